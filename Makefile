@@ -1,0 +1,153 @@
+# Orderly: a 32-bit x86 kernel that shows Linux's page allocator at work.
+#
+#   make            build/orderly.elf (the kernel)
+#   make iso        build/orderly.iso (GRUB, BIOS + UEFI, hybrid CD/USB)
+#   make run        boot the ISO in QEMU (SeaBIOS, -m 2G), serial on this terminal
+#   make run-uefi   the same under OVMF
+#   make check      every test: host (ASan/UBSan, -m32), fuzz smoke, QEMU matrix
+#
+# Both run and check install missing Debian packages first (scripts/deps.sh).
+
+CROSS	?= i686-linux-gnu-
+CC	:= $(CROSS)gcc
+LD	:= $(CROSS)ld
+NM	:= $(CROSS)nm
+OBJCOPY	:= $(CROSS)objcopy
+NASM	?= nasm
+HOSTCC	?= gcc
+CLANG	?= clang
+PYTHON	?= python3
+QEMU	?= qemu-system-i386
+MEM	?= 2G
+# extra kernel command line for make run / run-uefi, e.g. make run CMDLINE=selftest
+CMDLINE	?=
+
+B	:= build
+LIBGCC	 = $(shell $(CC) -print-libgcc-file-name)
+
+# ---------------------------------------------------------------- kernel
+KCFLAGS := -std=gnu11 -m32 -march=i686 -O2 -g -ffreestanding -fno-pie -fno-pic \
+	   -fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing \
+	   -mregparm=3 -mgeneral-regs-only -mno-red-zone \
+	   -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
+	   -Wmissing-prototypes -Iinclude -MMD -MP
+KASFLAGS := -f elf32 -g -F dwarf -Werror
+
+KSRCS := $(wildcard boot/*.c kernel/*.c mm/*.c drivers/*.c lib/*.c tests/kunit/*.c)
+KASMS := $(wildcard boot/*.asm)
+KOBJS := $(patsubst %.c,$(B)/k/%.o,$(KSRCS)) $(patsubst %.asm,$(B)/k/%.o,$(KASMS))
+
+# ---------------------------------------------------------------- host tests
+# The real sources that run on the host, and those that stay in the kernel.
+HOST_EXCLUDE := lib/string.c lib/vsprintf.c
+HOST_KSRCS := $(filter-out $(HOST_EXCLUDE), \
+		$(wildcard mm/*.c lib/*.c) $(wildcard boot/multiboot2.c kernel/params.c))
+HOST_TSRCS := $(wildcard tests/kunit/*_test.c) $(filter-out tests/host/main.c,$(wildcard tests/host/*.c))
+HOSTCFLAGS := -std=gnu11 -g -O1 -D__ORDERLY_HOST__ -Itests/host/include -Iinclude \
+	      -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare -MMD -MP
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# a real 32-bit build of the same tests (UBSan; the cross toolchain has no ASan runtime)
+HOST32CC := i686-linux-gnu-gcc
+SAN32FLAGS := -fsanitize=undefined -fno-sanitize-recover=all -static
+
+.PHONY: all iso run run-uefi check deps test-host test-host32 fuzz fuzz-smoke \
+	test-qemu clean bench bench-instr
+.DEFAULT_GOAL := all
+
+all: $(B)/orderly.elf
+
+deps:
+	@scripts/deps.sh
+
+$(B)/k/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(B)/k/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(KASFLAGS) -MD $(@:.o=.d) $< -o $@
+
+# Two links: the second embeds a symbol table (from the first) so that
+# stack traces can name functions.  scripts/mksyms.py writes it as asm.
+$(B)/orderly.elf: $(KOBJS) linker.ld scripts/mksyms.py
+	$(LD) -m elf_i386 -T linker.ld -nostdlib -o $(B)/orderly.pass1 $(KOBJS) $(B)/k/empty_syms.o $(LIBGCC) 2>/dev/null || \
+	  { $(PYTHON) scripts/mksyms.py /dev/null > $(B)/k/empty_syms.asm && \
+	    $(NASM) -f elf32 $(B)/k/empty_syms.asm -o $(B)/k/empty_syms.o && \
+	    $(LD) -m elf_i386 -T linker.ld -nostdlib -o $(B)/orderly.pass1 $(KOBJS) $(B)/k/empty_syms.o $(LIBGCC); }
+	$(NM) -n $(B)/orderly.pass1 | $(PYTHON) scripts/mksyms.py - > $(B)/k/syms.asm
+	$(NASM) -f elf32 $(B)/k/syms.asm -o $(B)/k/syms.o
+	$(LD) -m elf_i386 -T linker.ld -nostdlib -o $@ $(KOBJS) $(B)/k/syms.o $(LIBGCC)
+	@scripts/check-headers.sh $@
+
+iso: $(B)/orderly.iso
+$(B)/orderly.iso: $(B)/orderly.elf iso/grub.cfg
+	@rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub
+	cp $(B)/orderly.elf $(B)/isodir/boot/orderly.elf
+	cp iso/grub.cfg $(B)/isodir/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(B)/isodir -- -quiet 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
+
+run: deps $(B)/orderly.iso
+	$(PYTHON) tests/qemu/boot.py --iso $(B)/orderly.iso --mem $(MEM) --interactive --cmdline "$(CMDLINE)"
+
+run-uefi: deps $(B)/orderly.iso
+	$(PYTHON) tests/qemu/boot.py --iso $(B)/orderly.iso --mem $(MEM) --uefi --interactive --cmdline "$(CMDLINE)"
+
+# ---------------------------------------------------------------- tests
+$(B)/host/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) $(SANFLAGS) -c $< -o $@
+
+$(B)/host32/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(HOST32CC) $(HOSTCFLAGS) $(SAN32FLAGS) -c $< -o $@
+
+HOST_OBJS := $(patsubst %.c,$(B)/host/%.o,$(HOST_KSRCS) $(HOST_TSRCS) tests/host/main.c)
+HOST32_OBJS := $(patsubst %.c,$(B)/host32/%.o,$(HOST_KSRCS) $(HOST_TSRCS) tests/host/main.c)
+
+$(B)/host/kunit_tests: $(HOST_OBJS)
+	$(HOSTCC) $(SANFLAGS) -o $@ $^
+
+$(B)/host32/kunit_tests: $(HOST32_OBJS)
+	$(HOST32CC) $(SAN32FLAGS) -o $@ $^
+
+test-host: $(B)/host/kunit_tests
+	ORDERLY_QUIET=1 ASAN_OPTIONS=detect_leaks=1 $(B)/host/kunit_tests
+
+test-host32: $(B)/host32/kunit_tests
+	ORDERLY_QUIET=1 $(B)/host32/kunit_tests
+
+# libFuzzer: every tests/fuzz/fuzz_*.c is a target; corpora in tests/fuzz/corpus/<name>/
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SUPPORT := $(filter-out tests/host/main.c tests/host/printk.c,$(wildcard tests/host/*.c)) \
+		tests/fuzz/fuzz_support.c
+$(B)/fuzz/%: tests/fuzz/%.c $(HOST_KSRCS) $(FUZZ_SUPPORT)
+	@mkdir -p $(dir $@)
+	$(CLANG) -std=gnu11 -g -O1 -D__ORDERLY_HOST__ -Itests/host/include -Iinclude \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $^
+
+fuzz: $(addprefix $(B)/fuzz/,$(FUZZ_TARGETS))
+fuzz-smoke: fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p tests/fuzz/corpus/$$t $(B)/fuzz/new-$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
+	  ORDERLY_QUIET=1 $(B)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=0 \
+	    -close_fd_mask=1 $(B)/fuzz/new-$$t tests/fuzz/corpus/$$t 2>$(B)/fuzz/$$t.log \
+	    || { tail -40 $(B)/fuzz/$$t.log; exit 1; }; \
+	  grep -E '^#[0-9]+ +DONE' $(B)/fuzz/$$t.log | tail -1; \
+	done
+
+test-qemu: $(B)/orderly.iso $(B)/orderly.elf
+	$(PYTHON) tests/qemu/run_tests.py --iso $(B)/orderly.iso --kernel $(B)/orderly.elf
+
+check: deps
+	$(MAKE) all iso
+	$(MAKE) test-host
+	$(MAKE) test-host32
+	$(MAKE) fuzz-smoke
+	$(MAKE) test-qemu
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

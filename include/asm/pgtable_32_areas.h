@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel's virtual address space (i386, 3G/1G split, no PAE).
+ *
+ *  0xFFFFFFFF +--------------------------------+
+ *             | unmapped guard page            |
+ *  FIXADDR_TOP+--------------------------------+ 0xFFFFF000
+ *             | fixmap: kmap_atomic/kmap_local | FIX_KMAP_BEGIN..FIX_KMAP_END
+ *             |  slots, one page each, growing |  (fix_to_virt(i) = TOP - i*4K)
+ *             |  downwards                     |
+ *  FIXADDR_START ------------------------------+
+ *             | guard gap (unmapped)           |
+ *  PKMAP_BASE+LAST_PKMAP*PAGE_SIZE ------------+ 0xFFC00000
+ *             | persistent kmap window:        | 1024 slots = one page table
+ *             |  kmap()/kunmap()               |
+ *  PKMAP_BASE +--------------------------------+ 0xFF800000
+ *             | guard gap                      |
+ *  VMALLOC_END+--------------------------------+
+ *             | ioremap area (framebuffer)     |
+ *  VMALLOC_START ------------------------------+ high_memory + 8 MiB
+ *             | VMALLOC_OFFSET guard gap       |
+ *  high_memory+--------------------------------+ <= 0xF8000000
+ *             | lowmem direct map:             | physical [0, min(RAM, 896M))
+ *             |  __va(p) = p + PAGE_OFFSET     |  4 KiB PTEs (debug_pagealloc
+ *             |                                |  can unmap single pages)
+ *  PAGE_OFFSET+--------------------------------+ 0xC0000000
+ *             | unmapped (no user space yet);  |
+ *             | page 0 unmapped: NULL faults   |
+ *  0x00000000 +--------------------------------+
+ */
+#ifndef _ASM_PGTABLE_32_AREAS_H
+#define _ASM_PGTABLE_32_AREAS_H
+
+#include <asm/page.h>
+
+#define PGDIR_SHIFT	22
+#define PTRS_PER_PTE	1024
+#define PTRS_PER_PGD	1024
+#define PMD_SIZE	(1UL << PGDIR_SHIFT)
+#define PMD_MASK	(~(PMD_SIZE - 1))
+
+/* The most physical memory the direct map covers: Linux/i386's 896 MiB. */
+#define MAXMEM		(896UL << 20)
+#define MAXMEM_PFN	(MAXMEM >> PAGE_SHIFT)
+
+#define FIXADDR_TOP	0xFFFFF000UL
+
+/* fixmap slots: index 0 is FIXADDR_TOP itself, kept as a guard */
+enum fixed_addresses {
+	FIX_HOLE,
+	FIX_KMAP_BEGIN,				/* kmap_atomic / kmap_local stack */
+	FIX_KMAP_END = FIX_KMAP_BEGIN + 16 - 1,	/* KM_MAX_IDX slots, 1 CPU */
+	__end_of_fixed_addresses
+};
+
+#define FIXADDR_SIZE	((unsigned long)__end_of_fixed_addresses << PAGE_SHIFT)
+#define FIXADDR_START	(FIXADDR_TOP - FIXADDR_SIZE)
+#define __fix_to_virt(x)	(FIXADDR_TOP - ((unsigned long)(x) << PAGE_SHIFT))
+#define __virt_to_fix(v)	((FIXADDR_TOP - ((v) & PAGE_MASK)) >> PAGE_SHIFT)
+
+#define LAST_PKMAP	1024
+#define LAST_PKMAP_MASK	(LAST_PKMAP - 1)
+#define PKMAP_BASE	0xFF800000UL
+#define PKMAP_END	(PKMAP_BASE + LAST_PKMAP * PAGE_SIZE)
+#define PKMAP_NR(virt)	(((virt) - PKMAP_BASE) >> PAGE_SHIFT)
+#define PKMAP_ADDR(nr)	(PKMAP_BASE + ((unsigned long)(nr) << PAGE_SHIFT))
+
+#define VMALLOC_OFFSET	(8UL << 20)
+#define VMALLOC_END	(PKMAP_BASE - 2 * PAGE_SIZE)
+
+_Static_assert((PKMAP_BASE & (PMD_SIZE - 1)) == 0, "PKMAP window must be one page table");
+_Static_assert(PKMAP_END < FIXADDR_START, "PKMAP window overlaps the fixmap");
+_Static_assert(FIXADDR_START >= PKMAP_END + PAGE_SIZE, "no guard gap between PKMAP and fixmap");
+_Static_assert(PAGE_OFFSET + MAXMEM + VMALLOC_OFFSET < VMALLOC_END, "direct map runs into PKMAP");
+
+#endif

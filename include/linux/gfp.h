@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Getting pages: the GFP ("get free pages") flags and the page allocator's
+ * API, with the names, values and contracts of Linux's <linux/gfp.h> as
+ * Love's "Linux Kernel Development" describes them.
+ */
+#ifndef _LINUX_GFP_H
+#define _LINUX_GFP_H
+
+#include <linux/types.h>
+#include <linux/mmzone.h>
+
+/* Zone modifiers: where the pages may come from (at most one of them) */
+#define __GFP_DMA	0x01u	/* only ZONE_DMA */
+#define __GFP_HIGHMEM	0x02u	/* ZONE_HIGHMEM allowed, then Normal, then DMA */
+/* Action modifiers: how the allocator may try */
+#define __GFP_WAIT	0x10u	/* may sleep; nothing to wait for here (no reclaim) */
+#define __GFP_HIGH	0x20u	/* may use emergency reserves (below min) */
+#define __GFP_IO	0x40u	/* may start disk I/O */
+#define __GFP_FS	0x80u	/* may start filesystem I/O */
+#define __GFP_COLD	0x100u	/* cache-cold page wanted: tail of the pcp list */
+#define __GFP_NOWARN	0x200u	/* no failure warning */
+#define __GFP_REPEAT	0x400u	/* retry once */
+#define __GFP_NOFAIL	0x800u	/* may not fail: every reserve, then BUG */
+#define __GFP_NORETRY	0x1000u	/* fail at once */
+#define __GFP_COMP	0x4000u	/* compound page: head + tails */
+#define __GFP_ZERO	0x8000u	/* zero the pages */
+#define __GFP_HARDWALL	0x20000u /* cpuset hardwall (accepted, no effect) */
+
+#define __GFP_BITS_MASK	0x3ffffu
+
+/* Types: the combinations callers use */
+#define GFP_ATOMIC	(__GFP_HIGH)
+#define GFP_NOIO	(__GFP_WAIT)
+#define GFP_NOFS	(__GFP_WAIT | __GFP_IO)
+#define GFP_KERNEL	(__GFP_WAIT | __GFP_IO | __GFP_FS)
+#define GFP_USER	(__GFP_WAIT | __GFP_IO | __GFP_FS | __GFP_HARDWALL)
+#define GFP_HIGHUSER	(GFP_USER | __GFP_HIGHMEM)
+#define GFP_DMA		(__GFP_DMA)
+
+/*
+ * Instance-level entry points (mm/page_alloc.c): the allocator of one node.
+ * The global API below is these applied to NODE_DATA(0).
+ */
+struct page *__alloc_pages_node(struct pglist_data *pgdat, gfp_t gfp_mask,
+				unsigned int order);
+
+/*
+ * alloc_pages - allocate 2^@order physically contiguous page frames.
+ * The first pfn is a multiple of 2^@order (naturally aligned).  The zone
+ * comes from @gfp_mask's zone modifier, falling back HighMem -> Normal ->
+ * DMA within what the mask allows.  Returns the first page's struct page,
+ * or NULL when no zone can serve it, or for an order >= MAX_ORDER (with a
+ * warning).  A HighMem page has no address until kmap()ed.
+ */
+struct page *alloc_pages(gfp_t gfp_mask, unsigned int order);
+#define alloc_page(gfp_mask)	alloc_pages(gfp_mask, 0)
+
+/*
+ * __get_free_pages - like alloc_pages(), returning the logical (direct-map)
+ * address of the first page, or 0 on failure.  Never returns HighMem:
+ * __GFP_HIGHMEM in @gfp_mask is a caller bug, warned about once and ignored.
+ */
+unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order);
+#define __get_free_page(gfp_mask)	__get_free_pages(gfp_mask, 0)
+
+/* get_zeroed_page - one zero-filled lowmem page's address, or 0. */
+unsigned long get_zeroed_page(gfp_t gfp_mask);
+
+/*
+ * __free_pages - drop a reference to the block at @page allocated with
+ * @order; the block returns to the allocator when the count reaches 0.
+ * A page that was not allocated, or a wrong @order, is reported
+ * ("BUG: Bad page state ...") and nothing changes.
+ */
+void __free_pages(struct page *page, unsigned int order);
+#define __free_page(page)	__free_pages((page), 0)
+
+/* free_pages - __free_pages() by logical address; @addr == 0 does nothing. */
+void free_pages(unsigned long addr, unsigned int order);
+#define free_page(addr)		free_pages((addr), 0)
+
+#endif /* _LINUX_GFP_H */

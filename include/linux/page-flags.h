@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Page flags and the predicates that read them: PageBuddy(page) and so on.
+ * The top of page->flags holds the zone index and the node id (Linux's
+ * ZONES_PGSHIFT / NODES_PGSHIFT) so that page_zone() needs no search.
+ */
+#ifndef _LINUX_PAGE_FLAGS_H
+#define _LINUX_PAGE_FLAGS_H
+
+#include <linux/mm_types.h>
+
+enum pageflags {
+	PG_reserved,	/* never given to the allocator: hole, firmware, kernel, mem_map */
+	PG_buddy,	/* first page of a free block on free_area[page->private] */
+	PG_pcp,		/* free order-0 page on a per-cpu list (not in free_area) */
+	PG_head,	/* first page of a __GFP_COMP compound page */
+	PG_tail,	/* other pages of a compound page */
+	PG_poisoned,	/* page_poison=on: filled with PAGE_POISON since it was freed */
+	PG_zeroed,	/* contents known to be zero (not relied on for __GFP_ZERO) */
+	__NR_PAGEFLAGS
+};
+
+#define BITS_PER_LONG	(sizeof(unsigned long) * 8)
+#define ZONES_SHIFT	2
+#define NODES_SHIFT	3
+#define ZONES_PGSHIFT	(BITS_PER_LONG - ZONES_SHIFT)
+#define NODES_PGSHIFT	(ZONES_PGSHIFT - NODES_SHIFT)
+#define ZONES_MASK	((1UL << ZONES_SHIFT) - 1)
+#define NODES_MASK	((1UL << NODES_SHIFT) - 1)
+
+_Static_assert(__NR_PAGEFLAGS <= 32 - ZONES_SHIFT - NODES_SHIFT, "page flags collide with node/zone bits");
+
+#define __PAGEFLAG(uname, lname)					\
+static inline bool Page##uname(const struct page *page)		\
+{ return (page->flags >> PG_##lname) & 1; }				\
+static inline void __SetPage##uname(struct page *page)		\
+{ page->flags |= 1UL << PG_##lname; }				\
+static inline void __ClearPage##uname(struct page *page)		\
+{ page->flags &= ~(1UL << PG_##lname); }
+
+__PAGEFLAG(Reserved, reserved)
+__PAGEFLAG(Buddy, buddy)
+__PAGEFLAG(Pcp, pcp)
+__PAGEFLAG(Head, head)
+__PAGEFLAG(Tail, tail)
+__PAGEFLAG(Poisoned, poisoned)
+__PAGEFLAG(Zeroed, zeroed)
+
+/* Linux's spelling for the reserved bit's non-atomic setters */
+#define SetPageReserved(p)	__SetPageReserved(p)
+#define ClearPageReserved(p)	__ClearPageReserved(p)
+
+static inline unsigned int page_zonenum(const struct page *page)
+{
+	return (page->flags >> ZONES_PGSHIFT) & ZONES_MASK;
+}
+
+static inline int page_to_nid(const struct page *page)
+{
+	return (page->flags >> NODES_PGSHIFT) & NODES_MASK;
+}
+
+static inline void set_page_links(struct page *page, unsigned int zone, int nid)
+{
+	page->flags &= ~((ZONES_MASK << ZONES_PGSHIFT) | (NODES_MASK << NODES_PGSHIFT));
+	page->flags |= ((unsigned long)zone << ZONES_PGSHIFT) |
+		       ((unsigned long)nid << NODES_PGSHIFT);
+}
+
+#endif

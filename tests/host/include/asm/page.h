@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Host test build of <asm/page.h>.  "Physical memory" is a memfd that
+ * tests/host/mmu_hooks.c maps once at host_phys_base (the direct map), so
+ * __va()/__pa() are an offset from that base instead of PAGE_OFFSET.
+ * host_phys_size bytes of physical address space are backed.
+ */
+#ifndef _ASM_PAGE_H
+#define _ASM_PAGE_H
+
+#include <linux/types.h>
+
+#define PAGE_SHIFT	12
+#define PAGE_SIZE	(1UL << PAGE_SHIFT)
+#define PAGE_MASK	(~(PAGE_SIZE - 1))
+
+extern unsigned char *host_phys_base;
+extern u64 host_phys_size;
+
+#define __pa(x)		((phys_addr_t)((unsigned char *)(x) - host_phys_base))
+#define __va(x)		((void *)(host_phys_base + (x)))
+
+#endif
