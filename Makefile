@@ -46,9 +46,11 @@ HOST_TSRCS := $(wildcard tests/kunit/*_test.c) $(filter-out tests/host/main.c,$(
 HOSTCFLAGS := -std=gnu11 -g -O1 -D__ORDERLY_HOST__ -Itests/host/include -Iinclude \
 	      -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare -MMD -MP
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-# a real 32-bit build of the same tests (UBSan; the cross toolchain has no ASan runtime)
+# a real 32-bit build of the same tests, with the i686 cross toolchain's own
+# libc and sanitizer runtimes (found through its loader, not the host's)
 HOST32CC := i686-linux-gnu-gcc
-SAN32FLAGS := -fsanitize=undefined -fno-sanitize-recover=all -static
+SAN32FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+	-Wl,--dynamic-linker=/usr/i686-linux-gnu/lib/ld-linux.so.2 -Wl,-rpath,/usr/i686-linux-gnu/lib
 
 .PHONY: all iso run run-uefi check deps test-host test-host32 fuzz fuzz-smoke \
 	test-qemu clean bench bench-instr
@@ -114,7 +116,7 @@ test-host: $(B)/host/kunit_tests
 	ORDERLY_QUIET=1 ASAN_OPTIONS=detect_leaks=1 $(B)/host/kunit_tests
 
 test-host32: $(B)/host32/kunit_tests
-	ORDERLY_QUIET=1 $(B)/host32/kunit_tests
+	ORDERLY_QUIET=1 ASAN_OPTIONS=detect_leaks=0 $(B)/host32/kunit_tests
 
 # libFuzzer: every tests/fuzz/fuzz_*.c is a target; corpora in tests/fuzz/corpus/<name>/
 FUZZ_SECONDS ?= 30

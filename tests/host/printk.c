@@ -2,7 +2,9 @@
 /*
  * Host stand-ins for the kernel's printk() and BUG(): printk writes to
  * stdout (without the KERN_* prefix) and feeds an active kunit capture;
- * ORDERLY_QUIET=1 keeps allocator reports off stdout.  __bug aborts, which
+ * ORDERLY_QUIET=1 keeps messages that carry a KERN_* level (the kernel's
+ * own reports) off stdout, while the runner's KTAP, printed without a
+ * level, still appears.  __bug aborts, which
  * ASan turns into a stack trace.
  */
 #include <stdio.h>
@@ -16,6 +18,7 @@ int vprintk(const char *fmt, va_list args)
 	static int quiet = -1;
 	char buf[1024];
 	const char *p = buf;
+	bool leveled = false;
 	int n;
 
 	if (quiet < 0)
@@ -26,10 +29,11 @@ int vprintk(const char *fmt, va_list args)
 	if (p[0] == '\001' && p[1]) {
 		p += 2;
 		n -= 2;
+		leveled = true;
 	}
 	printk_capture_append(p, (size_t)n);
 	/* while a test captures, the text is its business, not stdout's */
-	if (!printk_capture && !quiet)
+	if (!printk_capture && !(quiet && leveled))
 		fwrite(p, 1, (size_t)n, stdout);
 	return n;
 }

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Simulated physical memory for host tests: a memfd of @size bytes mapped
+ * once as the "direct map" at host_phys_base, so __va(phys) is a real,
+ * writable address, and tests/host/mmu_hooks.c can map any "frame" again
+ * at a kmap or fixmap address with mmap(MAP_FIXED) of the same file.
+ */
+#ifndef _HOST_PHYS_H
+#define _HOST_PHYS_H
+
+#include <linux/types.h>
+
+/* Replace any previous arena with a zeroed one of @size bytes; 0 or -1. */
+int host_phys_setup(u64 size);
+void host_phys_teardown(void);
+/* the memfd behind the arena (for the PTE hooks) */
+int host_phys_fd(void);
+
+#endif
