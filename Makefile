@@ -118,11 +118,12 @@ test-host: $(B)/host/kunit_tests
 test-host32: $(B)/host32/kunit_tests
 	ORDERLY_QUIET=1 ASAN_OPTIONS=detect_leaks=0 $(B)/host32/kunit_tests
 
-# libFuzzer: every tests/fuzz/fuzz_*.c is a target; corpora in tests/fuzz/corpus/<name>/
+# libFuzzer: every tests/fuzz/fuzz_*.c is a target, linked with the real
+# sources and the host support files; corpora in tests/fuzz/corpus/<name>/
+# (committed; the smoke run writes new inputs under build/ only).
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_SUPPORT := $(filter-out tests/host/main.c tests/host/printk.c,$(wildcard tests/host/*.c)) \
-		tests/fuzz/fuzz_support.c
+FUZZ_SUPPORT := $(filter-out tests/host/main.c,$(wildcard tests/host/*.c))
 $(B)/fuzz/%: tests/fuzz/%.c $(HOST_KSRCS) $(FUZZ_SUPPORT)
 	@mkdir -p $(dir $@)
 	$(CLANG) -std=gnu11 -g -O1 -D__ORDERLY_HOST__ -Itests/host/include -Iinclude \
