@@ -34,6 +34,12 @@
 /* Stops the machine (kernel) or aborts the test binary (host). */
 void __noreturn __bug(const char *file, int line, const char *func, const char *msg);
 
+/*
+ * panic - print "Kernel panic - not syncing: <msg>" and stop: under QEMU
+ * exit with QEMU_EXIT_FAIL (include/linux/reboot.h), else halt (kernel/panic.c).
+ */
+void __noreturn panic(const char *fmt, ...) __printf(1, 2);
+
 #define BUG()		__bug(__FILE__, __LINE__, __func__, NULL)
 #define BUG_ON(cond)	do { if (unlikely(cond)) __bug(__FILE__, __LINE__, __func__, #cond); } while (0)
 
@@ -63,6 +69,9 @@ int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtouint(const char *s, unsigned int base, unsigned int *res);
 int kstrtoint(const char *s, unsigned int base, int *res);
+/* lenient: stop at the first non-digit, *endp points there (may be NULL) */
+unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
+unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 
 #define EINVAL	22
 #define ERANGE	34
