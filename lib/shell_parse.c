@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Argument parsing for the shell, kept apart from kernel/shell.c so the
+ * host tests compile and check it.
+ *
+ * The grammar is deliberately small and strict, because a shell that
+ * guesses is a shell whose tests cannot tell a typo from a request:
+ *
+ *   number := decimal-digits | ("0x" | "0X") hex-digits
+ *   size   := number [ "K" | "M" | "G" ]        (also k, m, g; powers of 2)
+ *   gfp    := word { "|" word }                  word := flag-name | number
+ *
+ * No sign, no octal (a leading 0 is still decimal: "010" is ten), no
+ * blanks inside a word, and overflow is an error (-ERANGE), never a wrap.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/gfp.h>
+#include <linux/shell.h>
+
+int shell_split(char *line, char **argv, unsigned int max)
+{
+	unsigned int argc = 0;
+	char *p = line;
+
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			*p++ = '\0';
+		if (!*p)
+			return argc;
+		if (argc == max)
+			return -EINVAL;
+		argv[argc++] = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+	}
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Parse digits at @s up to @end (exclusive). */
+static int parse_u64_span(const char *s, const char *end, u64 *res)
+{
+	unsigned int base = 10;
+	u64 v = 0;
+	int d;
+
+	if (end - s > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	}
+	if (s == end)
+		return -EINVAL;
+	for (; s < end; s++) {
+		d = hex_value(*s);
+		if (d < 0 || d >= (int)base)
+			return -EINVAL;
+		if (v > (UINT64_MAX - d) / base)
+			return -ERANGE;
+		v = v * base + d;
+	}
+	*res = v;
+	return 0;
+}
+
+int shell_parse_u64(const char *s, u64 *res)
+{
+	if (!s)
+		return -EINVAL;
+	return parse_u64_span(s, s + strlen(s), res);
+}
+
+int shell_parse_ulong(const char *s, unsigned long max, unsigned long *res)
+{
+	u64 v;
+	int err = shell_parse_u64(s, &v);
+
+	if (err)
+		return err;
+	if (v > max)
+		return -ERANGE;
+	*res = (unsigned long)v;
+	return 0;
+}
+
+int shell_parse_size(const char *s, u64 *res)
+{
+	size_t n;
+	unsigned int shift = 0;
+	u64 v;
+	int err;
+
+	if (!s)
+		return -EINVAL;
+	n = strlen(s);
+	if (n) {
+		switch (s[n - 1]) {
+		case 'K': case 'k': shift = 10; break;
+		case 'M': case 'm': shift = 20; break;
+		case 'G': case 'g': shift = 30; break;
+		}
+	}
+	err = parse_u64_span(s, s + n - (shift ? 1 : 0), &v);
+	if (err)
+		return err;
+	if (shift && v > (UINT64_MAX >> shift))
+		return -ERANGE;
+	*res = v << shift;
+	return 0;
+}
+
+const struct gfp_flag_name gfp_flag_names[] = {
+	{ "GFP_HIGHUSER",	GFP_HIGHUSER },
+	{ "GFP_USER",		GFP_USER },
+	{ "GFP_KERNEL",		GFP_KERNEL },
+	{ "GFP_NOFS",		GFP_NOFS },
+	{ "GFP_NOIO",		GFP_NOIO },
+	{ "GFP_ATOMIC",		GFP_ATOMIC },
+	{ "GFP_DMA",		GFP_DMA },
+	{ "__GFP_DMA",		__GFP_DMA },
+	{ "__GFP_HIGHMEM",	__GFP_HIGHMEM },
+	{ "__GFP_WAIT",		__GFP_WAIT },
+	{ "__GFP_HIGH",		__GFP_HIGH },
+	{ "__GFP_IO",		__GFP_IO },
+	{ "__GFP_FS",		__GFP_FS },
+	{ "__GFP_COLD",		__GFP_COLD },
+	{ "__GFP_NOWARN",	__GFP_NOWARN },
+	{ "__GFP_REPEAT",	__GFP_REPEAT },
+	{ "__GFP_NOFAIL",	__GFP_NOFAIL },
+	{ "__GFP_NORETRY",	__GFP_NORETRY },
+	{ "__GFP_COMP",		__GFP_COMP },
+	{ "__GFP_ZERO",		__GFP_ZERO },
+	{ "__GFP_HARDWALL",	__GFP_HARDWALL },
+	{ NULL, 0 }
+};
+
+int shell_parse_gfp(const char *s, gfp_t *res, const char **bad, size_t *bad_len)
+{
+	const struct gfp_flag_name *f;
+	const char *word = s, *end;
+	gfp_t mask = 0;
+	size_t len;
+	u64 v;
+
+	if (!s)
+		return -EINVAL;
+	for (;;) {
+		end = strchr(word, '|');
+		if (!end)
+			end = word + strlen(word);
+		len = (size_t)(end - word);
+		for (f = gfp_flag_names; f->name; f++)
+			if (strlen(f->name) == len && !strncmp(f->name, word, len))
+				break;
+		if (f->name) {
+			mask |= f->mask;
+		} else if (len && word[0] >= '0' && word[0] <= '9' &&
+			   !parse_u64_span(word, end, &v) && !(v & ~(u64)__GFP_BITS_MASK)) {
+			mask |= (gfp_t)v;
+		} else {
+			if (bad) {
+				*bad = word;
+				*bad_len = len;
+			}
+			return -EINVAL;
+		}
+		if (!*end)
+			break;
+		word = end + 1;
+	}
+	*res = mask;
+	return 0;
+}
