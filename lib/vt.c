@@ -16,7 +16,11 @@
  * What the stream may contain (the subset of a VT100 that printk and the
  * shell produce):
  *   '\n'            new line; the console contract makes it imply '\r'
- *   '\r' '\b' '\t'  column 0, one left (not erasing), next multiple of 8
+ *   '\r' '\t'       column 0, next multiple of 8
+ *   '\b'            one cell left (not erasing); from column 0 to the end
+ *                   of the row above, and from the pending-wrap position to
+ *                   the last column, so that the shell's "\b \b" erases
+ *                   across a wrapped line
  *   ESC [ n A/B/C/D cursor up/down/right/left, ESC [ r;c H  position,
  *   ESC [ n J / K   erase in display / line (0 to end, 1 to start, 2 all),
  *   ESC [ ... m     colours: 0 reset, 1 bright, 7 reverse, 30-37, 39,
@@ -234,9 +238,14 @@ static void vt_byte(struct vt *vt, u8 c)
 		vt->x = 0;
 		break;
 	case '\b':
-		vt->x = min(vt->x, vt->cols - 1);
-		if (vt->x)
+		if (vt->x >= vt->cols) {
+			vt->x = vt->cols - 1;	/* onto the cell just written */
+		} else if (vt->x) {
 			vt->x--;
+		} else if (vt->y) {
+			vt->x = vt->cols - 1;	/* back over a wrapped line */
+			vt->y--;
+		}
 		break;
 	case '\t':
 		if (vt->x >= vt->cols)

@@ -141,6 +141,24 @@ static void vt_shell_line_editing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fs->cursor_cells, 1);
 }
 
+static void vt_erase_across_wrapped_line(struct kunit *test)
+{
+	struct fake_screen *fs = fake_new(test);
+	int i;
+
+	/* a 12-character input line on a 10-column screen, then 4 erasures */
+	vt_put(fs, "0123456789ab");
+	for (i = 0; i < 4; i++)
+		vt_put(fs, "\b \b");
+	KUNIT_EXPECT_STREQ(test, fake_row(fs, 0), "01234567");
+	KUNIT_EXPECT_STREQ(test, fake_row(fs, 1), "");
+	KUNIT_EXPECT_EQ(test, fs->cur_x, 8);
+	KUNIT_EXPECT_EQ(test, fs->cur_y, 0);
+	vt_put(fs, "XYZ");
+	KUNIT_EXPECT_STREQ(test, fake_row(fs, 0), "01234567XY");
+	KUNIT_EXPECT_STREQ(test, fake_row(fs, 1), "Z");
+}
+
 static void vt_error_colours(struct kunit *test)
 {
 	struct fake_screen *fs = fake_new(test);
@@ -209,6 +227,7 @@ static struct kunit_case vt_cases[] = {
 	KUNIT_CASE(vt_deferred_wrap),
 	KUNIT_CASE(vt_only_changed_cells_are_drawn),
 	KUNIT_CASE(vt_shell_line_editing),
+	KUNIT_CASE(vt_erase_across_wrapped_line),
 	KUNIT_CASE(vt_error_colours),
 	KUNIT_CASE(vt_escape_split_across_writes),
 	KUNIT_CASE(vt_garbage_stays_on_grid),
