@@ -140,8 +140,11 @@ fuzz-smoke: fuzz
 	  grep -E '^#[0-9]+ +DONE' $(B)/fuzz/$$t.log | tail -1; \
 	done
 
+# the QEMU matrix (tests/qemu/run_tests.py); QEMU_CASES=boot,selftest-bios-2G
+# runs the cases whose names contain one of the words; logs in build/test-logs/
 test-qemu: $(B)/orderly.iso $(B)/orderly.elf
-	$(PYTHON) tests/qemu/run_tests.py --iso $(B)/orderly.iso --kernel $(B)/orderly.elf
+	$(PYTHON) tests/qemu/run_tests.py --iso $(B)/orderly.iso --kernel $(B)/orderly.elf \
+		$(if $(QEMU_CASES),-k $(QEMU_CASES))
 
 check: deps
 	$(MAKE) all iso

@@ -1,0 +1,399 @@
+#!/usr/bin/env python3
+"""The QEMU test matrix: boot the real kernel, through GRUB, on SeaBIOS and
+OVMF, at many memory sizes and command lines, and read its verdict on COM1.
+
+  run_tests.py [--kernel build/orderly.elf] [-j 2] [-k PATTERN] [--list] [--direct]
+
+One line per case as it finishes (PASS/FAIL, wall time; on failure the log
+path and its last lines), then "N passed, N failed".  Exit status 1 if any
+case failed, hung (hard timeout) or faulted.
+
+Kinds of case:
+  boot      the kernel must print the e820 table ("BIOS-provided physical RAM
+            map:" and "BIOS-e820: [mem ...]" lines) and the sentinel
+            "orderly: ready"; then the machine is stopped.
+  selftest  kernel command line "selftest ...": the kernel runs its KUnit
+            suites (KTAP), prints "# orderly selftest: N passed, N failed,
+            N skipped" and leaves QEMU through isa-debug-exit.  PASS needs
+            the summary line with 0 failed and QEMU exit status 33.
+  shell     tests/qemu/shell_session.py drives the shell (its run(q)).
+
+Every case also checks the memory model printed at boot (Zone ranges and
+meminfo against the e820 table, see check_memory_model()).  Logs:
+build/test-logs/<case>.log (serial, raw) and <case>.qemu (command, exit).
+"""
+
+import argparse
+import concurrent.futures
+import os
+import re
+import sys
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu  # noqa: E402
+
+KiB, MiB, GiB = 1 << 10, 1 << 20, 1 << 30
+LOWMEM_LIMIT = 896 * MiB	# Linux/i386 with a 3G/1G split: at most 896 MiB direct-mapped
+DMA_LIMIT = 16 * MiB
+FOUR_GIB = 4 * GiB
+
+SUMMARY_RE = re.compile(r"^# orderly selftest: (\d+) passed, (\d+) failed, (\d+) skipped\s*$", re.M)
+E820_HDR_RE = re.compile(r"^BIOS-provided physical RAM map:\s*$", re.M)
+E820_RE = re.compile(r"^BIOS-e820: \[mem (0x[0-9a-f]+)-(0x[0-9a-f]+)\] (.+?)\s*$", re.M)
+READY_RE = re.compile(r"^" + re.escape(qemu.READY_LINE) + r"\s*$", re.M)
+ZONE_RE = re.compile(r"^\s+(DMA|Normal|HighMem)\s+(?:\[mem (0x[0-9a-f]+)-(0x[0-9a-f]+)\]|(empty))\s*$", re.M)
+MEMINFO_RE = re.compile(r"^(MemTotal|MemFree|HighTotal|HighFree|LowTotal|LowFree):\s+(\d+) kB\s*$", re.M)
+ABOVE4G_RE = re.compile(r"above 4 ?GiB|above 4G", re.I)
+# what a dead kernel leaves behind (the exception handler and panic())
+FATAL_RE = re.compile(r"^(?:.*Kernel panic|.*\bunhandled exception\b|.*\bTriple fault\b).*$", re.M | re.I)
+
+
+def parse_size(s):
+    m = re.fullmatch(r"(\d+)([KMG]?)", s)
+    return int(m.group(1)) * {"": 1, "K": KiB, "M": MiB, "G": GiB}[m.group(2)]
+
+
+class Case:
+    def __init__(self, name, kind, mem, uefi=False, cmdline="", cutmem=None,
+                 timeout=60, expect=None, release_iso=False):
+        self.name, self.kind, self.mem, self.uefi = name, kind, mem, uefi
+        self.release_iso = release_iso	# boot `make iso`'s own ISO and menu
+        self.cmdline = cmdline
+        self.cutmem = cutmem
+        self.timeout = timeout
+        self.expect = expect or {}	# memory-model expectations, see check_memory_model
+
+    @property
+    def mem_bytes(self):
+        return parse_size(self.mem)
+
+
+def matrix(release_iso=None):
+    """The cases, longest first so that two workers finish together."""
+    C = []
+    # the ISO users boot (make run): its default GRUB entry reaches ready
+    if release_iso:
+        C.append(Case("boot-iso-bios-2G", "boot", "2G", timeout=90, release_iso=True))
+    # issue 2: boot to the ready line, with the e820 table
+    for mem, t in (("16M", 40), ("128M", 40), ("1G", 60), ("3G", 90), ("4G", 90)):
+        C.append(Case("boot-bios-" + mem, "boot", mem, timeout=t,
+                      expect={"above_4g": mem == "4G"}))
+    C.append(Case("boot-uefi-1G", "boot", "1G", uefi=True, timeout=120))
+    # issue 7: the in-kernel self-tests
+    for mem, t in (("16M", 90), ("64M", 90), ("897M", 180), ("2G", 240), ("3G", 300), ("4G", 300)):
+        C.append(Case("selftest-bios-" + mem, "selftest", mem, cmdline="selftest", timeout=t,
+                      expect={"above_4g": mem == "4G"}))
+    for mem, t in (("1G", 240), ("2G", 300)):
+        C.append(Case("selftest-uefi-" + mem, "selftest", mem, uefi=True, cmdline="selftest",
+                      timeout=t))
+    C.append(Case("selftest-cutmem-20M-24M", "selftest", "128M", cmdline="selftest",
+                  cutmem=[("20M", "24M")], timeout=120,
+                  expect={"hole": (20 * MiB, 24 * MiB)}))
+    C.append(Case("selftest-mem-100M", "selftest", "256M", cmdline="selftest mem=100M",
+                  timeout=120, expect={"mem_limit": 100 * MiB}))
+    C.append(Case("selftest-memmap-4M-64M", "selftest", "128M", cmdline="selftest memmap=4M$64M",
+                  timeout=120, expect={"hole": (64 * MiB, 68 * MiB)}))
+    C.append(Case("selftest-highmem-256M", "selftest", "512M", cmdline="selftest highmem=256M",
+                  timeout=180, expect={"highmem": 256 * MiB}))
+    C.append(Case("selftest-debug-pagealloc", "selftest", "256M",
+                  cmdline="selftest debug_pagealloc=on page_poison=on", timeout=240))
+    shell = load_shell_session()
+    if shell is not None:
+        C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
+                      cmdline=getattr(shell, "CMDLINE", ""),
+                      timeout=getattr(shell, "TIMEOUT", 240)))
+    C.sort(key=lambda c: (-c.timeout - (60 if c.uefi else 0), c.name))
+    return C
+
+
+def load_shell_session():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "shell_session.py")
+    if not os.path.exists(path):
+        return None
+    import importlib
+    return importlib.import_module("shell_session")
+
+
+# ------------------------------------------------------------ log checks
+
+def parse_e820(text):
+    """The first e820 table in the log: [(start, end_inclusive, type)]."""
+    m = E820_HDR_RE.search(text)
+    if not m:
+        return None
+    table = []
+    for line in text[m.end():].lstrip("\n").splitlines():
+        e = E820_RE.match(line)
+        if not e:
+            break
+        table.append((int(e.group(1), 16), int(e.group(2), 16), e.group(3)))
+    return table
+
+
+def parse_zones(text):
+    """{"DMA": (start, end_inclusive) or None, ...} from the Zone ranges block."""
+    m = re.search(r"^Zone ranges:\s*$", text, re.M)
+    if not m:
+        return None
+    zones = {}
+    for line in text[m.end():].lstrip("\n").splitlines():
+        z = ZONE_RE.match(line)
+        if not z:
+            break
+        zones[z.group(1)] = None if z.group(4) else (int(z.group(2), 16), int(z.group(3), 16))
+    return zones
+
+
+def parse_meminfo(text):
+    info = {}
+    for m in MEMINFO_RE.finditer(text):
+        info.setdefault(m.group(1), int(m.group(2)) * KiB)
+    return info
+
+
+def check_memory_model(case, text):
+    """Errors (list of str) in the memory model the kernel printed.
+
+    From the e820 table: the usable RAM below 4 GiB, and its top.  Then:
+    DMA ends below 16 MiB, Normal lies in [16 MiB, 896 MiB), HighMem above
+    Normal; a zone whose range the machine's RAM does not reach is "empty"
+    (no Normal at 16 MiB, no HighMem up to 896 MiB); highmem=<size> gives a
+    HighMem zone of exactly that size; MemTotal is the usable RAM minus
+    what the kernel keeps (never more, and less by at most 2% + 8 MiB);
+    LowTotal + HighTotal = MemTotal; mem= caps MemTotal; a hole (cutmem,
+    memmap=) appears in no zone's usable RAM.
+    """
+    errs = []
+    e820 = parse_e820(text)
+    if not e820:
+        return ["no e820 table (\"BIOS-provided physical RAM map:\" + BIOS-e820 lines)"]
+    usable = [(s, e) for s, e, t in e820 if t == "usable" and s < FOUR_GIB]
+    ram_top = max((min(e + 1, FOUR_GIB) for s, e in usable), default=0)
+    limit = case.expect.get("mem_limit")
+    ram = sum(min(e + 1, FOUR_GIB) - s for s, e in usable)
+    if limit:
+        ram = sum(max(0, min(e + 1, limit) - s) for s, e in usable)
+        ram_top = min(ram_top, limit)
+    hole = case.expect.get("hole")
+    if hole:
+        # the hole must not be usable in the map the kernel works with
+        if hole and any(s < hole[1] and e >= hole[0] for s, e in usable) and \
+           "memmap" not in case.cmdline:
+            errs.append("e820 still has usable RAM in the cutmem hole %#x-%#x" % hole)
+        if "memmap" in case.cmdline:
+            ram -= hole[1] - hole[0]
+    if case.expect.get("above_4g") and not ABOVE4G_RE.search(text):
+        errs.append("no line saying how much RAM above 4 GiB was ignored")
+
+    zones = parse_zones(text)
+    if zones is None:
+        errs.append("no \"Zone ranges:\" block")
+        return errs
+    for z in ("DMA", "Normal", "HighMem"):
+        if z not in zones:
+            errs.append("Zone ranges: no %s line" % z)
+    if errs:
+        return errs
+    dma, normal, high = zones["DMA"], zones["Normal"], zones["HighMem"]
+    if dma is None or dma[1] >= DMA_LIMIT:
+        errs.append("DMA zone %s should end below 16 MiB" % (dma,))
+    highmem_size = case.expect.get("highmem")
+    lowmem_top = min(ram_top, LOWMEM_LIMIT)
+    if highmem_size:
+        lowmem_top = ram_top - highmem_size
+    if lowmem_top <= DMA_LIMIT:
+        if normal is not None:
+            errs.append("Normal zone %#x-%#x with only %d MiB of RAM: it should be empty"
+                        % (normal[0], normal[1], ram_top >> 20))
+    elif normal is None:
+        errs.append("Normal zone empty with RAM up to %#x" % ram_top)
+    elif normal[0] != DMA_LIMIT or normal[1] >= LOWMEM_LIMIT:
+        errs.append("Normal zone %#x-%#x outside [16 MiB, 896 MiB)" % normal)
+    elif normal[1] + 1 < lowmem_top - 4 * MiB or normal[1] + 1 > lowmem_top:
+        errs.append("Normal zone ends at %#x; expected about %#x" % (normal[1] + 1, lowmem_top))
+    if ram_top <= LOWMEM_LIMIT and not highmem_size:
+        if high is not None:
+            errs.append("HighMem zone %#x-%#x with RAM only up to %d MiB: it should be empty"
+                        % (high[0], high[1], ram_top >> 20))
+    elif high is None:
+        errs.append("HighMem zone empty with RAM up to %d MiB%s"
+                    % (ram_top >> 20, " and highmem=" if highmem_size else ""))
+    else:
+        if normal and high[0] != normal[1] + 1:
+            errs.append("HighMem starts at %#x, not right after Normal (%#x)" % (high[0], normal[1] + 1))
+        if highmem_size and abs((high[1] + 1 - high[0]) - highmem_size) > 4 * MiB:
+            errs.append("HighMem zone spans %d MiB; highmem= asked for %d MiB"
+                        % ((high[1] + 1 - high[0]) >> 20, highmem_size >> 20))
+
+    mi = parse_meminfo(text)
+    if "MemTotal" not in mi:
+        errs.append("no meminfo (MemTotal: ... kB) in the boot log")
+        return errs
+    total = mi["MemTotal"]
+    slack = ram // 50 + 8 * MiB
+    if total > ram:
+        errs.append("MemTotal %d kB exceeds the usable RAM in the e820 table (%d kB)"
+                    % (total >> 10, ram >> 10))
+    elif total < ram - slack:
+        errs.append("MemTotal %d kB: %d kB of %d kB usable RAM unaccounted for (allowed %d kB)"
+                    % (total >> 10, (ram - total) >> 10, ram >> 10, slack >> 10))
+    if "LowTotal" in mi and "HighTotal" in mi and mi["LowTotal"] + mi["HighTotal"] != total:
+        errs.append("LowTotal + HighTotal != MemTotal (%d + %d != %d kB)"
+                    % (mi["LowTotal"] >> 10, mi["HighTotal"] >> 10, total >> 10))
+    if "HighTotal" in mi:
+        if high is None and mi["HighTotal"]:
+            errs.append("HighTotal %d kB without a HighMem zone" % (mi["HighTotal"] >> 10))
+        if highmem_size and abs(mi["HighTotal"] - highmem_size) > 4 * MiB:
+            errs.append("HighTotal %d kB; highmem= asked for %d kB"
+                        % (mi["HighTotal"] >> 10, highmem_size >> 10))
+    return errs
+
+
+def fatal_line(text):
+    m = FATAL_RE.search(text)
+    return m.group(0).strip() if m else None
+
+
+# ------------------------------------------------------------ running
+
+class Result:
+    def __init__(self, case, ok, message, q):
+        self.case, self.ok, self.message, self.q = case, ok, message, q
+
+
+def run_case(case, args):
+    iso = kernel = None
+    cmdline = case.cmdline
+    if case.release_iso:
+        iso = args.iso
+    elif args.direct and not case.uefi and not case.cutmem:
+        kernel = args.kernel
+    else:
+        iso = qemu.build_case_iso(args.kernel, cmdline, case.cutmem)
+    q = qemu.Qemu(case.name, iso=iso, kernel=kernel, mem=case.mem, uefi=case.uefi,
+                  cmdline=cmdline if kernel else "", timeout=case.timeout * args.timeout_scale)
+    try:
+        with q:
+            ok, msg = drive(case, q)
+    except qemu.QemuError as e:
+        ok, msg = False, str(e)
+    except Exception:
+        ok, msg = False, "harness error:\n" + traceback.format_exc()
+    if q.timed_out and ok:
+        ok, msg = False, "hard timeout"
+    return Result(case, ok, msg, q)
+
+
+def drive(case, q):
+    if case.kind == "boot":
+        try:
+            q.expect(READY_RE)
+        except qemu.QemuError as e:
+            return False, str(e)
+        q.close()	# stop it now; the log is complete up to ready
+        errs = []
+        if not E820_HDR_RE.search(q.text) or not E820_RE.search(q.text):
+            errs.append("no e820 table before the ready line")
+        fatal = fatal_line(q.text)
+        if fatal:
+            errs.append("fatal: " + fatal)
+        errs += check_memory_model(case, q.text)
+        return (not errs), "; ".join(errs) or "ready"
+
+    if case.kind == "selftest":
+        status = q.wait()
+        text = q.text
+        if q.timed_out:
+            return False, "hard timeout (%.0fs): the kernel hung" % q.timeout
+        m = None
+        for m in SUMMARY_RE.finditer(text):
+            pass
+        errs = []
+        if not m:
+            errs.append("no summary line '# orderly selftest: ...'")
+        else:
+            passed, failed, skipped = map(int, m.groups())
+            if failed:
+                bad = re.findall(r"^\s*not ok \d+ (\S+)", text, re.M)
+                errs.append("%d failed (%s)" % (failed, ", ".join(bad[:8])))
+            if not passed:
+                errs.append("no test passed")
+            # the summary is the last thing the kernel says before it exits
+            rest = [l for l in text[m.end():].splitlines() if l.strip()]
+            if len(rest) > 3:
+                errs.append("%d lines after the summary line" % len(rest))
+        if status != qemu.EXIT_PASS:
+            errs.append("QEMU exit %s, want %d" % (qemu.describe_exit(status), qemu.EXIT_PASS))
+        fatal = fatal_line(text)
+        if fatal:
+            errs.append("fatal: " + fatal)
+        errs += check_memory_model(case, text)
+        if errs:
+            return False, "; ".join(errs)
+        return True, "%s passed, %s failed, %s skipped" % m.groups()
+
+    if case.kind == "shell":
+        shell = load_shell_session()
+        return shell.run(q)
+    raise ValueError(case.kind)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--kernel", default=os.path.join(qemu.BUILD, "orderly.elf"))
+    ap.add_argument("--iso", help="the release ISO (make iso): one case boots its default entry; "
+                    "the other cases build their own ISO from --kernel")
+    ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("-k", dest="pattern", help="only cases whose name contains this (comma list)")
+    ap.add_argument("--list", action="store_true")
+    ap.add_argument("--direct", action="store_true",
+                    help="boot SeaBIOS cases with -kernel (Multiboot v1) instead of GRUB")
+    ap.add_argument("--timeout-scale", type=float,
+                    default=float(os.environ.get("ORDERLY_TIMEOUT_SCALE", "1")))
+    ap.add_argument("--tail", type=int, default=20, help="log lines shown for a failure")
+    args = ap.parse_args()
+
+    cases = matrix(args.iso if args.iso and os.path.exists(args.iso) else None)
+    if args.pattern:
+        pats = args.pattern.split(",")
+        cases = [c for c in cases if any(p in c.name for p in pats)]
+    if args.list:
+        for c in cases:
+            print("%-28s %-8s -m %-5s %-7s %s%s" % (c.name, c.kind, c.mem, "OVMF" if c.uefi else "SeaBIOS",
+                                                 c.cmdline, " cutmem %s-%s" % c.cutmem[0] if c.cutmem else ""))
+        return 0
+    if not os.path.exists(args.kernel):
+        print("run_tests: %s not found (make all)" % args.kernel)
+        return 2
+    t0 = time.monotonic()
+    # build the ISOs first, one at a time (grub-mkrescue is quick; cached)
+    for c in cases:
+        if not c.release_iso and not (args.direct and not c.uefi and not c.cutmem):
+            qemu.build_case_iso(args.kernel, c.cmdline, c.cutmem)
+    print("qemu: %d cases, %d at a time, logs in %s" % (len(cases), args.jobs,
+                                                        os.path.relpath(qemu.LOG_DIR)), flush=True)
+    passed = failed = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        futs = [pool.submit(run_case, c, args) for c in cases]
+        for f in concurrent.futures.as_completed(futs):
+            r = f.result()
+            t = r.q.elapsed()
+            if r.ok:
+                passed += 1
+                print("PASS %s (%.1fs) %s" % (r.case.name, t, r.message), flush=True)
+            else:
+                failed += 1
+                print("FAIL %s (%.1fs) %s; see %s" % (r.case.name, t, r.message,
+                                                     os.path.relpath(r.q.log_path)), flush=True)
+                for line in r.q.lines()[-args.tail:]:
+                    print("    | " + line)
+                sys.stdout.flush()
+    print("qemu: wall time %.0fs" % (time.monotonic() - t0))
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
