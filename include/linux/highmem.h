@@ -6,36 +6,109 @@
  * PKMAP window (may be held across anything, shared by two users of one
  * page), kmap_atomic()/kmap_local_page() a per-CPU fixmap slot used
  * strictly last-in first-out.
+ *
+ * Misuse (an unmatched kunmap, an out-of-order kunmap_local, a full
+ * window or stack) is reported with one "BUG: kmap..." line naming the
+ * pfn or address, and changes nothing; the call that had to produce an
+ * address returns NULL.
  */
 #ifndef _LINUX_HIGHMEM_H
 #define _LINUX_HIGHMEM_H
 
 #include <linux/mm.h>
+#include <asm/pgtable_32_areas.h>
 
-/* Set up the PKMAP state; the kernel's page table for the window exists. */
+/* kmap_atomic/kmap_local slots per CPU (Linux's KM_MAX_IDX) */
+#define KM_MAX_IDX	(FIX_KMAP_END - FIX_KMAP_BEGIN + 1)
+
+/*
+ * kmap_init - forget every kmap: all PKMAP slots free (pkmap_count 0),
+ * the kmap_local stack empty, any PTE left in the PKMAP window or the
+ * kmap fixmap slots cleared and the TLB flushed.  Called once at boot,
+ * after the page table for the window exists; host tests call it to
+ * start from a clean state.
+ */
 void kmap_init(void);
 
 /*
  * kmap - map @page for the caller; NULL only when all LAST_PKMAP slots are
  * in use (Linux would sleep; this kernel cannot, so it reports a BUG line
- * and fails).  Each kmap() must be paired with one kunmap().
+ * and fails).  Each kmap() must be paired with one kunmap().  A lowmem
+ * page's address is its direct-map address and uses no slot.  Two kmap()s
+ * of one HighMem page return the same address and share one slot.
+ * Not from interrupt context (as in Linux).
  */
 void *kmap(struct page *page);
 /* kunmap - drop one kmap() of @page; an unmatched kunmap is reported, no change */
 void kunmap(struct page *page);
 
-void *kmap_atomic(struct page *page);
-void kunmap_atomic(void *addr);
+/*
+ * kmap_flush_unused - clear every PKMAP slot that is mapped but has no
+ * user left (pkmap_count == 1) and flush the TLB once: what kmap() does
+ * by itself when its scan wraps.  Afterwards page_address() of those
+ * pages is NULL and their old addresses fault.
+ */
+void kmap_flush_unused(void);
+
+/*
+ * kmap_local_page - map @page in the next fixmap slot of this CPU's
+ * kmap_local stack and return its address (lowmem: page_address(), no
+ * slot).  Cheap, never sleeps, usable in interrupts; the mapping must be
+ * dropped with kunmap_local() in reverse order of mapping, before the
+ * caller returns.  More than KM_MAX_IDX nested HighMem mappings: a BUG
+ * line and NULL.
+ * kunmap_local - drop the mapping at @addr (any address inside the
+ * page), which must be the most recent one still held; anything else is
+ * reported and changes nothing.  A lowmem address is accepted and ignored.
+ */
 void *kmap_local_page(struct page *page);
-void kunmap_local(void *addr);
+void kunmap_local(const void *addr);
+/* The older names for the same stack (Linux disables preemption too). */
+void *kmap_atomic(struct page *page);
+void kunmap_atomic(const void *addr);
+/* HighMem mappings on the kmap_local stack now; 0 when every caller unmapped */
+unsigned int kmap_local_depth(void);
+
+/* the page mapped at a kmap/kmap_local/direct-map address (NULL if none) */
+struct page *kmap_to_page(const void *addr);
 
 /* zero / copy whole pages through temporary mappings */
 void clear_highpage(struct page *page);
 void copy_highpage(struct page *to, struct page *from);
+/*
+ * memcpy_to_page / memcpy_from_page - copy @len bytes at @offset within
+ * @page; offset + len beyond the page is reported and copies nothing.
+ */
 void memcpy_to_page(struct page *page, size_t offset, const void *from, size_t len);
 void memcpy_from_page(void *to, struct page *page, size_t offset, size_t len);
 
 /* number of PKMAP slots in use (count > 1), for reports and tests */
 unsigned int nr_pkmaps_in_use(void);
+
+/*
+ * pkmap_count_of - the pkmap_count[] of PKMAP slot @nr: 0 free, 1 mapped
+ * but unused (flush pending), n > 1 held by n - 1 kmap()s; -1 if @nr is
+ * not a slot.  For tests and reports.
+ */
+int pkmap_count_of(unsigned int nr);
+
+struct kmap_stats {
+	unsigned int pkmap_in_use;	/* slots with pkmap_count > 1 */
+	unsigned int pkmap_unused;	/* pkmap_count == 1: mapped, flush pending */
+	unsigned int last_pkmap_nr;	/* where kmap()'s scan resumes */
+	unsigned int local_depth;	/* kmap_local stack depth */
+	unsigned long pkmap_flushes;	/* flush_all_zero_pkmaps() runs that flushed */
+	unsigned long pkmap_failures;	/* kmap() calls that found the window full */
+};
+void kmap_get_stats(struct kmap_stats *st);
+
+/*
+ * kmap_describe_address - for a page-fault report: if @addr lies in the
+ * PKMAP window, the fixmap or the guard gap between them, write a phrase
+ * such as "in the PKMAP window (slot 5, free)" or "in the fixmap
+ * (kmap_local slot 2, not mapped: stack depth 1)" to @buf and return
+ * true; otherwise return false and leave @buf alone.
+ */
+bool kmap_describe_address(unsigned long addr, char *buf, size_t size);
 
 #endif

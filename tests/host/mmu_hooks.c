@@ -10,9 +10,12 @@
  */
 #define _GNU_SOURCE
 #include <sys/mman.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <linux/kernel.h>
 #include <asm/page.h>
 #include <asm/pgtable_32_areas.h>
@@ -156,4 +159,36 @@ void arch_kernel_map_pages(unsigned long pfn, unsigned int numpages, bool enable
 	if (mprotect(host_phys_base + off, (size_t)numpages << PAGE_SHIFT,
 		     enable ? PROT_READ | PROT_WRITE : PROT_NONE))
 		BUG();
+}
+
+static sigjmp_buf probe_env;
+
+static void probe_handler(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig;
+	(void)si;
+	(void)uc;
+	siglongjmp(probe_env, 1);
+}
+
+/* not instrumented: the load itself is the probe, ASan must not check it first */
+__attribute__((no_sanitize("address")))
+bool host_addr_faults(const void *addr)
+{
+	struct sigaction sa, old_segv, old_bus;
+	volatile bool faulted = false;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = probe_handler;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGSEGV, &sa, &old_segv);
+	sigaction(SIGBUS, &sa, &old_bus);
+	if (sigsetjmp(probe_env, 1) == 0)
+		(void)*(const volatile unsigned char *)addr;
+	else
+		faulted = true;
+	sigaction(SIGSEGV, &old_segv, NULL);
+	sigaction(SIGBUS, &old_bus, NULL);
+	return faulted;
 }

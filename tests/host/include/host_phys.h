@@ -15,5 +15,10 @@ int host_phys_setup(u64 size);
 void host_phys_teardown(void);
 /* the memfd behind the arena (for the PTE hooks) */
 int host_phys_fd(void);
+/*
+ * true if reading one byte at @addr faults (SIGSEGV/SIGBUS caught and
+ * undone): proves a cleared kmap PTE really unmapped the page.
+ */
+bool host_addr_faults(const void *addr);
 
 #endif
