@@ -29,6 +29,24 @@ int console_getc(void);
 int console_getc_wait(void);
 
 /*
+ * printk's path: write to every console with colour hint @attr (see
+ * set_attr) around the text, and keep it in the console history.
+ */
+void console_write_attr(const char *s, size_t n, int attr);
+/*
+ * The history: the last CONSOLE_HISTORY_SIZE bytes written to the
+ * consoles.  register_console() replays it into each console registered
+ * after the first, so a screen that appears late still shows the whole
+ * boot log.  console_history_read() copies the oldest-first text into
+ * @buf (NUL-terminated) and returns its length.
+ */
+#define CONSOLE_HISTORY_SIZE	(32 * 1024)
+size_t console_history_read(char *buf, size_t size);
+
+/* drivers/serial.c: probe the 16550 at COM1 and register it; -ENODEV if absent */
+int serial_init(void);
+
+/*
  * Keys that are not bytes arrive as the ANSI sequences a serial terminal
  * sends, so the shell decodes one format: Up = ESC [ A, Down = ESC [ B,
  * Right = ESC [ C, Left = ESC [ D.
