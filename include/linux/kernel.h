@@ -78,5 +78,6 @@ unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 #define ENOMEM	12
 #define EBUSY	16
 #define ENOENT	2
+#define ENODEV	19
 
 #endif /* _LINUX_KERNEL_H */
