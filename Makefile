@@ -53,7 +53,7 @@ SAN32FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-f
 	-Wl,--dynamic-linker=/usr/i686-linux-gnu/lib/ld-linux.so.2 -Wl,-rpath,/usr/i686-linux-gnu/lib
 
 .PHONY: all iso run run-uefi check deps test-host test-host32 fuzz fuzz-smoke \
-	test-qemu clean bench bench-instr
+	test-qemu clean bench bench-instr usb test-usb
 .DEFAULT_GOAL := all
 
 all: $(B)/orderly.elf
@@ -93,6 +93,13 @@ run: deps $(B)/orderly.iso
 
 run-uefi: deps $(B)/orderly.iso
 	$(PYTHON) tests/qemu/boot.py --iso $(B)/orderly.iso --mem $(MEM) --uefi --interactive --cmdline "$(CMDLINE)"
+
+# Write the ISO to a USB stick: make usb DEV=/dev/sdX.  The script refuses
+# partitions, mounted or busy disks, the root disk, non-removable disks,
+# and asks for "yes" first (README: Boot it on your own PC).
+usb: $(B)/orderly.iso
+	@test -n "$(DEV)" || { echo "usage: make usb DEV=/dev/sdX  (the whole stick, see lsblk)"; exit 1; }
+	scripts/usb-write.sh $(B)/orderly.iso $(DEV)
 
 # ---------------------------------------------------------------- tests
 $(B)/host/%.o: %.c
@@ -146,10 +153,15 @@ test-qemu: $(B)/orderly.iso $(B)/orderly.elf
 	$(PYTHON) tests/qemu/run_tests.py --iso $(B)/orderly.iso --kernel $(B)/orderly.elf \
 		$(if $(QEMU_CASES),-k $(QEMU_CASES))
 
+# scripts/usb-write.sh against fake disks, a loop device and the root disk
+test-usb:
+	sh tests/usb_write_test.sh
+
 check: deps
 	$(MAKE) all iso
 	$(MAKE) test-host
 	$(MAKE) test-host32
+	$(MAKE) test-usb
 	$(MAKE) fuzz-smoke
 	$(MAKE) test-qemu
 
