@@ -2,11 +2,27 @@
 /*
  * Host implementation of <asm/mmu_hooks.h> and of the simulated physical
  * memory.  Physical memory is a memfd; the direct map is one shared
- * mapping of it at host_phys_base; a "kernel PTE" in the PKMAP window or
- * fixmap is an mmap(MAP_FIXED | MAP_SHARED) of the frame's file offset at
- * that address, and clearing it puts PROT_NONE back, so a stale kmap
- * address really faults.  debug_pagealloc's unmapping is mprotect() of the
- * direct map.
+ * mapping of it at host_phys_base.  debug_pagealloc's unmapping is
+ * mprotect() of the direct map.
+ *
+ * The PKMAP window and the fixmap are a reserved range of host pages with
+ * a simulated page table AND a simulated TLB, because the TLB is what
+ * kmap's lazy flushing is about:
+ *
+ *   window_pfn[i]  the PTE: what arch_kernel_pte_pfn() reports;
+ *   tlb_pfn[i]     what the "CPU" sees: the host page at that address is
+ *                  an mmap(MAP_FIXED | MAP_SHARED) of frame tlb_pfn[i] of
+ *                  the memfd, or PROT_NONE when it is -1UL.
+ *
+ * Setting a PTE where no translation is cached shows at once (x86 does
+ * not cache not-present entries).  Clearing a PTE, or replacing one whose
+ * old translation is cached, changes only window_pfn: the old frame
+ * stays reachable - the worst case the architecture allows - until
+ * arch_flush_tlb_one()/arch_flush_tlb_kernel_range() covers the page and
+ * brings the host mapping in line with the PTE.  So a missing flush
+ * shows up in tests as a stale address that does not fault, or as writes
+ * landing in the wrong frame; after a proper flush a stale address
+ * really faults.
  */
 #define _GNU_SOURCE
 #include <sys/mman.h>
@@ -28,9 +44,10 @@ unsigned long host_pkmap_base;
 unsigned long host_fixaddr_top;
 
 static int phys_fd = -1;
-/* pfn mapped at each window page, or -1UL */
+/* LAST_PKMAP slots, a guard page, the fixmap, FIXADDR_TOP's page */
 #define WINDOW_PAGES	(LAST_PKMAP + 2 + __end_of_fixed_addresses + 1)
-static unsigned long window_pfn[WINDOW_PAGES];
+static unsigned long window_pfn[WINDOW_PAGES];	/* the PTEs, -1UL = none */
+static unsigned long tlb_pfn[WINDOW_PAGES];	/* what is reachable, -1UL = faults */
 
 static void window_init(void)
 {
@@ -46,10 +63,27 @@ static void window_init(void)
 		abort();
 	}
 	host_pkmap_base = (unsigned long)w;
-	/* LAST_PKMAP slots, one guard page, then the fixmap; TOP itself is a guard */
 	host_fixaddr_top = host_pkmap_base + (WINDOW_PAGES - 1) * PAGE_SIZE;
 	for (i = 0; i < WINDOW_PAGES; i++)
-		window_pfn[i] = -1UL;
+		window_pfn[i] = tlb_pfn[i] = -1UL;
+}
+
+/* make window page @i reach what its PTE says (a TLB refill) */
+static void tlb_sync(unsigned long i)
+{
+	void *va = (void *)(host_pkmap_base + i * PAGE_SIZE);
+	void *p;
+
+	if (tlb_pfn[i] == window_pfn[i])
+		return;
+	if (window_pfn[i] == -1UL)
+		p = mmap(va, PAGE_SIZE, PROT_NONE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+	else
+		p = mmap(va, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED,
+			 phys_fd, (off_t)((u64)window_pfn[i] << PAGE_SHIFT));
+	BUG_ON(p == MAP_FAILED);
+	tlb_pfn[i] = window_pfn[i];
 }
 
 void host_phys_teardown(void)
@@ -63,10 +97,12 @@ void host_phys_teardown(void)
 	host_phys_base = NULL;
 	host_phys_size = 0;
 	phys_fd = -1;
+	/* the frames are gone: no PTE and no cached translation survives */
 	if (host_pkmap_base)
-		for (i = 0; i < WINDOW_PAGES; i++)
-			if (window_pfn[i] != -1UL)
-				arch_clear_kernel_pte(host_pkmap_base + i * PAGE_SIZE);
+		for (i = 0; i < WINDOW_PAGES; i++) {
+			window_pfn[i] = -1UL;
+			tlb_sync(i);
+		}
 }
 
 int host_phys_setup(u64 size)
@@ -111,26 +147,20 @@ static unsigned long window_index(unsigned long vaddr)
 void arch_set_kernel_pte(unsigned long vaddr, unsigned long pfn)
 {
 	unsigned long i = window_index(vaddr);
-	void *p;
 
 	BUG_ON(i == -1UL);
 	BUG_ON(((u64)(pfn) << PAGE_SHIFT) >= host_phys_size);
-	p = mmap((void *)(vaddr & PAGE_MASK), PAGE_SIZE, PROT_READ | PROT_WRITE,
-		 MAP_SHARED | MAP_FIXED, phys_fd, (off_t)((u64)pfn << PAGE_SHIFT));
-	BUG_ON(p == MAP_FAILED);
 	window_pfn[i] = pfn;
+	if (tlb_pfn[i] == -1UL)		/* nothing cached: the new PTE is seen at once */
+		tlb_sync(i);
 }
 
 void arch_clear_kernel_pte(unsigned long vaddr)
 {
 	unsigned long i = window_index(vaddr);
-	void *p;
 
 	BUG_ON(i == -1UL);
-	p = mmap((void *)(vaddr & PAGE_MASK), PAGE_SIZE, PROT_NONE,
-		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
-	BUG_ON(p == MAP_FAILED);
-	window_pfn[i] = -1UL;
+	window_pfn[i] = -1UL;		/* reachable until flushed */
 }
 
 unsigned long arch_kernel_pte_pfn(unsigned long vaddr)
@@ -142,13 +172,26 @@ unsigned long arch_kernel_pte_pfn(unsigned long vaddr)
 
 void arch_flush_tlb_one(unsigned long vaddr)
 {
-	(void)vaddr;	/* the host has no stale TLB entries to drop */
+	unsigned long i = window_index(vaddr);
+
+	if (i != -1UL)
+		tlb_sync(i);
 }
 
 void arch_flush_tlb_kernel_range(unsigned long start, unsigned long end)
 {
-	(void)start;
-	(void)end;
+	unsigned long va;
+
+	for (va = start & PAGE_MASK; va < end; va += PAGE_SIZE)
+		arch_flush_tlb_one(va);
+}
+
+/* true if the simulated TLB still reaches another frame than the PTE says */
+bool host_tlb_stale(unsigned long vaddr)
+{
+	unsigned long i = window_index(vaddr);
+
+	return i != -1UL && tlb_pfn[i] != window_pfn[i];
 }
 
 void arch_kernel_map_pages(unsigned long pfn, unsigned int numpages, bool enable)

@@ -32,6 +32,7 @@
 static __attribute__((noipa)) int host_phys_setup(u64 size) { return -1; }
 static void host_phys_teardown(void) { }
 static bool host_addr_faults(const void *addr) { return false; }
+static bool host_tlb_stale(unsigned long vaddr) { return false; }
 #endif
 
 #define HM_NID		6
@@ -132,14 +133,54 @@ static int hm_init(struct kunit *test)
 	return 0;
 }
 
+/* window pages whose simulated TLB entry outlived their PTE (a missed flush) */
+static unsigned int hm_nr_stale(void)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < LAST_PKMAP; i++)
+		n += host_tlb_stale(PKMAP_ADDR(i));
+	for (i = FIX_KMAP_BEGIN; i <= FIX_KMAP_END; i++)
+		n += host_tlb_stale(__fix_to_virt(i));
+	return n;
+}
+
 static void hm_exit(struct kunit *test)
 {
-	/* every case must leave no mapping behind */
+	/* every case must leave no mapping and no unflushed translation behind */
 	KUNIT_EXPECT_EQ(test, kmap_local_depth(), 0);
 	KUNIT_EXPECT_EQ(test, nr_pkmaps_in_use(), 0);
+	KUNIT_EXPECT_EQ(test, hm_nr_stale(), 0);
 	kmap_init();
 	node_data[HM_NID] = hm.saved;
 	host_phys_teardown();
+}
+
+/*
+ * The fake page table this suite stands on: a cleared or replaced PTE
+ * stays reachable (stale TLB entry) until a flush, then faults.
+ */
+static void hm_host_tlb_model(struct kunit *test)
+{
+	unsigned long va = PKMAP_ADDR(9);
+	struct page *p = hm_high(0), *q = hm_high(1);
+
+	fill_pattern(hm_frame(p), 1);
+	fill_pattern(hm_frame(q), 2);
+	KUNIT_EXPECT_TRUE(test, host_addr_faults((void *)va));
+	arch_set_kernel_pte(va, page_to_pfn(p));	/* nothing cached: seen at once */
+	KUNIT_EXPECT_EQ(test, check_pattern((void *)va, 1), -1);
+	arch_set_kernel_pte(va, page_to_pfn(q));	/* old translation still cached */
+	KUNIT_EXPECT_TRUE(test, host_tlb_stale(va));
+	KUNIT_EXPECT_EQ(test, check_pattern((void *)va, 1), -1);
+	arch_flush_tlb_one(va);
+	KUNIT_EXPECT_EQ(test, check_pattern((void *)va, 2), -1);
+	arch_clear_kernel_pte(va);
+	KUNIT_EXPECT_EQ(test, arch_kernel_pte_pfn(va), -1UL);
+	KUNIT_EXPECT_FALSE(test, host_addr_faults((void *)va));	/* stale, not flushed */
+	arch_flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_END);
+	KUNIT_EXPECT_TRUE(test, host_addr_faults((void *)va));
+	KUNIT_EXPECT_FALSE(test, host_tlb_stale(va));
 }
 
 /* lowmem: the direct-map address, no slot, nothing to undo */
@@ -657,6 +698,7 @@ static void hm_kmap_init_resets(struct kunit *test)
 }
 
 static struct kunit_case highmem_cases[] = {
+	KUNIT_CASE(hm_host_tlb_model),
 	KUNIT_CASE(hm_lowmem),
 	KUNIT_CASE(hm_kmap_roundtrip),
 	KUNIT_CASE(hm_kmap_sharing_and_counts),

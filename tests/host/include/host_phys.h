@@ -20,5 +20,7 @@ int host_phys_fd(void);
  * undone): proves a cleared kmap PTE really unmapped the page.
  */
 bool host_addr_faults(const void *addr);
+/* the PKMAP/fixmap page at @vaddr still reaches a frame its PTE no longer names */
+bool host_tlb_stale(unsigned long vaddr);
 
 #endif
