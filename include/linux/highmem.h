@@ -36,7 +36,11 @@ void kmap_init(void);
  * and fails).  Each kmap() must be paired with one kunmap().  A lowmem
  * page's address is its direct-map address and uses no slot.  Two kmap()s
  * of one HighMem page return the same address and share one slot.
- * Not from interrupt context (as in Linux).
+ * After the last kunmap() the page stays mapped, lazily, as in Linux:
+ * page_address() still returns the address and a new kmap() revives the
+ * slot, until the window is flushed (kmap's scan wrapping, or
+ * kmap_flush_unused()); then page_address() is NULL and the old address
+ * faults.  Not from interrupt context (as in Linux).
  */
 void *kmap(struct page *page);
 /* kunmap - drop one kmap() of @page; an unmatched kunmap is reported, no change */
