@@ -64,7 +64,14 @@ void screen_init(const struct boot_info *bi)
 		fbcon_init(fb);
 		return;
 	case BOOT_FB_EGA_TEXT:
-		vgacon_init(fb->addr, fb->width, fb->height);
+		/*
+		 * GRUB reports text mode on any BIOS machine, VGA or not
+		 * (qemu -nodefaults); writes to 0xB8000 would go nowhere.
+		 */
+		if (vgacon_present())
+			vgacon_init(fb->addr, fb->width, fb->height);
+		else
+			pr_info("screen: boot loader reports text mode but no VGA answers, no screen console\n");
 		return;
 	case BOOT_FB_INDEXED:
 		pr_info("screen: indexed-colour framebuffer not supported, no screen console\n");

@@ -83,13 +83,18 @@ static struct console vgacon_console = {
 	.set_attr = vgacon_set_attr,
 };
 
+bool vgacon_present(void)
+{
+	return inb(VGA_MISC_READ) != 0xff;	/* 0xFF: nothing decodes the port */
+}
+
 bool vgacon_text_mode_present(void)
 {
 	u8 misc_out, gc_misc;
 
 	misc_out = inb(VGA_MISC_READ);
 	if (misc_out == 0xff)
-		return false;			/* nothing decodes the port */
+		return false;
 	outb(VGA_GC_MISC, VGA_GC_INDEX);
 	gc_misc = inb(VGA_GC_DATA);
 	/* bit 0: graphics mode; bits 3:2 == 11: memory at 0xB8000-0xBFFFF */

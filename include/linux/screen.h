@@ -31,7 +31,9 @@ void keyboard_init(void);
 /* the drivers behind screen_init(); 0 on success, -errno if unusable */
 int fbcon_init(const struct boot_framebuffer *fb);
 int vgacon_init(phys_addr_t addr, unsigned int cols, unsigned int rows);
-/* a VGA adapter in colour text mode answers at 0x3C0-0x3DF (BIOS boot) */
+/* something answers at the VGA registers (0x3C0-0x3DF) */
+bool vgacon_present(void);
+/* ... and it is a colour text mode with memory at 0xB8000 */
 bool vgacon_text_mode_present(void);
 
 #endif
