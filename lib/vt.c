@@ -29,6 +29,12 @@
  * is swallowed without effect, so no byte sequence can move the cursor
  * off the grid.  Bytes 0x80-0xff are drawn as Latin-1 glyphs.
  *
+ * A line that starts with "BUG:" or "error:" (written from column 0) is
+ * shown in the error colours, so a report stands out on screen whether it
+ * came through printk's KERN_ERR path (which also sets the hint) or from
+ * the shell's own "error: ..." lines: once the prefix is complete its
+ * cells are recoloured and the rest of the line follows.
+ *
  * Wrapping is deferred as on a VT100: after a character in the last
  * column the cursor stays there (x == cols) until the next printable
  * character, so an 80-character line followed by '\n' leaves no blank line.
@@ -70,8 +76,52 @@ static void vt_scroll_up(struct vt *vt)
 	vt->scrolls++;
 }
 
+static const char *const vt_error_prefixes[] = { "BUG:", "error:" };
+
+static void vt_line_start(struct vt *vt)
+{
+	if (vt->lp_hit)
+		vt->attr = vt->base_attr;
+	vt->lp_hit = false;
+	vt->lp_len = 0;
+}
+
+/* @c was just written at column lp_len of a line started at column 0 */
+static void vt_line_prefix(struct vt *vt, u8 c)
+{
+	unsigned int i, x;
+	bool partial = false;
+
+	if (vt->lp_len == VT_LP_OFF || vt->lp_hit)
+		return;
+	for (i = 0; i < ARRAY_SIZE(vt_error_prefixes); i++) {
+		const char *p = vt_error_prefixes[i];
+
+		if (strlen(p) <= vt->lp_len || p[vt->lp_len] != c)
+			continue;
+		/* the earlier characters matched this prefix too? */
+		for (x = 0; x < vt->lp_len; x++)
+			if (VT_CELL_CHAR(vt->cells[vt->y * vt->cols + x]) != (u8)p[x])
+				break;
+		if (x < vt->lp_len)
+			continue;
+		if (p[vt->lp_len + 1] == '\0') {
+			u16 *row = vt->cells + vt->y * vt->cols;
+
+			vt->lp_hit = true;
+			vt->attr = (vt->attr & 0xf0) | (VT_ATTR_ERROR & 0x0f);
+			for (x = 0; x <= vt->lp_len; x++)
+				row[x] = VT_CELL(VT_CELL_CHAR(row[x]), vt->attr);
+			return;
+		}
+		partial = true;
+	}
+	vt->lp_len = partial ? vt->lp_len + 1 : VT_LP_OFF;
+}
+
 static void vt_newline(struct vt *vt)
 {
+	vt_line_start(vt);
 	vt->x = 0;
 	if (vt->y + 1 < vt->rows)
 		vt->y++;
@@ -81,10 +131,15 @@ static void vt_newline(struct vt *vt)
 
 static void vt_putc(struct vt *vt, u8 c)
 {
-	if (vt->x >= vt->cols)
+	if (vt->x >= vt->cols) {
 		vt_newline(vt);
+		vt->lp_len = VT_LP_OFF;	/* a continuation, not a new line */
+	}
 	vt->cells[vt->y * vt->cols + vt->x] = VT_CELL(c, vt->attr);
 	vt_dirty(vt, vt->y, vt->y);
+	if (vt->x != vt->lp_len)
+		vt->lp_len = VT_LP_OFF;	/* not written from column 0 on */
+	vt_line_prefix(vt, c);
 	vt->x++;
 }
 
@@ -236,6 +291,7 @@ static void vt_byte(struct vt *vt, u8 c)
 		break;
 	case '\r':
 		vt->x = 0;
+		vt_line_start(vt);
 		break;
 	case '\b':
 		if (vt->x >= vt->cols) {

@@ -52,6 +52,15 @@ struct vt {
 #define VT_NPAR	8
 	unsigned int par[VT_NPAR];
 	bool priv_csi;			/* CSI ? ... (DEC private): ignored */
+	/*
+	 * Lines that begin with "BUG:" or "error:" are shown in error colours
+	 * whoever wrote them (printk's KERN_ERR path, or the shell): lp_len
+	 * characters of the current line, written from column 0, still match
+	 * one of the prefixes; lp_len == VT_LP_OFF once it cannot match.
+	 */
+	u8 lp_len;
+#define VT_LP_OFF	0xff
+	bool lp_hit;			/* this line is being shown as an error */
 	unsigned long scrolls;		/* lines scrolled off the top, for tests */
 	const struct vt_ops *ops;
 	void *priv;			/* the driver's */

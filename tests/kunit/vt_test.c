@@ -174,6 +174,24 @@ static void vt_error_colours(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, VT_CELL_ATTR(fs->screen[1][4]), VT_ATTR_NORMAL);
 }
 
+static void vt_error_lines_by_prefix(struct kunit *test)
+{
+	struct fake_screen *fs = fake_new(test);
+
+	/* the shell's error line, written in pieces, then a normal line */
+	vt_put(fs, "err");
+	vt_put(fs, "or: x\nok\n");
+	KUNIT_EXPECT_EQ(test, VT_CELL_ATTR(fs->screen[0][0]), VT_ATTR_ERROR);
+	KUNIT_EXPECT_EQ(test, VT_CELL_ATTR(fs->screen[0][7]), VT_ATTR_ERROR);
+	KUNIT_EXPECT_EQ(test, VT_CELL_ATTR(fs->screen[1][0]), VT_ATTR_NORMAL);
+	/* "BUG:" too; "errand" and a prefix not at column 0 stay normal */
+	vt_put(fs, "BUG: y\nerrand\n> error: z");
+	KUNIT_EXPECT_EQ(test, VT_CELL_ATTR(fs->screen[1][0]), VT_ATTR_ERROR);
+	KUNIT_EXPECT_EQ(test, VT_CELL_ATTR(fs->screen[2][0]), VT_ATTR_NORMAL);
+	KUNIT_EXPECT_EQ(test, VT_CELL_ATTR(fs->screen[3][2]), VT_ATTR_NORMAL);
+	KUNIT_EXPECT_STREQ(test, fake_row(fs, 3), "> error: z");
+}
+
 static void vt_escape_split_across_writes(struct kunit *test)
 {
 	struct fake_screen *fs = fake_new(test);
@@ -229,6 +247,7 @@ static struct kunit_case vt_cases[] = {
 	KUNIT_CASE(vt_shell_line_editing),
 	KUNIT_CASE(vt_erase_across_wrapped_line),
 	KUNIT_CASE(vt_error_colours),
+	KUNIT_CASE(vt_error_lines_by_prefix),
 	KUNIT_CASE(vt_escape_split_across_writes),
 	KUNIT_CASE(vt_garbage_stays_on_grid),
 	KUNIT_CASE(vt_row_text_reads_back),
