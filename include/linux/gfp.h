@@ -39,8 +39,69 @@
 #define GFP_DMA		(__GFP_DMA)
 
 /*
+ * Which zone a mask may reach at most (Linux's gfp_zone()).  The two zone
+ * modifier bits index GFP_ZONE_TABLE, a table of 2-bit zone numbers packed
+ * in one integer, so the choice is a shift and a mask, no branch:
+ *
+ *	bits		zone		reason
+ *	0		ZONE_NORMAL	ordinary kernel memory, direct-mapped
+ *	__GFP_DMA	ZONE_DMA	ISA DMA reaches only the first 16 MiB
+ *	__GFP_HIGHMEM	ZONE_HIGHMEM	the caller can kmap(): any zone will do
+ *	both		(bad)		contradictory; GFP_ZONES_BAD has its bit
+ *
+ * The allocator then walks the zonelist from that zone downwards
+ * (HighMem -> Normal -> DMA).  A bad combination is rejected by
+ * alloc_pages() with a warning and NULL (Linux: VM_BUG_ON).
+ */
+#define GFP_ZONEMASK	(__GFP_DMA | __GFP_HIGHMEM)
+#define GFP_ZONES_SHIFT	ZONES_SHIFT
+#define GFP_ZONE_TABLE	((ZONE_NORMAL << (0 * GFP_ZONES_SHIFT)) |		\
+			 (ZONE_DMA << (__GFP_DMA * GFP_ZONES_SHIFT)) |		\
+			 (ZONE_HIGHMEM << (__GFP_HIGHMEM * GFP_ZONES_SHIFT)))
+#define GFP_ZONES_BAD	(1u << (__GFP_DMA | __GFP_HIGHMEM))
+
+static inline bool gfp_zone_bad(gfp_t flags)
+{
+	return (GFP_ZONES_BAD >> (flags & GFP_ZONEMASK)) & 1;
+}
+
+static inline enum zone_type gfp_zone(gfp_t flags)
+{
+	unsigned int bit = flags & GFP_ZONEMASK;
+
+	return (enum zone_type)((GFP_ZONE_TABLE >> (bit * GFP_ZONES_SHIFT)) &
+				((1u << GFP_ZONES_SHIFT) - 1));
+}
+
+/*
  * Instance-level entry points (mm/page_alloc.c): the allocator of one node.
  * The global API below is these applied to NODE_DATA(0).
+ */
+/*
+ * __alloc_pages_node - alloc_pages() from the allocator instance @pgdat
+ * (the kernel's node 0 or a test's private node).  Same contract as
+ * alloc_pages().  There is no matching "__free_pages_node": a struct page
+ * names its node in page->flags, so __free_pages()/put_page() find the
+ * right instance by themselves.
+ *
+ * How a request is served (Linux 4.4's fast path / slow path, without
+ * reclaim):
+ *  1. gfp_zone() gives the highest zone allowed; the first populated
+ *     zone of the zonelist at or below it is the preferred zone, whose
+ *     index selects lowmem_reserve[] in every zone tried.
+ *  2. Walk the zonelist with the LOW watermark.
+ *  3. Walk it again with the MIN watermark, lowered by half for
+ *     __GFP_HIGH (ALLOC_HIGH) and by another quarter when the caller
+ *     cannot sleep (no __GFP_WAIT: ALLOC_HARDER) - so GFP_ATOMIC digs
+ *     into the reserve that stops GFP_KERNEL.
+ *  4. __GFP_NOFAIL: once more ignoring every watermark; if even that
+ *     fails it is a BUG with a report (looping would hang the machine).
+ *  5. Otherwise NULL, with Linux's "page allocation failure" warning
+ *     unless __GFP_NOWARN.
+ * __GFP_WAIT, __GFP_REPEAT and __GFP_NORETRY change nothing: this kernel
+ * has no reclaim or compaction, so there is nothing to wait for and a
+ * retry would see the same free lists.  __GFP_IO/__GFP_FS/__GFP_HARDWALL
+ * are accepted for the same reason.  __GFP_COLD is for the per-CPU lists.
  */
 struct page *__alloc_pages_node(struct pglist_data *pgdat, gfp_t gfp_mask,
 				unsigned int order);

@@ -97,4 +97,34 @@ void get_page(struct page *page);
 /* put_page - drop one; frees the block (with its allocation order) at 0. */
 void put_page(struct page *page);
 
+/*
+ * Memory-model setup (mm/mm_init.c).
+ *
+ * free_area_init_node - make @pgdat the allocator instance of node @nid
+ * over pfns [@start_pfn, @end_pfn), whose struct pages start at @mem_map
+ * (the struct page of @start_pfn).  Zone j spans [max_zone_pfn[j-1],
+ * max_zone_pfn[j]) clipped to the node (empty zones: spanned 0,
+ * zone_start_pfn 0); present_pages counts the pages of @memory (RAM
+ * ranges, bytes) inside each span.  Every struct page starts PG_reserved
+ * with refcount 1 and its zone/node links; free lists are empty and
+ * managed_pages 0 until __free_pages_memory() hands pages over.  Registers
+ * @pgdat as node_data[@nid] and builds its zonelist.  debug_flags is kept.
+ */
+struct memblock_type;
+void free_area_init_node(struct pglist_data *pgdat, int nid,
+			 const unsigned long max_zone_pfn[MAX_NR_ZONES],
+			 unsigned long start_pfn, unsigned long end_pfn,
+			 const struct memblock_type *memory, struct page *mem_map);
+/*
+ * free_area_init - the kernel's node 0 over the RAM memblock knows, up to
+ * max_pfn, with mem_map from memblock; prints "Zone ranges:" and the
+ * mem_map size.  @max_zone_pfn is the arch's (Linux's zone_sizes_init).
+ */
+void free_area_init(const unsigned long *max_zone_pfn);
+/*
+ * mem_init - hand memblock's free pages to the buddy allocator, compute
+ * watermarks and lowmem_reserve, print Linux's "Memory: ..." line.
+ */
+void mem_init(void);
+
 #endif /* _LINUX_MM_H */

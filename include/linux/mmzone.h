@@ -121,6 +121,8 @@ typedef struct pglist_data {
 	int node_id;
 	unsigned int debug_flags;	/* PGDAT_* */
 	unsigned long totalreserve_pages;
+	/* int_sqrt(lowmem KiB * 16) clamped to [128, 65536]: init_per_zone_wmark_min() */
+	unsigned long min_free_kbytes;
 } pg_data_t;
 
 extern struct pglist_data *node_data[MAX_NUMNODES];

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The allocator's reports in Linux's /proc formats (mm/show_mem.c), for
+ * the boot log, the shell and the tests.  Each takes the allocator
+ * instance; the kernel's is &contig_page_data.
+ */
+#ifndef _LINUX_VMSTAT_H
+#define _LINUX_VMSTAT_H
+
+#include <linux/mmzone.h>
+
+/* /proc/buddyinfo: "Node 0, zone   Normal      3      1 ..." per populated zone */
+void show_buddyinfo(struct pglist_data *pgdat);
+/*
+ * /proc/zoneinfo subset per zone: pages free, min, low, high, spanned,
+ * present, managed, protection: (a, b, c), the pcp pageset, start_pfn.
+ */
+void show_zoneinfo(struct pglist_data *pgdat);
+/* /proc/meminfo subset: MemTotal MemFree HighTotal HighFree LowTotal LowFree */
+void show_meminfo(struct pglist_data *pgdat);
+/* the boot log's "Zone ranges:" block, from the zone spans */
+void show_zone_ranges(struct pglist_data *pgdat);
+/*
+ * Linux's show_free_areas() in short, as printed after an allocation
+ * failure: per populated zone, free/min/low/high/managed in kB, the
+ * lowmem_reserve[] line, and "N*4kB N*8kB ... = NkB".
+ */
+void show_free_areas(struct pglist_data *pgdat);
+
+/* nr_free of every zone and order (0 for empty zones): to compare states */
+void buddyinfo_snapshot(struct pglist_data *pgdat,
+			unsigned long out[MAX_NR_ZONES][MAX_ORDER]);
+
+/* sums over the zones of @pgdat */
+unsigned long pgdat_free_pages(const struct pglist_data *pgdat);
+unsigned long pgdat_managed_pages(const struct pglist_data *pgdat);
+unsigned long pgdat_high_managed_pages(const struct pglist_data *pgdat);
+unsigned long pgdat_high_free_pages(const struct pglist_data *pgdat);
+
+#endif /* _LINUX_VMSTAT_H */

@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What the page allocator says when something is wrong.
+ *
+ * - bad_page(): a caller misused the API.  Linux's "BUG: Bad page state"
+ *   report plus dump_page(); the caller then drops the request, so the
+ *   allocator's state is exactly what it was.
+ * - check_zone() / verify_free_lists(): the allocator's own invariants,
+ *   walked in full (free lists, then mem_map block by block).  Tests run
+ *   it after every operation; anything it finds is a bug in mm/, not in a
+ *   caller.
+ * - page_block_of(): which block a page belongs to, found in O(MAX_ORDER)
+ *   by testing the heads its enclosing aligned blocks would have.  This is
+ *   what lets a report say "inside the free order 3 block at pfn:0x01230"
+ *   for a page that carries no state of its own.
+ * - gfpflag_names[] / format_gfp_flags(): %pGg of Linux's vsprintf.
+ */
+#include <linux/mm.h>
+#include <linux/mmdebug.h>
+#include <linux/string.h>
+#include "internal.h"
+
+const char *current_comm = "swapper/0";
+
+void page_block_of(const struct page *page, struct page_block *pb)
+{
+	const struct pglist_data *pgdat = page_pgdat(page);
+	const struct zone *zone = page_zone(page);
+	unsigned long pfn = page_to_pfn(page);
+	unsigned int o;
+
+	pb->head_pfn = pfn;
+	pb->order = 0;
+	if (PageReserved(page)) {
+		pb->state = PB_RESERVED;
+		return;
+	}
+	if (PagePcp(page)) {
+		pb->state = PB_PCP;
+		return;
+	}
+	if (PageBuddy(page)) {
+		pb->state = PB_FREE_HEAD;
+		pb->order = buddy_order(page);
+		return;
+	}
+	if (page_count(page) > 0) {
+		pb->state = PB_ALLOC_HEAD;
+		pb->order = page->alloc_order;
+		return;
+	}
+	for (o = 1; o < MAX_ORDER; o++) {
+		unsigned long head_pfn = pfn & ~((1UL << o) - 1);
+		const struct page *head;
+
+		if (!zone_spans_pfn(zone, head_pfn))
+			break;
+		if (head_pfn == pfn)
+			continue;
+		head = pgdat_pfn_to_page(pgdat, head_pfn);
+		if (PageReserved(head))
+			continue;
+		if (PageBuddy(head) && buddy_order(head) >= o) {
+			pb->state = PB_FREE_INSIDE;
+			pb->head_pfn = head_pfn;
+			pb->order = buddy_order(head);
+			return;
+		}
+		if (!PageBuddy(head) && page_count(head) > 0 && head->alloc_order >= o) {
+			pb->state = PB_ALLOC_INSIDE;
+			pb->head_pfn = head_pfn;
+			pb->order = head->alloc_order;
+			return;
+		}
+	}
+	pb->state = PB_UNKNOWN;
+}
+
+static const char * const pageflag_names[__NR_PAGEFLAGS] = {
+	[PG_reserved]	= "reserved",
+	[PG_buddy]	= "buddy",
+	[PG_pcp]	= "pcp",
+	[PG_head]	= "head",
+	[PG_tail]	= "tail",
+	[PG_poisoned]	= "poisoned",
+	[PG_zeroed]	= "zeroed",
+};
+
+void dump_page(const struct page *page, const char *reason)
+{
+	const struct zone *zone = page_zone(page);
+	struct page_block pb;
+	char flags[96];
+	size_t len = 0;
+	unsigned int i;
+	void *virt;
+
+	for (i = 0; i < __NR_PAGEFLAGS; i++)
+		if (page->flags & (1UL << i))
+			len = mm_bufcat(flags, sizeof(flags), len, "%s|", pageflag_names[i]);
+	mm_bufcat(flags, sizeof(flags), len, "node=%d|zone=%u",
+		  page_to_nid(page), page_zonenum(page));
+	printk(KERN_ALERT "page:%p refcount:%d mapcount:0 mapping:NULL index:0x0 pfn:0x%05lx\n",
+	       page, page_count(page), page_to_pfn(page));
+	printk(KERN_ALERT "flags: 0x%lx(%s)\n", page->flags, flags);
+
+	page_block_of(page, &pb);
+	virt = page_address(page);
+	switch (pb.state) {
+	case PB_RESERVED:
+		printk(KERN_ALERT "state: reserved zone:%s virt:%p\n", zone->name, virt);
+		break;
+	case PB_PCP:
+		printk(KERN_ALERT "state: free on pcp list zone:%s virt:%p\n", zone->name, virt);
+		break;
+	case PB_FREE_HEAD:
+	case PB_ALLOC_HEAD:
+		printk(KERN_ALERT "state: %s block order:%u zone:%s virt:%p\n",
+		       pb.state == PB_FREE_HEAD ? "free" : "allocated", pb.order, zone->name, virt);
+		break;
+	case PB_FREE_INSIDE:
+	case PB_ALLOC_INSIDE:
+		printk(KERN_ALERT "state: inside %s block pfn:0x%05lx order:%u zone:%s virt:%p\n",
+		       pb.state == PB_FREE_INSIDE ? "free" : "allocated", pb.head_pfn, pb.order,
+		       zone->name, virt);
+		break;
+	default:
+		printk(KERN_ALERT "state: unknown (not reserved, free or allocated) zone:%s\n",
+		       zone->name);
+	}
+	if (reason)
+		printk(KERN_ALERT "page dumped because: %s\n", reason);
+}
+
+void bad_page(const struct page *page, const char *reason)
+{
+	printk(KERN_ALERT "BUG: Bad page state in process %s  pfn:0x%05lx\n",
+	       current_comm, page_to_pfn(page));
+	dump_page(page, reason);
+}
+
+/* ------------------------------------------------------------ checker */
+
+#define CHECK_REPORT_MAX	16
+
+struct checker {
+	const struct zone *zone;
+	int errors;
+};
+
+static __printf(2, 3) void check_fail(struct checker *c, const char *fmt, ...)
+{
+	char msg[160];
+	va_list ap;
+
+	if (++c->errors > CHECK_REPORT_MAX)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	printk(KERN_ERR "check_zone: node %d %s: %s\n", c->zone->zone_pgdat->node_id,
+	       c->zone->name, msg);
+}
+
+/* the pages of an allocated or free block after its head: clean ones */
+static void check_block_body(struct checker *c, const struct page *head, unsigned long pfn,
+			     unsigned int order, bool compound)
+{
+	unsigned long i;
+
+	for (i = 1; i < (1UL << order); i++) {
+		const struct page *p = head + i;
+
+		if (p->flags & ((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_pcp) |
+				(1UL << PG_head)) || page_count(p) != 0) {
+			check_fail(c, "pfn 0x%05lx inside the %s order %u block at 0x%05lx has flags 0x%lx refcount %d (overlap)",
+				   pfn + i, compound || page_count(head) ? "allocated" : "free",
+				   order, pfn, p->flags, page_count(p));
+			continue;
+		}
+		if (compound != !!PageTail(p) ||
+		    (compound && p->compound_head != (unsigned long)head + 1))
+			check_fail(c, "pfn 0x%05lx: compound tail state wrong in block at 0x%05lx",
+				   pfn + i, pfn);
+	}
+}
+
+int check_zone(struct zone *zone)
+{
+	const struct pglist_data *pgdat = zone->zone_pgdat;
+	unsigned long nr_listed[MAX_ORDER], nr_heads[MAX_ORDER] = { 0 };
+	unsigned long start = zone->zone_start_pfn, end = zone_end_pfn(zone);
+	unsigned long free = 0, allocated = 0, reserved = 0, pcp = 0, pfn, listed_pages = 0;
+	unsigned int zidx = zone_idx(zone);
+	struct checker c = { .zone = zone };
+	unsigned int o;
+
+	if (start < pgdat->node_start_pfn ||
+	    end > pgdat->node_start_pfn + pgdat->node_spanned_pages)
+		check_fail(&c, "span [0x%05lx, 0x%05lx) outside the node", start, end);
+	if (zone->present_pages > zone->spanned_pages)
+		check_fail(&c, "present %lu > spanned %lu", zone->present_pages, zone->spanned_pages);
+	if (zone->managed_pages > zone->present_pages)
+		check_fail(&c, "managed %lu > present %lu", zone->managed_pages, zone->present_pages);
+	if (c.errors)
+		return c.errors;
+
+	for (o = 0; o < MAX_ORDER; o++) {
+		const struct list_head *head = &zone->free_area[o].free_list;
+		const struct list_head *pos, *prev = head;
+		unsigned long n = 0;
+
+		for (pos = head->next; pos != head; prev = pos, pos = pos->next) {
+			const struct page *page = list_entry(pos, struct page, lru);
+			unsigned long idx;
+
+			if (pos->prev != prev) {
+				check_fail(&c, "free_area[%u] list link broken after %lu entries", o, n);
+				break;
+			}
+			if (++n > zone->spanned_pages) {
+				check_fail(&c, "free_area[%u] list does not end", o);
+				break;
+			}
+			idx = (unsigned long)(page - pgdat->node_mem_map);
+			if (page < pgdat->node_mem_map || idx >= pgdat->node_spanned_pages) {
+				check_fail(&c, "free_area[%u] holds %p, not a page of this node", o, page);
+				break;
+			}
+			pfn = pgdat->node_start_pfn + idx;
+			if (!zone_spans_pfn(zone, pfn) || pfn + (1UL << o) > end)
+				check_fail(&c, "free block pfn 0x%05lx order %u is not inside the zone", pfn, o);
+			if (pfn & ((1UL << o) - 1))
+				check_fail(&c, "free block pfn 0x%05lx not aligned to its order %u", pfn, o);
+			if (!PageBuddy(page))
+				check_fail(&c, "pfn 0x%05lx on free_area[%u] without PG_buddy", pfn, o);
+			else if (buddy_order(page) != o)
+				check_fail(&c, "pfn 0x%05lx on free_area[%u] has order %lu", pfn, o, page->private);
+		}
+		if (n != zone->free_area[o].nr_free)
+			check_fail(&c, "free_area[%u].nr_free %lu but %lu blocks on the list",
+				   o, zone->free_area[o].nr_free, n);
+		nr_listed[o] = n;
+		listed_pages += n << o;
+	}
+	{
+		const struct list_head *head = &zone->pcp[0].list, *pos;
+		long n = 0;
+
+		for (pos = head->next; pos != head && n <= (long)zone->spanned_pages; pos = pos->next)
+			n++;
+		if (n != zone->pcp[0].count)
+			check_fail(&c, "pcp count %d but %ld pages on the list", zone->pcp[0].count, n);
+	}
+
+	for (pfn = start; pfn < end; ) {
+		const struct page *page = pgdat_pfn_to_page(pgdat, pfn);
+
+		if (page_zonenum(page) != zidx || page_to_nid(page) != pgdat->node_id)
+			check_fail(&c, "pfn 0x%05lx links to node %d zone %u", pfn,
+				   page_to_nid(page), page_zonenum(page));
+		if (PageReserved(page)) {
+			if (page->flags & ((1UL << PG_buddy) | (1UL << PG_pcp)) || page_count(page) != 1)
+				check_fail(&c, "reserved pfn 0x%05lx has flags 0x%lx refcount %d",
+					   pfn, page->flags, page_count(page));
+			reserved++;
+			pfn++;
+			continue;
+		}
+		if (PagePcp(page)) {
+			pcp++;
+			pfn++;
+			continue;
+		}
+		if (PageBuddy(page) || page_count(page) > 0) {
+			bool is_free = PageBuddy(page);
+
+			o = is_free ? buddy_order(page) : page->alloc_order;
+			if (o >= MAX_ORDER || (pfn & ((1UL << o) - 1)) || pfn + (1UL << o) > end) {
+				check_fail(&c, "%s block pfn 0x%05lx order %u misplaced",
+					   is_free ? "free" : "allocated", pfn, o);
+				pfn++;
+				continue;
+			}
+			if (is_free) {
+				unsigned long buddy_pfn = pfn ^ (1UL << o);
+
+				if (page_count(page) != 0 || page->flags & ((1UL << PG_head) | (1UL << PG_tail)))
+					check_fail(&c, "free pfn 0x%05lx has refcount %d flags 0x%lx",
+						   pfn, page_count(page), page->flags);
+				nr_heads[o]++;
+				free += 1UL << o;
+				if (o < MAX_ORDER - 1 && pfn < buddy_pfn && zone_spans_pfn(zone, buddy_pfn)) {
+					const struct page *b = pgdat_pfn_to_page(pgdat, buddy_pfn);
+
+					if (PageBuddy(b) && buddy_order(b) == o)
+						check_fail(&c, "free blocks 0x%05lx and 0x%05lx of order %u not merged",
+							   pfn, buddy_pfn, o);
+				}
+				check_block_body(&c, page, pfn, o, false);
+			} else {
+				if (PageTail(page))
+					check_fail(&c, "allocated head pfn 0x%05lx is PG_tail", pfn);
+				if (PageHead(page) && (o == 0 || page[1].compound_order != o))
+					check_fail(&c, "compound head pfn 0x%05lx: order %u vs %u",
+						   pfn, o, o ? page[1].compound_order : 0);
+				allocated += 1UL << o;
+				check_block_body(&c, page, pfn, o, PageHead(page));
+			}
+			pfn += 1UL << o;
+			continue;
+		}
+		check_fail(&c, "pfn 0x%05lx is neither reserved, free nor allocated (flags 0x%lx refcount %d)",
+			   pfn, page->flags, page_count(page));
+		pfn++;
+	}
+
+	for (o = 0; o < MAX_ORDER; o++)
+		if (nr_heads[o] != nr_listed[o])
+			check_fail(&c, "%lu free heads of order %u in mem_map, %lu on the list",
+				   nr_heads[o], o, nr_listed[o]);
+	if (listed_pages + zone->pcp[0].count != zone->free_pages)
+		check_fail(&c, "free_pages %lu but the lists hold %lu", zone->free_pages,
+			   listed_pages + zone->pcp[0].count);
+	if (pcp != (unsigned long)zone->pcp[0].count)
+		check_fail(&c, "%lu PG_pcp pages, pcp count %d", pcp, zone->pcp[0].count);
+	if (zone->managed_pages != free + pcp + allocated)
+		check_fail(&c, "managed %lu != free %lu + allocated %lu",
+			   zone->managed_pages, free + pcp, allocated);
+	if (zone->managed_pages + reserved != zone->spanned_pages)
+		check_fail(&c, "managed %lu + reserved/holes %lu != spanned %lu",
+			   zone->managed_pages, reserved, zone->spanned_pages);
+	if (c.errors > CHECK_REPORT_MAX)
+		printk(KERN_ERR "check_zone: node %d %s: %d more errors not shown\n",
+		       pgdat->node_id, zone->name, c.errors - CHECK_REPORT_MAX);
+	return c.errors;
+}
+
+int verify_free_lists(struct pglist_data *pgdat)
+{
+	struct zone *zone;
+	int errors = 0;
+
+	for_each_zone_pgdat(zone, pgdat)
+		errors += check_zone(zone);
+	return errors;
+}
+
+/* ------------------------------------------------------------ gfp names */
+
+const struct gfp_flag_name gfpflag_names[] = {
+	{ GFP_HIGHUSER,		"GFP_HIGHUSER" },
+	{ GFP_USER,		"GFP_USER" },
+	{ GFP_KERNEL,		"GFP_KERNEL" },
+	{ GFP_NOFS,		"GFP_NOFS" },
+	{ GFP_NOIO,		"GFP_NOIO" },
+	{ GFP_DMA,		"GFP_DMA" },
+	{ GFP_ATOMIC,		"GFP_ATOMIC" },
+	{ __GFP_DMA,		"__GFP_DMA" },
+	{ __GFP_HIGHMEM,	"__GFP_HIGHMEM" },
+	{ __GFP_WAIT,		"__GFP_WAIT" },
+	{ __GFP_HIGH,		"__GFP_HIGH" },
+	{ __GFP_IO,		"__GFP_IO" },
+	{ __GFP_FS,		"__GFP_FS" },
+	{ __GFP_COLD,		"__GFP_COLD" },
+	{ __GFP_NOWARN,		"__GFP_NOWARN" },
+	{ __GFP_REPEAT,		"__GFP_REPEAT" },
+	{ __GFP_NOFAIL,		"__GFP_NOFAIL" },
+	{ __GFP_NORETRY,	"__GFP_NORETRY" },
+	{ __GFP_COMP,		"__GFP_COMP" },
+	{ __GFP_ZERO,		"__GFP_ZERO" },
+	{ __GFP_HARDWALL,	"__GFP_HARDWALL" },
+};
+const unsigned int nr_gfpflag_names = ARRAY_SIZE(gfpflag_names);
+
+/*
+ * Composite names are used while all their bits are still unnamed;
+ * GFP_ATOMIC (= __GFP_HIGH) only for a caller that cannot sleep, so that
+ * GFP_KERNEL|__GFP_HIGH does not read as "GFP_KERNEL|GFP_ATOMIC".
+ */
+int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
+{
+	size_t len = 0;
+	bool atomic = !(gfp & __GFP_WAIT);
+	unsigned int i;
+
+	if (size)
+		buf[0] = '\0';
+	for (i = 0; i < nr_gfpflag_names && gfp; i++) {
+		gfp_t m = gfpflag_names[i].mask;
+
+		if ((gfp & m) != m)
+			continue;
+		if (m == GFP_ATOMIC && !atomic)
+			continue;
+		len += snprintf(buf + min(len, size), size - min(len, size), "%s%s",
+				len ? "|" : "", gfpflag_names[i].name);
+		gfp &= ~m;
+	}
+	if (gfp)
+		len += snprintf(buf + min(len, size), size - min(len, size), "%s0x%x",
+				len ? "|" : "", gfp);
+	return (int)len;
+}

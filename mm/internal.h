@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Private interfaces of the page allocator: between mm_init.c,
+ * page_alloc.c, debug.c, page_poison.c and show_mem.c, and for the tests'
+ * fixture (tests/kunit/mm_fixture.c), which builds private nodes.
+ */
+#ifndef _MM_INTERNAL_H
+#define _MM_INTERNAL_H
+
+#include <linux/mm.h>
+#include <linux/mmdebug.h>
+
+/*
+ * __free_pages_memory - hand pfns [@start_pfn, @end_pfn) of @pgdat, all
+ * PG_reserved, to the buddy allocator: clipped to the node and split at
+ * zone boundaries, freed in the largest naturally aligned blocks (never
+ * page by page), merging with free neighbours.  Adds them to
+ * managed_pages.  Called by memblock_free_all() for each free range.
+ */
+void __free_pages_memory(struct pglist_data *pgdat, unsigned long start_pfn,
+			 unsigned long end_pfn);
+
+/*
+ * init_per_zone_wmark_min - once all memory is handed over: Linux's
+ * min_free_kbytes = int_sqrt(lowmem KiB * 16) clamped to [128, 65536],
+ * then setup_per_zone_wmarks(), setup_per_zone_lowmem_reserve() and the
+ * pcp batch sizes.  The two steps are exported so tests can recompute
+ * after changing pgdat->min_free_kbytes.
+ */
+void init_per_zone_wmark_min(struct pglist_data *pgdat);
+void setup_per_zone_wmarks(struct pglist_data *pgdat);
+void setup_per_zone_lowmem_reserve(struct pglist_data *pgdat);
+/* Linux's sysctl_lowmem_reserve_ratio (the HighMem entry is unused) */
+extern int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES];
+/* HighMem, Normal, DMA: the populated ones, NULL-terminated */
+void build_zonelists(struct pglist_data *pgdat);
+
+/* The alloc_flags of Linux 4.4 (mm/internal.h) */
+#define ALLOC_WMARK_MIN		WMARK_MIN
+#define ALLOC_WMARK_LOW		WMARK_LOW
+#define ALLOC_WMARK_HIGH	WMARK_HIGH
+#define ALLOC_NO_WATERMARKS	0x04	/* don't check watermarks at all */
+#define ALLOC_WMARK_MASK	(ALLOC_NO_WATERMARKS - 1)
+#define ALLOC_HARDER		0x10	/* try to alloc harder (caller cannot sleep) */
+#define ALLOC_HIGH		0x20	/* __GFP_HIGH set */
+
+/*
+ * zone_watermark_ok - may an order-@order allocation whose preferred zone
+ * has index @classzone_idx take pages from @z, given watermark @mark?
+ * Linux 4.4's __zone_watermark_ok(): ALLOC_HIGH halves the mark,
+ * ALLOC_HARDER takes another quarter off; free pages beyond the block
+ * must exceed mark + lowmem_reserve[classzone_idx]; and for each order
+ * below @order the pages in those small blocks do not count while the
+ * mark halves - a high-order request needs high-order blocks.
+ */
+bool zone_watermark_ok(const struct zone *z, unsigned int order,
+		       unsigned long mark, int classzone_idx, unsigned int alloc_flags);
+
+/* The lowest common denominator of the two free paths (under zone->lock) */
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order);
+
+/* struct page <-> pfn inside one instance, without NODE_DATA() */
+static inline struct page *pgdat_pfn_to_page(const struct pglist_data *pgdat,
+					     unsigned long pfn)
+{
+	return pgdat->node_mem_map + (pfn - pgdat->node_start_pfn);
+}
+
+static inline bool pgdat_spans_pfn(const struct pglist_data *pgdat, unsigned long pfn)
+{
+	return pfn >= pgdat->node_start_pfn &&
+	       pfn - pgdat->node_start_pfn < pgdat->node_spanned_pages;
+}
+
+static inline void set_buddy_order(struct page *page, unsigned int order)
+{
+	page->private = order;
+	__SetPageBuddy(page);
+}
+
+static inline unsigned int buddy_order(const struct page *page)
+{
+	return (unsigned int)page->private;
+}
+
+/*
+ * The state of the allocation around a page, found in O(MAX_ORDER) by
+ * looking at the heads its enclosing naturally aligned blocks would have
+ * (mm/debug.c).  Used to explain a bad free and by dump_page().
+ */
+enum page_block_state {
+	PB_RESERVED,		/* PG_reserved: hole, firmware, kernel */
+	PB_FREE_HEAD,		/* heads a free block */
+	PB_FREE_INSIDE,		/* inside a free block headed elsewhere */
+	PB_PCP,			/* free, on a per-cpu list */
+	PB_ALLOC_HEAD,		/* heads an allocated block */
+	PB_ALLOC_INSIDE,	/* inside an allocated block headed elsewhere */
+	PB_UNKNOWN,		/* none of these: the state is corrupt */
+};
+struct page_block {
+	enum page_block_state state;
+	unsigned long head_pfn;		/* the block's first pfn */
+	unsigned int order;		/* the block's order */
+};
+void page_block_of(const struct page *page, struct page_block *pb);
+
+/*
+ * bad_page - report a caller's misuse of @page and change nothing:
+ *   BUG: Bad page state in process <comm>  pfn:0x01234
+ *   <dump_page() lines, ending "page dumped because: <reason>">
+ */
+void bad_page(const struct page *page, const char *reason);
+
+/* page_poison.c: PGDAT_PAGE_POISON */
+#define PAGE_POISON	0xaa
+void kernel_poison_pages(struct page *page, unsigned int nr);
+/* verify and clear PG_poisoned; reports write-after-free, returns bad pages */
+unsigned int kernel_unpoison_pages(struct page *page, unsigned int nr);
+
+/* the instance the caller's struct page pointer belongs to, or NULL */
+struct pglist_data *page_pgdat_checked(const struct page *page);
+
+/*
+ * mm_bufcat - scnprintf(@buf + @len, @size - @len, ...) and return the new
+ * length (never beyond @size - 1).  The host C library has no scnprintf.
+ */
+static inline __printf(4, 5) size_t mm_bufcat(char *buf, size_t size, size_t len,
+					      const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (len + 1 >= size)
+		return len;
+	va_start(ap, fmt);
+	n = vsnprintf(buf + len, size - len, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return len;
+	return min(len + (size_t)n, size - 1);
+}
+
+/* __get_free_pages() warns once per boot about __GFP_HIGHMEM; tests reset it */
+extern bool gfp_highmem_warned;
+
+#endif /* _MM_INTERNAL_H */

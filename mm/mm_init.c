@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * From "these pfns are RAM" to a working allocator instance.
+ *
+ * 1. free_area_init_node(): the arch gives a plain array max_zone_pfn[]
+ *    (DMA ends at 16 MiB, Normal at the end of the direct map, HighMem at
+ *    max_pfn - Linux's zone_sizes_init()); zone j spans
+ *    [max_zone_pfn[j-1], max_zone_pfn[j]) clipped to the node, which makes
+ *    every zone whose limits lie outside the node empty (spanned 0) rather
+ *    than negative: 8 MiB of RAM has no Normal and no HighMem zone.
+ *    present_pages counts RAM in each span, so a hole straddling a
+ *    boundary is charged to both zones exactly.  Every struct page starts
+ *    as PG_reserved, refcount 1, with its node and zone in page->flags;
+ *    the free lists are empty.
+ * 2. __free_pages_memory() (page_alloc.c), called by memblock_free_all()
+ *    for every free range: pages become managed and enter the free lists
+ *    in the largest aligned blocks.  What never reaches it (holes,
+ *    firmware, the kernel, mem_map itself) stays PG_reserved, so for each
+ *    zone: managed + reserved + holes = spanned.
+ * 3. init_per_zone_wmark_min(): watermarks and lowmem_reserve, computed as
+ *    Linux 4.4 does (the last version with the classic formulas):
+ *
+ *      min_free_kbytes = int_sqrt(lowmem_kbytes * 16), clamped [128, 65536]
+ *      pages_min       = min_free_kbytes / 4 (pages)
+ *      tmp             = pages_min * zone.managed / lowmem managed
+ *      min             = tmp, or for HighMem managed/1024 clamped [32, 128]
+ *                        (__GFP_HIGH callers rarely need HighMem)
+ *      low, high       = min + tmp/4, min + tmp/2
+ *      lowmem_reserve[j] of zone i < j = managed(i+1..j) / ratio[i],
+ *                        ratio = { DMA 256, Normal 32 }
+ *
+ * The kernel's instance is contig_page_data (node 0), built by
+ * free_area_init() and mem_init(); tests build private ones (nid 1..7)
+ * with the same three steps.
+ */
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/memblock.h>
+#include <linux/params.h>
+#include <linux/string.h>
+#include <linux/vmstat.h>
+#include "internal.h"
+
+const char * const zone_names[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
+
+struct pglist_data contig_page_data;
+struct pglist_data *node_data[MAX_NUMNODES] = { [0] = &contig_page_data };
+
+int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = { 256, 32, 0 };
+
+#define SWAP_CLUSTER_MAX	32UL
+
+/* RAM pages of @memory inside [@start, @end); NULL means "all RAM" */
+static unsigned long count_present(const struct memblock_type *memory,
+				   unsigned long start, unsigned long end)
+{
+	unsigned long i, n = 0;
+
+	if (!memory)
+		return end - start;
+	for (i = 0; i < memory->cnt; i++) {
+		const struct memblock_region *r = &memory->regions[i];
+		u64 rs = PFN_UP(r->base), re = PFN_DOWN(r->base + r->size);
+
+		if (rs < start)
+			rs = start;
+		if (re > end)
+			re = end;
+		if (re > rs)
+			n += (unsigned long)(re - rs);
+	}
+	return n;
+}
+
+void build_zonelists(struct pglist_data *pgdat)
+{
+	int j, n = 0;
+
+	pgdat->nr_zones = 0;
+	for (j = MAX_NR_ZONES - 1; j >= 0; j--) {
+		struct zone *zone = &pgdat->node_zones[j];
+
+		if (!populated_zone(zone))
+			continue;
+		pgdat->node_zonelist[n++] = zone;
+		if (!pgdat->nr_zones)
+			pgdat->nr_zones = j + 1;
+	}
+	pgdat->node_zonelist[n] = NULL;
+}
+
+static void zone_init_free_lists(struct zone *zone)
+{
+	unsigned int order;
+
+	for (order = 0; order < MAX_ORDER; order++) {
+		INIT_LIST_HEAD(&zone->free_area[order].free_list);
+		zone->free_area[order].nr_free = 0;
+	}
+}
+
+void free_area_init_node(struct pglist_data *pgdat, int nid,
+			 const unsigned long max_zone_pfn[MAX_NR_ZONES],
+			 unsigned long start_pfn, unsigned long end_pfn,
+			 const struct memblock_type *memory, struct page *mem_map)
+{
+	unsigned int debug_flags = pgdat->debug_flags;
+	unsigned long lo = 0, pfn;
+	int j;
+
+	BUG_ON(nid < 0 || nid >= MAX_NUMNODES);
+	BUG_ON(end_pfn < start_pfn);
+	BUG_ON(!mem_map && end_pfn > start_pfn);
+
+	memset(pgdat, 0, sizeof(*pgdat));
+	pgdat->debug_flags = debug_flags;
+	pgdat->node_id = nid;
+	pgdat->node_start_pfn = start_pfn;
+	pgdat->node_mem_map = mem_map;
+	if (end_pfn > max_zone_pfn[MAX_NR_ZONES - 1]) {
+		unsigned long top = max(start_pfn, max_zone_pfn[MAX_NR_ZONES - 1]);
+
+		printk(KERN_WARNING "node %d: pfns [0x%lx, 0x%lx) lie above every zone; not managed\n",
+		       nid, top, end_pfn);
+		end_pfn = top;
+	}
+	pgdat->node_spanned_pages = end_pfn - start_pfn;
+
+	for (j = 0; j < MAX_NR_ZONES; j++) {
+		struct zone *zone = &pgdat->node_zones[j];
+		unsigned long hi = max(max_zone_pfn[j], lo);
+		unsigned long s = clamp(lo, start_pfn, end_pfn);
+		unsigned long e = clamp(hi, start_pfn, end_pfn);
+		struct page tmpl;
+
+		zone->zone_pgdat = pgdat;
+		zone->name = zone_names[j];
+		spin_lock_init(&zone->lock);
+		zone_init_free_lists(zone);
+		INIT_LIST_HEAD(&zone->pcp[0].list);
+		lo = hi;
+		if (e <= s)
+			continue;	/* empty: start_pfn 0, spanned 0, as Linux shows it */
+		zone->zone_start_pfn = s;
+		zone->spanned_pages = e - s;
+		zone->present_pages = count_present(memory, s, e);
+		pgdat->node_present_pages += zone->present_pages;
+
+		memset(&tmpl, 0, sizeof(tmpl));
+		set_page_links(&tmpl, j, nid);
+		__SetPageReserved(&tmpl);
+		init_page_count(&tmpl);
+		for (pfn = s; pfn < e; pfn++)
+			mem_map[pfn - start_pfn] = tmpl;
+	}
+	node_data[nid] = pgdat;
+	build_zonelists(pgdat);
+}
+
+/* Linux's lib/math/int_sqrt.c: bit by bit, floor(sqrt(x)) */
+static unsigned long isqrt_ul(unsigned long x)
+{
+	unsigned long b, m, y = 0;
+
+	if (x <= 1)
+		return x;
+	m = 1UL << ((BITS_PER_LONG - 2) & ~1UL);
+	while (m > x)
+		m >>= 2;
+	while (m) {
+		b = y + m;
+		y >>= 1;
+		if (x >= b) {
+			x -= b;
+			y += m;
+		}
+		m >>= 2;
+	}
+	return y;
+}
+
+static unsigned long lowmem_managed_pages(const struct pglist_data *pgdat)
+{
+	unsigned long n = 0;
+	int j;
+
+	for (j = 0; j < MAX_NR_ZONES; j++)
+		if (!is_highmem_idx(j))
+			n += pgdat->node_zones[j].managed_pages;
+	return n;
+}
+
+static void calculate_totalreserve_pages(struct pglist_data *pgdat)
+{
+	unsigned long reserve = 0;
+	int i, j;
+
+	for (i = 0; i < MAX_NR_ZONES; i++) {
+		struct zone *zone = &pgdat->node_zones[i];
+		long max = 0;
+
+		for (j = i; j < MAX_NR_ZONES; j++)
+			if (zone->lowmem_reserve[j] > max)
+				max = zone->lowmem_reserve[j];
+		max += (long)high_wmark_pages(zone);
+		if (max > (long)zone->managed_pages)
+			max = (long)zone->managed_pages;
+		reserve += (unsigned long)max;
+	}
+	pgdat->totalreserve_pages = reserve;
+}
+
+void setup_per_zone_wmarks(struct pglist_data *pgdat)
+{
+	unsigned long pages_min = pgdat->min_free_kbytes >> (PAGE_SHIFT - 10);
+	unsigned long lowmem_pages = lowmem_managed_pages(pgdat);
+	int j;
+
+	for (j = 0; j < MAX_NR_ZONES; j++) {
+		struct zone *zone = &pgdat->node_zones[j];
+		unsigned long tmp = 0, flags;
+
+		if (lowmem_pages)
+			tmp = (unsigned long)((unsigned long long)pages_min * zone->managed_pages /
+					      lowmem_pages);
+		spin_lock_irqsave(&zone->lock, flags);
+		if (is_highmem_idx(j)) {
+			unsigned long min_pages = zone->managed_pages / 1024;
+
+			zone->_watermark[WMARK_MIN] = clamp(min_pages, SWAP_CLUSTER_MAX, 128UL);
+		} else {
+			zone->_watermark[WMARK_MIN] = tmp;
+		}
+		zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + (tmp >> 2);
+		zone->_watermark[WMARK_HIGH] = min_wmark_pages(zone) + (tmp >> 1);
+		spin_unlock_irqrestore(&zone->lock, flags);
+	}
+	calculate_totalreserve_pages(pgdat);
+}
+
+void setup_per_zone_lowmem_reserve(struct pglist_data *pgdat)
+{
+	int j, idx;
+
+	for (j = 0; j < MAX_NR_ZONES; j++) {
+		struct zone *zone = &pgdat->node_zones[j];
+		unsigned long managed_pages = zone->managed_pages;
+
+		zone->lowmem_reserve[j] = 0;
+		for (idx = j - 1; idx >= 0; idx--) {
+			struct zone *lower_zone = &pgdat->node_zones[idx];
+
+			if (sysctl_lowmem_reserve_ratio[idx] < 1)
+				sysctl_lowmem_reserve_ratio[idx] = 1;
+			lower_zone->lowmem_reserve[j] =
+				(long)(managed_pages / (unsigned long)sysctl_lowmem_reserve_ratio[idx]);
+			managed_pages += lower_zone->managed_pages;
+		}
+	}
+	calculate_totalreserve_pages(pgdat);
+}
+
+/* Linux 4.4's zone_batchsize() and pageset_set_batch(): set, not used yet */
+static void zone_pcp_init(struct zone *zone)
+{
+	unsigned long batch = zone->managed_pages / 1024;
+
+	if (batch * PAGE_SIZE > 512 * 1024)
+		batch = (512 * 1024) / PAGE_SIZE;
+	batch /= 4;
+	if (batch < 1)
+		batch = 1;
+	batch += batch / 2;
+	while (batch & (batch - 1))		/* rounddown_pow_of_two */
+		batch &= batch - 1;
+	batch -= 1;
+	zone->pcp[0].high = (int)(6 * batch);
+	zone->pcp[0].batch = (int)max(1UL, batch);
+}
+
+void init_per_zone_wmark_min(struct pglist_data *pgdat)
+{
+	unsigned long lowmem_kbytes = lowmem_managed_pages(pgdat) * (PAGE_SIZE >> 10);
+	unsigned long kb = isqrt_ul(lowmem_kbytes * 16);
+	int j;
+
+	pgdat->min_free_kbytes = clamp(kb, 128UL, 65536UL);
+	setup_per_zone_wmarks(pgdat);
+	setup_per_zone_lowmem_reserve(pgdat);
+	for (j = 0; j < MAX_NR_ZONES; j++)
+		zone_pcp_init(&pgdat->node_zones[j]);
+}
+
+/* ------------------------------------------------------------ the kernel's node */
+
+void free_area_init(const unsigned long *max_zone_pfn)
+{
+	struct pglist_data *pgdat = &contig_page_data;
+	unsigned long start_pfn = PFN_UP(memblock_start_of_DRAM());
+	unsigned long end_pfn = max_pfn, i, nr;
+	struct page *mem_map;
+
+	if (start_pfn > end_pfn)
+		start_pfn = end_pfn;
+	nr = end_pfn - start_pfn;
+	mem_map = memblock_alloc((phys_addr_t)nr * sizeof(struct page), PAGE_SIZE);
+	free_area_init_node(pgdat, 0, max_zone_pfn, start_pfn, end_pfn, &memblock.memory, mem_map);
+
+	show_zone_ranges(pgdat);
+	printk(KERN_INFO "Early memory node ranges\n");
+	for (i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		u64 rs = PFN_UP(r->base), re = PFN_DOWN(r->base + r->size);
+
+		if (re > end_pfn)
+			re = end_pfn;
+		if (re <= rs)
+			continue;
+		printk(KERN_INFO "  node   0: [mem 0x%016llx-0x%016llx]\n",
+		       (unsigned long long)PFN_PHYS(rs), (unsigned long long)PFN_PHYS(re) - 1);
+	}
+	printk(KERN_INFO "Initmem setup node 0 [mem 0x%016llx-0x%016llx]\n",
+	       (unsigned long long)PFN_PHYS(start_pfn), (unsigned long long)PFN_PHYS(end_pfn) - 1);
+	printk(KERN_INFO "mem_map: %lu pages, %lu KiB (%u bytes per struct page)\n", nr,
+	       (unsigned long)DIV_ROUND_UP((unsigned long long)nr * sizeof(struct page), 1024),
+	       (unsigned int)sizeof(struct page));
+}
+
+#ifndef __ORDERLY_HOST__
+/* linker.ld; weak so that a missing symbol reads as 0 instead of failing */
+extern char _text[] __attribute__((weak)), _etext[] __attribute__((weak));
+extern char _edata[] __attribute__((weak)), __bss_start[] __attribute__((weak));
+extern char _end[] __attribute__((weak));
+#define KSIZE(a, b)	((unsigned long)((b) && (a) ? ((b) - (a)) : 0))
+#else
+#define KSIZE(a, b)	0UL
+#endif
+
+void mem_init(void)
+{
+	struct pglist_data *pgdat = &contig_page_data;
+	unsigned long physpages = pgdat->node_present_pages, managed;
+
+	if (kernel_params.debug_pagealloc)
+		pgdat->debug_flags |= PGDAT_DEBUG_PAGEALLOC;
+	if (kernel_params.page_poison)
+		pgdat->debug_flags |= PGDAT_PAGE_POISON;
+	memblock_free_all(pgdat);
+	init_per_zone_wmark_min(pgdat);
+	managed = pgdat_managed_pages(pgdat);
+
+	printk(KERN_INFO "Memory: %luK/%luK available (%luK kernel code, %luK data, %luK bss, %luK reserved, %luK highmem)\n",
+	       pgdat_free_pages(pgdat) << (PAGE_SHIFT - 10), physpages << (PAGE_SHIFT - 10),
+	       KSIZE(_text, _etext) >> 10, KSIZE(_etext, _edata) >> 10,
+	       KSIZE(__bss_start, _end) >> 10, (physpages - managed) << (PAGE_SHIFT - 10),
+	       pgdat_high_managed_pages(pgdat) << (PAGE_SHIFT - 10));
+	if (pgdat->debug_flags & PGDAT_DEBUG_PAGEALLOC)
+		printk(KERN_INFO "debug_pagealloc: free lowmem pages are unmapped from the direct map\n");
+	if (pgdat->debug_flags & PGDAT_PAGE_POISON)
+		printk(KERN_INFO "page_poison: free pages are filled with 0x%02x and checked on allocation\n",
+		       PAGE_POISON);
+	printk(KERN_INFO "min_free_kbytes: %lu\n", pgdat->min_free_kbytes);
+	if (console_loglevel >= 7) {
+		show_meminfo(pgdat);
+		show_zoneinfo(pgdat);
+	}
+}

@@ -1,0 +1,702 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The buddy allocator: physical page frames, in blocks of 2^order pages.
+ *
+ * Every zone keeps free_area[0..MAX_ORDER-1]; free_area[k] lists the free
+ * blocks of exactly 2^k pages.  A block is always naturally aligned: its
+ * first pfn is a multiple of 2^k.  Its first page (the head) carries
+ * PG_buddy and page->private = k; the other pages carry nothing, so a
+ * free block costs one list link however large it is.
+ *
+ * Two blocks of order k are "buddies" when they are the two halves of one
+ * aligned block of order k+1; their pfns differ only in bit k:
+ *
+ *	buddy_pfn = pfn ^ (1 << k)		combined_pfn = pfn & buddy_pfn
+ *
+ * Allocating order k (__rmqueue_smallest) takes the first block of the
+ * smallest order j >= k that has one, and if j > k splits it (expand): the
+ * upper half of each split goes back on the list one order down, the
+ * lower half is split further, until a block of order k is left.  E.g.
+ * order 0 from a free order-2 block at pfn 0x400:
+ *
+ *	[0x400 .. 0x403] order 2
+ *	  -> 0x402 (order 1) to free_area[1],  0x400 (order 1) split again
+ *	  -> 0x401 (order 0) to free_area[0],  0x400 (order 0) returned
+ *
+ * Freeing order k (__free_one_page) is the reverse: while the buddy is a
+ * free block of the same order in the same zone, take it off its list and
+ * merge; the merged block is aligned to order k+1 by construction.  So
+ * freeing 0x400 above finds 0x401 free (order 0), merges to 0x400 order 1,
+ * finds 0x402 free (order 1), merges to 0x400 order 2, and stops where the
+ * buddy is allocated, of another order, or outside the zone.  Both paths
+ * are O(MAX_ORDER) and touch only heads; nothing is ever searched.
+ *
+ * Which zone: gfp_zone() maps the zone modifiers to the highest zone the
+ * caller accepts, the node's zonelist (HighMem -> Normal -> DMA) is
+ * walked from there, and a zone is used only while its free pages stay
+ * above a watermark plus the lowmem_reserve it keeps against requests
+ * that could have gone higher (zone_watermark_ok).  Callers that cannot
+ * wait (GFP_ATOMIC) may go further below the MIN mark than those that can:
+ * that reserve is what keeps interrupt-time allocations alive when memory
+ * runs low.  Linux 4.4 is the model throughout (the last version with the
+ * classic watermark formulas); where this file differs, it says why.
+ *
+ * Misuse by a caller - freeing a free, reserved or never-allocated page,
+ * an address outside RAM, a tail page, the wrong order - is caught before
+ * anything is touched: bad_page() reports it and the free is dropped, so
+ * every list, counter and page stays exactly as it was.  To tell a wrong
+ * order from a right one without Linux's debug options, the head of an
+ * allocated block records its order (page->alloc_order).
+ *
+ * States of a struct page (the invariants check_zone() verifies):
+ *	reserved	PG_reserved, refcount 1, never in a free list
+ *	free head	PG_buddy, private = order, refcount 0, on free_area[order]
+ *	allocated head	refcount >= 1, alloc_order = order, no PG_buddy
+ *	inside a block	no PG_buddy/PG_reserved, refcount 0 (PG_tail if compound)
+ *
+ * Per-CPU page lists (order-0 caches, Linux's per_cpu_pages) are not used
+ * yet: zone->pcp is initialized and reported, and rmqueue() /
+ * free_one_page() are the two places where they will plug in.
+ */
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/mmdebug.h>
+#include <linux/highmem.h>
+#include <linux/string.h>
+#include <linux/vmstat.h>
+#include <asm/mmu_hooks.h>
+#include "internal.h"
+
+bool gfp_highmem_warned;
+
+static inline bool pgdat_trace(const struct pglist_data *pgdat)
+{
+	return unlikely(pgdat->debug_flags & PGDAT_TRACE);
+}
+
+static inline unsigned long zone_page_to_pfn(const struct zone *zone,
+					     const struct page *page)
+{
+	const struct pglist_data *pgdat = zone->zone_pgdat;
+
+	return pgdat->node_start_pfn + (unsigned long)(page - pgdat->node_mem_map);
+}
+
+/*
+ * page_is_buddy - may the free block at @page (order @order) merge with
+ * the block at @buddy (pfn @buddy_pfn)?  All of:
+ *  (a) @buddy_pfn lies in the zone's span, so its struct page exists and
+ *      belongs to this zone (zones of a node do not overlap, and holes
+ *      inside a span have struct pages that are PG_reserved);
+ *  (b) the buddy is a free block head (PG_buddy);
+ *  (c) it has the same order (a free page inside a larger or a smaller
+ *      free block is not this block's buddy);
+ *  (d) it is in the same zone and node - implied by (a), asserted here -
+ *      since a block never straddles a zone boundary.
+ */
+static inline bool page_is_buddy(const struct zone *zone, const struct page *buddy,
+				 unsigned long buddy_pfn, unsigned int order)
+{
+	if (!zone_spans_pfn(zone, buddy_pfn))			/* (a) */
+		return false;
+	if (!PageBuddy(buddy) || buddy_order(buddy) != order)	/* (b), (c) */
+		return false;
+	VM_BUG_ON_PAGE(page_zone(buddy) != zone, buddy);	/* (d) */
+	return true;
+}
+
+/*
+ * __free_one_page - put the block of 2^@order pages at @page (pfn @pfn)
+ * on @zone's free lists, merging it with its buddies as far as they go.
+ * zone->lock must be held; the caller accounts zone->free_pages.
+ */
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order)
+{
+	VM_BUG_ON_PAGE(pfn & ((1UL << order) - 1), page);
+	VM_BUG_ON_PAGE(!zone_spans_pfn(zone, pfn + (1UL << order) - 1), page);
+
+	while (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy = page + ((long)buddy_pfn - (long)pfn);
+		unsigned long combined_pfn;
+
+		if (!page_is_buddy(zone, buddy, buddy_pfn, order))
+			break;
+		list_del(&buddy->lru);
+		zone->free_area[order].nr_free--;
+		__ClearPageBuddy(buddy);
+		buddy->private = 0;
+		combined_pfn = buddy_pfn & pfn;
+		if (pgdat_trace(zone->zone_pgdat))
+			printk(KERN_INFO "merge: pfn 0x%05lx + pfn 0x%05lx -> order %u\n",
+			       combined_pfn, combined_pfn + (1UL << order), order + 1);
+		page += (long)combined_pfn - (long)pfn;
+		pfn = combined_pfn;
+		order++;
+	}
+	set_buddy_order(page, order);
+	list_add(&page->lru, &zone->free_area[order].free_list);
+	zone->free_area[order].nr_free++;
+}
+
+/*
+ * expand - @page heads a block of order @high just taken off the lists;
+ * keep its first 2^@low pages and give the upper halves back, one per
+ * order from @high - 1 down to @low.
+ */
+static inline void expand(struct zone *zone, struct page *page, unsigned int low,
+			  unsigned int high)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		high--;
+		size >>= 1;
+		if (pgdat_trace(zone->zone_pgdat))
+			printk(KERN_INFO "split: order %u pfn 0x%05lx -> 2 x order %u\n",
+			       high + 1, zone_page_to_pfn(zone, page), high);
+		VM_BUG_ON_PAGE(PageBuddy(&page[size]), &page[size]);
+		set_buddy_order(&page[size], high);
+		list_add(&page[size].lru, &zone->free_area[high].free_list);
+		zone->free_area[high].nr_free++;
+	}
+}
+
+/* The smallest free block of order >= @order, split down to @order. */
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
+{
+	unsigned int current_order;
+
+	for (current_order = order; current_order < MAX_ORDER; current_order++) {
+		struct free_area *area = &zone->free_area[current_order];
+		struct page *page;
+
+		if (list_empty(&area->free_list))
+			continue;
+		page = list_first_entry(&area->free_list, struct page, lru);
+		VM_BUG_ON_PAGE(!PageBuddy(page) || buddy_order(page) != current_order, page);
+		list_del(&page->lru);
+		__ClearPageBuddy(page);
+		page->private = 0;
+		area->nr_free--;
+		expand(zone, page, order, current_order);
+		return page;
+	}
+	return NULL;
+}
+
+/* Linux's hook for migrate types and CMA; here the buddy lists only. */
+static inline struct page *__rmqueue(struct zone *zone, unsigned int order)
+{
+	return __rmqueue_smallest(zone, order);
+}
+
+/*
+ * rmqueue - take a block of @order from @zone, or NULL.  The per-CPU
+ * list seam: order-0 requests will be served from zone->pcp here.
+ */
+static struct page *rmqueue(struct zone *zone, unsigned int order, gfp_t gfp_mask)
+{
+	unsigned long flags;
+	struct page *page;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	page = __rmqueue(zone, order);
+	if (page)
+		zone->free_pages -= 1UL << order;
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return page;
+}
+
+/* free_one_page - the locked counterpart of rmqueue (and its pcp seam). */
+static void free_one_page(struct zone *zone, struct page *page, unsigned long pfn,
+			  unsigned int order)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	__free_one_page(page, pfn, zone, order);
+	zone->free_pages += 1UL << order;
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long mark,
+		       int classzone_idx, unsigned int alloc_flags)
+{
+	long min = (long)mark;
+	long free_pages = (long)z->free_pages - (1L << order) + 1;
+	unsigned int o;
+
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ALLOC_HARDER)
+		min -= min / 4;
+
+	if (free_pages <= min + z->lowmem_reserve[classzone_idx])
+		return false;
+	for (o = 0; o < order; o++) {
+		/* at the next order, this order's pages become unavailable */
+		free_pages -= (long)(z->free_area[o].nr_free << o);
+		/* and fewer higher-order pages are required to be free */
+		min >>= 1;
+		if (free_pages <= min)
+			return false;
+	}
+	return true;
+}
+
+/* What one allocation request has fixed before walking the zonelist. */
+struct alloc_context {
+	enum zone_type high_zoneidx;	/* gfp_zone(): the highest zone allowed */
+	struct zone *preferred_zone;	/* first zone of the zonelist allowed */
+	int classzone_idx;		/* zone_idx(preferred_zone): lowmem_reserve index */
+};
+
+#ifdef CONFIG_DEBUG_VM
+/* A block taken off the free lists must hold nothing but clean pages. */
+static void check_new_pages(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++) {
+		struct page *p = page + i;
+
+		VM_BUG_ON_PAGE(PageBuddy(p) || PageReserved(p) || PagePcp(p) ||
+			       PageHead(p) || PageTail(p) || page_count(p) != 0, p);
+	}
+}
+#else
+static inline void check_new_pages(struct page *page, unsigned int order) { }
+#endif
+
+static void prep_compound_page(struct page *page, unsigned int order)
+{
+	unsigned long i, nr = 1UL << order;
+
+	__SetPageHead(page);
+	for (i = 1; i < nr; i++) {
+		__SetPageTail(page + i);
+		WRITE_ONCE(page[i].compound_head, (unsigned long)page + 1);
+	}
+	page[1].compound_order = (unsigned char)order;
+}
+
+static void zero_pages(struct zone *zone, struct page *page, unsigned int order)
+{
+	unsigned long i, nr = 1UL << order;
+
+	if (!is_highmem(zone)) {
+		memset(lowmem_page_address(page), 0, nr << PAGE_SHIFT);
+		return;
+	}
+	for (i = 0; i < nr; i++)
+		clear_highpage(page + i);
+}
+
+/* Turn a block just taken off the free lists into an allocated one. */
+static void prep_new_page(struct zone *zone, struct page *page, unsigned int order,
+			  gfp_t gfp_mask)
+{
+	struct pglist_data *pgdat = zone->zone_pgdat;
+	unsigned long nr = 1UL << order;
+
+	check_new_pages(page, order);
+	set_page_count(page, 1);
+	page->alloc_order = (unsigned char)order;
+	page->private = 0;
+	if (unlikely(pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON))) {
+		if ((pgdat->debug_flags & PGDAT_DEBUG_PAGEALLOC) && !is_highmem(zone))
+			arch_kernel_map_pages(zone_page_to_pfn(zone, page), nr, true);
+		if (pgdat->debug_flags & PGDAT_PAGE_POISON)
+			kernel_unpoison_pages(page, nr);
+	}
+	if (gfp_mask & __GFP_ZERO)
+		zero_pages(zone, page, order);
+	if ((gfp_mask & __GFP_COMP) && order)
+		prep_compound_page(page, order);
+}
+
+static struct page *get_page_from_freelist(struct pglist_data *pgdat, gfp_t gfp_mask,
+					   unsigned int order, unsigned int alloc_flags,
+					   const struct alloc_context *ac)
+{
+	struct zone **zp, *zone;
+
+	for (zp = pgdat->node_zonelist; (zone = *zp) != NULL; zp++) {
+		struct page *page;
+
+		if (zone_idx(zone) > ac->high_zoneidx)
+			continue;
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS)) {
+			unsigned long mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK];
+
+			if (!zone_watermark_ok(zone, order, mark, ac->classzone_idx, alloc_flags))
+				continue;
+		}
+		page = rmqueue(zone, order, gfp_mask);
+		if (!page)
+			continue;
+		if (zone != ac->preferred_zone && pgdat_trace(pgdat))
+			printk(KERN_INFO "fallback: order %u from %s (preferred %s)\n",
+			       order, zone->name, ac->preferred_zone->name);
+		prep_new_page(zone, page, order, gfp_mask);
+		return page;
+	}
+	return NULL;
+}
+
+/* Linux 2.6-4.4's gfp_to_alloc_flags(), without cpusets and OOM victims. */
+static unsigned int gfp_to_alloc_flags(gfp_t gfp_mask)
+{
+	unsigned int alloc_flags = ALLOC_WMARK_MIN;
+
+	if (gfp_mask & __GFP_HIGH)
+		alloc_flags |= ALLOC_HIGH;
+	if (!(gfp_mask & __GFP_WAIT))
+		alloc_flags |= ALLOC_HARDER;
+	return alloc_flags;
+}
+
+/*
+ * warn_alloc - Linux's allocation failure report:
+ *   <comm>: page allocation failure: order:N, mode:0x...(GFP_KERNEL|...)
+ * then show_free_areas().
+ */
+static void warn_alloc(struct pglist_data *pgdat, gfp_t gfp_mask, unsigned int order,
+		       const char *level, const char *what)
+{
+	char names[160];
+
+	format_gfp_flags(names, sizeof(names), gfp_mask);
+	printk("%s%s: page allocation failure: order:%u, mode:0x%x(%s)%s\n",
+	       level, current_comm, order, gfp_mask, names, what);
+	show_free_areas(pgdat);
+}
+
+struct page *__alloc_pages_node(struct pglist_data *pgdat, gfp_t gfp_mask,
+				unsigned int order)
+{
+	struct alloc_context ac;
+	struct zone **zp;
+	struct page *page;
+	unsigned int alloc_flags;
+
+	if (unlikely(order >= MAX_ORDER)) {
+		if (!(gfp_mask & __GFP_NOWARN))
+			printk(KERN_WARNING "WARNING: %s: order %u >= MAX_ORDER (%d): no such block size\n",
+			       current_comm, order, MAX_ORDER);
+		return NULL;
+	}
+	if (unlikely(gfp_zone_bad(gfp_mask))) {
+		char names[160];
+
+		format_gfp_flags(names, sizeof(names), gfp_mask);
+		printk(KERN_WARNING "WARNING: %s: invalid zone modifiers in mode:0x%x(%s): __GFP_DMA and __GFP_HIGHMEM exclude each other\n",
+		       current_comm, gfp_mask, names);
+		return NULL;
+	}
+	gfp_mask &= __GFP_BITS_MASK;
+	ac.high_zoneidx = gfp_zone(gfp_mask);
+	ac.preferred_zone = NULL;
+	for (zp = pgdat->node_zonelist; *zp; zp++)
+		if (zone_idx(*zp) <= ac.high_zoneidx) {
+			ac.preferred_zone = *zp;
+			break;
+		}
+	if (unlikely(!ac.preferred_zone)) {
+		page = NULL;
+		goto fail;
+	}
+	ac.classzone_idx = zone_idx(ac.preferred_zone);
+
+	/* fast path: stay above the LOW watermark */
+	page = get_page_from_freelist(pgdat, gfp_mask, order, ALLOC_WMARK_LOW, &ac);
+	if (likely(page))
+		return page;
+
+	/*
+	 * Slow path.  Linux would wake kswapd and reclaim; there is nothing
+	 * to reclaim here, so go straight to the MIN watermark, lowered for
+	 * __GFP_HIGH and for callers that cannot sleep.
+	 */
+	alloc_flags = gfp_to_alloc_flags(gfp_mask);
+	page = get_page_from_freelist(pgdat, gfp_mask, order, alloc_flags, &ac);
+	if (page)
+		return page;
+
+	if (gfp_mask & __GFP_NOFAIL) {
+		page = get_page_from_freelist(pgdat, gfp_mask, order,
+					      alloc_flags | ALLOC_NO_WATERMARKS, &ac);
+		if (page)
+			return page;
+		warn_alloc(pgdat, gfp_mask, order, KERN_EMERG,
+			   " - __GFP_NOFAIL, and every reserve is empty");
+		BUG();
+	}
+fail:
+	if (!(gfp_mask & __GFP_NOWARN))
+		warn_alloc(pgdat, gfp_mask, order, KERN_WARNING, "");
+	return NULL;
+}
+
+struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+{
+	return __alloc_pages_node(NODE_DATA(0), gfp_mask, order);
+}
+
+unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
+{
+	struct page *page;
+
+	if (unlikely(gfp_mask & __GFP_HIGHMEM)) {
+		if (!gfp_highmem_warned) {
+			gfp_highmem_warned = true;
+			printk(KERN_WARNING "WARNING: %s: __get_free_pages() with __GFP_HIGHMEM: a HighMem page has no address; serving lowmem\n",
+			       current_comm);
+		}
+		gfp_mask &= ~__GFP_HIGHMEM;
+	}
+	page = alloc_pages(gfp_mask, order);
+	if (!page)
+		return 0;
+	return (unsigned long)lowmem_page_address(page);
+}
+
+unsigned long get_zeroed_page(gfp_t gfp_mask)
+{
+	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
+}
+
+/*
+ * page_pgdat_checked - the node whose mem_map holds @page, without
+ * dereferencing @page; NULL (reported) if it is no struct page at all.
+ */
+struct pglist_data *page_pgdat_checked(const struct page *page)
+{
+	int nid;
+
+	for (nid = 0; nid < MAX_NUMNODES; nid++) {
+		struct pglist_data *pgdat = node_data[nid];
+		uintptr_t off;
+
+		if (!pgdat || !pgdat->node_mem_map)
+			continue;
+		off = (uintptr_t)page - (uintptr_t)pgdat->node_mem_map;
+		if ((uintptr_t)page < (uintptr_t)pgdat->node_mem_map ||
+		    off / sizeof(struct page) >= pgdat->node_spanned_pages)
+			continue;
+		if (off % sizeof(struct page))
+			break;
+		VM_BUG_ON_PAGE(page_to_nid(page) != nid, page);
+		return pgdat;
+	}
+	printk(KERN_ALERT "BUG: Bad page pointer in process %s  page:%p is not a struct page of any node\n",
+	       current_comm, page);
+	return NULL;
+}
+
+/*
+ * free_page_misused - is freeing @page with @order a caller's mistake?
+ * If so, report it with bad_page() and return true; the caller must
+ * then drop the request without touching anything.
+ */
+static bool free_page_misused(struct page *page, unsigned int order)
+{
+	struct page_block pb;
+	char why[128];
+
+	if (unlikely(order >= MAX_ORDER)) {
+		snprintf(why, sizeof(why), "bad order: freed with order %u >= MAX_ORDER", order);
+		goto bad;
+	}
+	if (likely(page_count(page) > 0 && !(page->flags & ((1UL << PG_reserved) |
+	    (1UL << PG_buddy) | (1UL << PG_pcp) | (1UL << PG_tail))))) {
+		if (likely(page->alloc_order == order))
+			return false;
+		snprintf(why, sizeof(why), "wrong order: allocated with order %u, freed with order %u",
+			 page->alloc_order, order);
+		goto bad;
+	}
+	page_block_of(page, &pb);
+	switch (pb.state) {
+	case PB_RESERVED:
+		snprintf(why, sizeof(why), "freeing a reserved page (hole, firmware or kernel)");
+		break;
+	case PB_FREE_HEAD:
+		snprintf(why, sizeof(why), "double free: already free (order %u block)", pb.order);
+		break;
+	case PB_FREE_INSIDE:
+		snprintf(why, sizeof(why), "double free: inside the free order %u block at pfn:0x%05lx",
+			 pb.order, pb.head_pfn);
+		break;
+	case PB_PCP:
+		snprintf(why, sizeof(why), "double free: page is on a per-cpu list");
+		break;
+	case PB_ALLOC_INSIDE:
+		snprintf(why, sizeof(why), "%s: not the first page of the order %u block at pfn:0x%05lx",
+			 PageTail(page) ? "freeing a tail page of a compound page" :
+					  "freeing a tail page", pb.order, pb.head_pfn);
+		break;
+	default:
+		snprintf(why, sizeof(why), "freeing a page that is not allocated (refcount %d)",
+			 page_count(page));
+		break;
+	}
+bad:
+	bad_page(page, why);
+	return true;
+}
+
+/* Prepare an allocated block for the free lists: the debug options. */
+static void free_pages_prepare(struct zone *zone, struct page *page, unsigned long pfn,
+			       unsigned int order)
+{
+	struct pglist_data *pgdat = zone->zone_pgdat;
+	unsigned long nr = 1UL << order;
+
+	if (unlikely(pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON))) {
+		if (pgdat->debug_flags & PGDAT_PAGE_POISON)
+			kernel_poison_pages(page, nr);
+		if ((pgdat->debug_flags & PGDAT_DEBUG_PAGEALLOC) && !is_highmem(zone))
+			arch_kernel_map_pages(pfn, nr, false);
+	}
+}
+
+/* @page heads an allocated block whose last reference is gone. */
+static void __free_pages_ok(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long pfn = zone_page_to_pfn(zone, page);
+
+	if (PageHead(page)) {
+		unsigned long i;
+
+		VM_BUG_ON_PAGE(compound_order(page) != order, page);
+		for (i = 1; i < (1UL << order); i++) {
+			__ClearPageTail(page + i);
+			page[i].compound_head = 0;
+		}
+		page[1].compound_order = 0;
+		__ClearPageHead(page);
+	}
+	set_page_count(page, 0);
+	free_pages_prepare(zone, page, pfn, order);
+	free_one_page(zone, page, pfn, order);
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	if (unlikely(!page_pgdat_checked(page)))
+		return;
+	if (unlikely(free_page_misused(page, order)))
+		return;
+	if (page->_refcount > 1) {
+		page->_refcount--;
+		return;
+	}
+	__free_pages_ok(page, order);
+}
+
+static void bad_address(unsigned long addr, const char *why)
+{
+	printk(KERN_ALERT "BUG: Bad page address in process %s  addr:0x%08lx %s\n",
+	       current_comm, addr, why);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	unsigned long pfn;
+	struct page *page;
+
+	if (addr == 0)
+		return;
+	if (!IS_ALIGNED(addr, PAGE_SIZE)) {
+		bad_address(addr, "is not page aligned");
+		return;
+	}
+	pfn = virt_to_pfn(addr);
+	if (!pfn_valid(pfn)) {
+		bad_address(addr, "is outside RAM");
+		return;
+	}
+	page = pfn_to_page(pfn);
+	if (PageHighMem(page)) {
+		bad_address(addr, "is not a direct-map address (pfn in HighMem)");
+		return;
+	}
+	__free_pages(page, order);
+}
+
+void get_page(struct page *page)
+{
+	if (unlikely(!page_pgdat_checked(page)))
+		return;
+	page = compound_head(page);
+	if (unlikely(page_count(page) <= 0 || PageReserved(page) || PageBuddy(page))) {
+		bad_page(page, page_count(page) <= 0 || PageBuddy(page) ?
+			 "get_page on a page that is not allocated" :
+			 "get_page on a reserved page");
+		return;
+	}
+	page->_refcount++;
+}
+
+void put_page(struct page *page)
+{
+	if (unlikely(!page_pgdat_checked(page)))
+		return;
+	page = compound_head(page);
+	if (unlikely(free_page_misused(page, PageHead(page) ? compound_order(page) :
+							     page->alloc_order)))
+		return;
+	if (--page->_refcount == 0)
+		__free_pages_ok(page, page->alloc_order);
+}
+
+/*
+ * Boot: a block of PG_reserved pages becomes a free block.  Every page
+ * loses PG_reserved and its boot reference; the block then merges like
+ * any freed block.
+ */
+static void __free_pages_boot_core(struct zone *zone, struct page *page,
+				   unsigned long pfn, unsigned int order)
+{
+	unsigned long i, nr = 1UL << order;
+
+	for (i = 0; i < nr; i++) {
+		VM_BUG_ON_PAGE(!PageReserved(page + i), page + i);
+		__ClearPageReserved(page + i);
+		set_page_count(page + i, 0);
+	}
+	zone->managed_pages += nr;
+	free_pages_prepare(zone, page, pfn, order);
+	free_one_page(zone, page, pfn, order);
+}
+
+void __free_pages_memory(struct pglist_data *pgdat, unsigned long start_pfn,
+			 unsigned long end_pfn)
+{
+	unsigned long node_end = pgdat->node_start_pfn + pgdat->node_spanned_pages;
+	struct zone *zone;
+
+	start_pfn = max(start_pfn, pgdat->node_start_pfn);
+	end_pfn = min(end_pfn, node_end);
+	for_each_zone_pgdat(zone, pgdat) {
+		unsigned long pfn = max(start_pfn, zone->zone_start_pfn);
+		unsigned long end = min(end_pfn, zone_end_pfn(zone));
+
+		if (!zone->spanned_pages)
+			continue;
+		while (pfn < end) {
+			unsigned int order = pfn ? min_t(unsigned int, __builtin_ctzl(pfn), MAX_ORDER - 1)
+						 : MAX_ORDER - 1;
+
+			while (pfn + (1UL << order) > end)
+				order--;
+			__free_pages_boot_core(zone, pgdat_pfn_to_page(pgdat, pfn), pfn, order);
+			pfn += 1UL << order;
+		}
+	}
+}
