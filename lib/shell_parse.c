@@ -16,6 +16,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/gfp.h>
+#include <linux/mmdebug.h>
 #include <linux/shell.h>
 
 int shell_split(char *line, char **argv, unsigned int max)
@@ -118,34 +119,9 @@ int shell_parse_size(const char *s, u64 *res)
 	return 0;
 }
 
-const struct gfp_flag_name gfp_flag_names[] = {
-	{ "GFP_HIGHUSER",	GFP_HIGHUSER },
-	{ "GFP_USER",		GFP_USER },
-	{ "GFP_KERNEL",		GFP_KERNEL },
-	{ "GFP_NOFS",		GFP_NOFS },
-	{ "GFP_NOIO",		GFP_NOIO },
-	{ "GFP_ATOMIC",		GFP_ATOMIC },
-	{ "GFP_DMA",		GFP_DMA },
-	{ "__GFP_DMA",		__GFP_DMA },
-	{ "__GFP_HIGHMEM",	__GFP_HIGHMEM },
-	{ "__GFP_WAIT",		__GFP_WAIT },
-	{ "__GFP_HIGH",		__GFP_HIGH },
-	{ "__GFP_IO",		__GFP_IO },
-	{ "__GFP_FS",		__GFP_FS },
-	{ "__GFP_COLD",		__GFP_COLD },
-	{ "__GFP_NOWARN",	__GFP_NOWARN },
-	{ "__GFP_REPEAT",	__GFP_REPEAT },
-	{ "__GFP_NOFAIL",	__GFP_NOFAIL },
-	{ "__GFP_NORETRY",	__GFP_NORETRY },
-	{ "__GFP_COMP",		__GFP_COMP },
-	{ "__GFP_ZERO",		__GFP_ZERO },
-	{ "__GFP_HARDWALL",	__GFP_HARDWALL },
-	{ NULL, 0 }
-};
-
 int shell_parse_gfp(const char *s, gfp_t *res, const char **bad, size_t *bad_len)
 {
-	const struct gfp_flag_name *f;
+	const struct gfp_flag_name *f, *fend = gfpflag_names + nr_gfpflag_names;
 	const char *word = s, *end;
 	gfp_t mask = 0;
 	size_t len;
@@ -158,10 +134,10 @@ int shell_parse_gfp(const char *s, gfp_t *res, const char **bad, size_t *bad_len
 		if (!end)
 			end = word + strlen(word);
 		len = (size_t)(end - word);
-		for (f = gfp_flag_names; f->name; f++)
-			if (strlen(f->name) == len && !strncmp(f->name, word, len))
+		for (f = gfpflag_names; f < fend; f++)
+			if (f->name && strlen(f->name) == len && !strncmp(f->name, word, len))
 				break;
-		if (f->name) {
+		if (f < fend) {
 			mask |= f->mask;
 		} else if (len && word[0] >= '0' && word[0] <= '9' &&
 			   !parse_u64_span(word, end, &v) && !(v & ~(u64)__GFP_BITS_MASK)) {

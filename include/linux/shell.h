@@ -35,15 +35,9 @@ int shell_parse_ulong(const char *s, unsigned long max, unsigned long *res);
 /* shell_parse_size - a number with an optional K, M or G (binary) suffix. */
 int shell_parse_size(const char *s, u64 *res);
 
-struct gfp_flag_name {
-	const char *name;
-	gfp_t mask;
-};
-/* GFP_* types first (the usual spellings), then the __GFP_* bits; {NULL}-terminated */
-extern const struct gfp_flag_name gfp_flag_names[];
-
 /*
- * shell_parse_gfp - "GFP_KERNEL|__GFP_ZERO", "0x80d0" or a mix.  Bits
+ * shell_parse_gfp - "GFP_KERNEL|__GFP_ZERO", "0x80d0" or a mix, names
+ * from mm/debug.c's gfpflag_names[] (the table reports print with).  Bits
  * outside __GFP_BITS_MASK are refused.  On -EINVAL *@bad (if not NULL)
  * points at the offending word inside @s and *@bad_len is its length.
  */

@@ -5,6 +5,7 @@
  */
 #include <kunit/test.h>
 #include <linux/gfp.h>
+#include <linux/mmdebug.h>
 #include <linux/shell.h>
 
 static void parse_numbers(struct kunit *test)
@@ -116,7 +117,10 @@ static void parse_gfp_names(struct kunit *test)
 	{
 		const struct gfp_flag_name *f;
 
-		for (f = gfp_flag_names; f->name; f++) {
+		KUNIT_EXPECT_GE(test, nr_gfpflag_names, 20);
+		for (f = gfpflag_names; f < gfpflag_names + nr_gfpflag_names; f++) {
+			if (!f->name)
+				continue;
 			gfp = 0xdead;
 			KUNIT_EXPECT_EQ(test, shell_parse_gfp(f->name, &gfp, NULL, NULL), 0);
 			KUNIT_EXPECT_EQ(test, gfp, f->mask);
