@@ -23,7 +23,6 @@ MEM	?= 2G
 CMDLINE	?=
 
 B	:= build
-LIBGCC	 = $(shell $(CC) -print-libgcc-file-name)
 
 # ---------------------------------------------------------------- kernel
 KCFLAGS := -std=gnu11 -m32 -march=i686 -O2 -g -ffreestanding -fno-pie -fno-pic \
@@ -70,15 +69,32 @@ $(B)/k/%.o: %.asm
 	$(NASM) $(KASFLAGS) -MD $(@:.o=.d) $< -o $@
 
 # Two links: the second embeds a symbol table (from the first) so that
-# stack traces can name functions.  scripts/mksyms.py writes it as asm.
-$(B)/orderly.elf: $(KOBJS) linker.ld scripts/mksyms.py
-	$(LD) -m elf_i386 -T linker.ld -nostdlib -o $(B)/orderly.pass1 $(KOBJS) $(B)/k/empty_syms.o $(LIBGCC) 2>/dev/null || \
-	  { $(PYTHON) scripts/mksyms.py /dev/null > $(B)/k/empty_syms.asm && \
-	    $(NASM) -f elf32 $(B)/k/empty_syms.asm -o $(B)/k/empty_syms.o && \
-	    $(LD) -m elf_i386 -T linker.ld -nostdlib -o $(B)/orderly.pass1 $(KOBJS) $(B)/k/empty_syms.o $(LIBGCC); }
-	$(NM) -n $(B)/orderly.pass1 | $(PYTHON) scripts/mksyms.py - > $(B)/k/syms.asm
-	$(NASM) -f elf32 $(B)/k/syms.asm -o $(B)/k/syms.o
-	$(LD) -m elf_i386 -T linker.ld -nostdlib -o $@ $(KOBJS) $(B)/k/syms.o $(LIBGCC)
+# stack traces can name functions.  scripts/mksyms.py writes it as asm into
+# .rodata.ksyms, linked last: it follows all code, so no function moves
+# between the links (checked below).  libgcc is deliberately not linked:
+# it is built without -mregparm=3, and GCC calls its helpers with
+# regparm; lib/libgcc.c provides the ones we need (see there).
+KLDFLAGS := -m elf_i386 -T linker.ld -nostdlib -z noexecstack -z max-page-size=4096
+
+$(B)/k/empty_syms.o: scripts/mksyms.py
+	@mkdir -p $(dir $@)
+	$(PYTHON) scripts/mksyms.py /dev/null > $(B)/k/empty_syms.asm
+	$(NASM) -f elf32 $(B)/k/empty_syms.asm -o $@
+
+$(B)/orderly.pass1: $(KOBJS) $(B)/k/empty_syms.o linker.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/k/empty_syms.o
+
+$(B)/k/syms.o: $(B)/orderly.pass1 scripts/mksyms.py
+	$(NM) -n $< | $(PYTHON) scripts/mksyms.py - > $(B)/k/syms.asm
+	$(NASM) -f elf32 $(B)/k/syms.asm -o $@
+
+$(B)/orderly.elf: $(B)/orderly.pass1 $(B)/k/syms.o scripts/check-headers.sh
+	$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/k/syms.o
+	@$(NM) -n $(B)/orderly.pass1 | grep -i ' [tw] ' > $(B)/k/text1.nm; \
+	 $(NM) -n $@ | grep -i ' [tw] ' > $(B)/k/text2.nm; \
+	 cmp -s $(B)/k/text1.nm $(B)/k/text2.nm || \
+	 { echo "error: functions moved between the two links (symbol table would lie)"; \
+	   diff $(B)/k/text1.nm $(B)/k/text2.nm | head; rm -f $@; exit 1; }
 	@scripts/check-headers.sh $@
 
 iso: $(B)/orderly.iso

@@ -20,4 +20,13 @@ void __noreturn machine_halt(void);
 void qemu_exit(u32 code);
 bool running_on_qemu(void);
 
+/*
+ * acpi_power_init - find what machine_power_off() writes for ACPI S5:
+ * RSDP -> RSDT/XSDT -> FADT (PM1a/PM1b control ports) -> DSDT (\_S5_
+ * package).  @rsdp is the copy from the boot loader, or NULL to search the
+ * BIOS areas.  Call after paging_init() (tables may lie above lowmem and
+ * are reached through ioremap).  Prints one line saying what it found.
+ */
+void acpi_power_init(const u8 *rsdp, u32 rsdp_len);
+
 #endif

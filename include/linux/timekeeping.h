@@ -5,6 +5,9 @@
 
 #include <linux/types.h>
 
+/* calibrate the TSC against the PIT and print its frequency */
+void time_init(void);
+/* nanoseconds since the kernel's first instruction; 0 before time_init() */
 u64 ktime_get_ns(void);
 u64 tsc_khz_get(void);
 static inline u64 get_cycles(void)
