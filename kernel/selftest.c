@@ -16,9 +16,9 @@
  * fail).  Neither alone is trusted by the harness.
  *
  * Expected faults: probe_read_u32()/probe_write_u32() arm fault_expect with
- * the address of the single instruction that may fault and a fixup label
- * right after it, both taken from one asm statement; the page-fault
- * handler asks fault_expect_fixup() before stopping the machine.
+ * the address of the single instruction that may fault, and install a die
+ * hook (asm/traps.h) that the exception handler calls after its report;
+ * the hook claims only that fault and longjmps back into the probe.
  */
 #include <linux/selftest.h>
 #include <linux/kernel.h>
@@ -26,6 +26,8 @@
 #include <linux/reboot.h>
 #include <linux/string.h>
 #include <asm/page.h>
+#include <asm/irqflags.h>
+#include <asm/traps.h>
 #include <kunit/test.h>
 
 bool selftest_running;
@@ -66,67 +68,79 @@ void selftest_boot(const char *suite)
 	printk("selftest: no isa-debug-exit device; continuing boot\n");
 }
 
-bool fault_expect_fixup(unsigned long *eip, unsigned long cr2, unsigned long error_code)
+/* the probe that is armed: its setjmp buffer (one probe at a time) */
+static void *probe_jmp[5];
+
+static bool selftest_die_hook(struct pt_regs *regs, unsigned long cr2)
 {
 	struct fault_expect *fe = READ_ONCE(fault_expect);
 
-	if (!fe || fe->hit || *eip != fe->insn_eip)
-		return false;
-	if ((cr2 & PAGE_MASK) != (fe->addr & PAGE_MASK))
+	if (!fe || fe->hit || regs->trapnr != X86_TRAP_PF || regs->ip != fe->insn_eip ||
+	    (cr2 & PAGE_MASK) != (fe->addr & PAGE_MASK))
 		return false;
 	fe->hit = true;
 	fe->cr2 = cr2;
-	fe->error_code = error_code;
-	*eip = fe->fixup_eip;
-	printk("selftest: the fault at %#lx was expected; resuming at %#lx\n",
-	       cr2, fe->fixup_eip);
-	return true;
+	fe->error_code = regs->error_code;
+	printk("selftest: the page fault at %#lx was expected; the test goes on\n", cr2);
+	__builtin_longjmp(probe_jmp, 1);
 }
 
 /*
- * The probe: label 1 is the access, label 2 the fixup.  On a fault the
- * handler resumes at 2 with every register as it was before the access,
- * so @v keeps its initial value and fe.hit says what happened.
+ * The probes.  Label 1 is the only instruction the hook accepts a fault
+ * from; after a fault, execution comes back out of __builtin_setjmp() a
+ * second time with fe.hit set (fe lives in memory: its address escapes).
+ * Interrupts stay off inside, since the exception gate cleared IF and
+ * the longjmp does not restore it.
  */
+static noinline void probe_arm(struct fault_expect *fe)
+{
+	WRITE_ONCE(fault_expect, fe);
+	set_die_hook(selftest_die_hook);
+}
+
+static noinline void probe_disarm(void)
+{
+	set_die_hook(NULL);
+	WRITE_ONCE(fault_expect, NULL);
+}
+
 noinline int probe_read_u32(const void *addr, u32 *val, struct fault_expect *fe_out)
 {
 	struct fault_expect fe = { .addr = (unsigned long)addr };
+	unsigned long flags = arch_local_irq_save();
 	u32 v = 0;
 
-	WRITE_ONCE(fault_expect, &fe);
-	barrier();
-	asm volatile("movl $1f, %[insn]\n\t"
-		     "movl $2f, %[fixup]\n\t"
-		     "1:\tmovl (%[addr]), %[v]\n"
-		     "2:"
-		     : [v] "+r" (v), [insn] "=m" (fe.insn_eip), [fixup] "=m" (fe.fixup_eip)
-		     : [addr] "r" (addr)
-		     : "memory");
-	barrier();
-	WRITE_ONCE(fault_expect, NULL);
+	probe_arm(&fe);
+	if (__builtin_setjmp(probe_jmp) == 0) {
+		asm volatile("movl $1f, %[insn]\n\t"
+			     "1:\tmovl (%[addr]), %[v]"
+			     : [v] "=r" (v), [insn] "=m" (fe.insn_eip)
+			     : [addr] "r" (addr)
+			     : "memory");
+		*val = v;
+	}
+	probe_disarm();
+	arch_local_irq_restore(flags);
 	if (fe_out)
 		*fe_out = fe;
-	if (fe.hit)
-		return -EFAULT;
-	*val = v;
-	return 0;
+	return fe.hit ? -EFAULT : 0;
 }
 
 noinline int probe_write_u32(void *addr, u32 val, struct fault_expect *fe_out)
 {
 	struct fault_expect fe = { .addr = (unsigned long)addr };
+	unsigned long flags = arch_local_irq_save();
 
-	WRITE_ONCE(fault_expect, &fe);
-	barrier();
-	asm volatile("movl $1f, %[insn]\n\t"
-		     "movl $2f, %[fixup]\n\t"
-		     "1:\tmovl %[val], (%[addr])\n"
-		     "2:"
-		     : [insn] "=m" (fe.insn_eip), [fixup] "=m" (fe.fixup_eip)
-		     : [addr] "r" (addr), [val] "r" (val)
-		     : "memory");
-	barrier();
-	WRITE_ONCE(fault_expect, NULL);
+	probe_arm(&fe);
+	if (__builtin_setjmp(probe_jmp) == 0) {
+		asm volatile("movl $1f, %[insn]\n\t"
+			     "1:\tmovl %[val], (%[addr])"
+			     : [insn] "=m" (fe.insn_eip)
+			     : [addr] "r" (addr), [val] "r" (val)
+			     : "memory");
+	}
+	probe_disarm();
+	arch_local_irq_restore(flags);
 	if (fe_out)
 		*fe_out = fe;
 	return fe.hit ? -EFAULT : 0;

@@ -40,41 +40,30 @@ extern bool selftest_running;
 /*
  * Expected faults.  A test that must see a page fault (a use-after-free
  * under debug_pagealloc=on, a stale kmap address) touches memory through
- * probe_read_u32()/probe_write_u32().  They arm fault_expect with the
- * address and the exact instruction that may fault and a fixup address
- * right after it.  The page-fault handler (kernel/traps.c) prints its
- * usual report and then, instead of stopping the machine, calls
- * fault_expect_fixup(): if the fault is the armed one (same instruction,
- * same page), it records it, moves the saved EIP to the fixup and returns
- * true, and the handler returns from the exception (iret).  Any other
- * fault still stops the machine.
+ * probe_read_u32()/probe_write_u32().  A probe records the address and the
+ * exact instruction that may fault in a struct fault_expect, sets a
+ * __builtin_setjmp() point and installs a die hook (asm/traps.h).  The
+ * page-fault handler prints its usual report and calls the hook, which
+ * claims the fault only if it is the armed one (a page fault, at that
+ * instruction, on that page): it records it and __builtin_longjmp()s back
+ * into the probe, abandoning the exception frame.  Any other exception
+ * still goes on to panic.
  */
 struct fault_expect {
 	unsigned long addr;		/* the address the probe touches */
 	unsigned long insn_eip;		/* the one instruction allowed to fault */
-	unsigned long fixup_eip;	/* where execution resumes after it */
-	bool hit;			/* set by fault_expect_fixup(): it faulted */
+	bool hit;			/* set by the die hook: it faulted */
 	unsigned long cr2;		/* what the handler saw, valid when hit */
 	unsigned long error_code;
 };
 
-/* the armed expectation, NULL almost always; only the probes set it */
+/* the armed expectation, NULL except inside a probe */
 extern struct fault_expect *fault_expect;
 
 /*
- * fault_expect_fixup - for the page-fault handler, with its saved EIP,
- * CR2 and error code.  Returns true (and sets *@eip to the fixup) when
- * this is the fault a probe armed; false otherwise (then the handler
- * stops the machine as usual).
- */
-bool fault_expect_fixup(unsigned long *eip, unsigned long cr2, unsigned long error_code);
-
-/*
  * probe_read_u32 / probe_write_u32 - one 32-bit access at @addr that may
- * fault.  0 if it completed; -EFAULT if it faulted (the handler reported
- * the fault, @fe_out, if not NULL, gets what it saw).  A fault the
- * handler does not know about is not survivable: these only make sense
- * where the fault is expected.
+ * fault.  0 if it completed; -EFAULT if it page-faulted (the handler
+ * printed its report; @fe_out, if not NULL, gets what it saw).
  */
 int probe_read_u32(const void *addr, u32 *val, struct fault_expect *fe_out);
 int probe_write_u32(void *addr, u32 val, struct fault_expect *fe_out);
