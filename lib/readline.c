@@ -8,8 +8,8 @@
  *     rl->esc (ESC, then '[' + parameters + one final byte, or 'O' + one
  *     byte); the only sequences that do anything are Up and Down.  A
  *     control byte inside a sequence ends the sequence and is then handled
- *     normally, so a stray ESC can never eat the Enter that follows it, and
- *     an endless parameter list is cut off after a few bytes.
+ *     normally, so a stray ESC can never eat the Enter that follows it; a
+ *     parameter list too long to be a key is swallowed and ignored.
  *   - a control byte is one of the editing keys or ignored;
  *   - a printable ASCII byte is appended and echoed;
  *   - anything else (0x80..0xff) is ignored.
@@ -33,7 +33,7 @@
 #define CTRL(c)		((c) & 0x1f)
 #define ESC		0x1b
 #define DEL		0x7f
-#define CSI_MAX_LEN	16	/* parameter/intermediate bytes we tolerate */
+#define CSI_MAX_LEN	16	/* longer parameter lists are swallowed, never acted on */
 
 static void rl_write(struct readline *rl, const char *s, size_t n)
 {
@@ -325,15 +325,19 @@ enum readline_event readline_feed(struct readline *rl, int c)
 			return READLINE_NONE;
 		break;
 	case RL_ESC_CSI:
-		if (c >= 0x20 && c <= 0x3f && ++rl->esc_len <= CSI_MAX_LEN)
-			return READLINE_NONE;		/* parameter / intermediate */
+		if (c >= 0x20 && c <= 0x3f) {		/* parameter / intermediate */
+			if (rl->esc_len <= CSI_MAX_LEN)
+				rl->esc_len++;
+			return READLINE_NONE;
+		}
 		rl->esc = RL_ESC_NONE;
 		if (c >= 0x40 && c <= 0x7e) {
+			/* an over-long sequence is swallowed whole, but means nothing */
 			if (rl->esc_len <= CSI_MAX_LEN)
 				rl_escape_key(rl, c);
 			return READLINE_NONE;
 		}
-		if (c >= 0x20)			/* too long, or not ASCII */
+		if (c >= 0x20)			/* not ASCII: the sequence is void */
 			return READLINE_NONE;
 		break;
 	case RL_ESC_SS3:

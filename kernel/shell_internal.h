@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Private to the shell (kernel/shell.c: the loop, the command table and
+ * the small commands; kernel/shell_mm.c: the allocator commands and the
+ * table of blocks the shell holds).
+ */
+#ifndef _KERNEL_SHELL_INTERNAL_H
+#define _KERNEL_SHELL_INTERNAL_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/mm.h>
+
+/* Output goes straight to the consoles, never filtered by loglevel. */
+void shell_printf(const char *fmt, ...) __printf(1, 2);
+void shell_puts(const char *s);
+/* "error: <msg>\n" -- the one line every user error prints */
+void shell_error(const char *fmt, ...) __printf(1, 2);
+
+/* true (and the line is eaten) if Ctrl-C was typed since the last call */
+bool shell_interrupted(void);
+
+/*
+ * Argument helpers: parse or print the error line and return false.
+ * @what names the argument in the message ("order", "address", ...).
+ */
+bool shell_arg_ulong(const char *s, const char *what, unsigned long max, unsigned long *res);
+bool shell_arg_order(const char *s, unsigned int *order);
+bool shell_arg_gfp(const char *s, gfp_t *gfp);
+bool shell_arg_size(const char *s, const char *what, u64 max, u64 *res);
+/* a struct page address as printed after page= (inside node 0's mem_map) */
+bool shell_arg_page(const char *s, struct page **page);
+
+struct shell_cmd {
+	const char *name;
+	const char *usage;	/* arguments, for help and usage errors */
+	const char *help;	/* one line */
+	unsigned char min_args, max_args;
+	/* which argument (1-based) is a GFP mask / a word from @words, 0 none */
+	unsigned char gfp_arg;
+	const char * const *words;
+	void (*fn)(int argc, char **argv);
+};
+
+/* the usage error of the command being run */
+void shell_usage(void);
+
+/* kernel/shell_mm.c */
+void cmd_alloc_pages(int argc, char **argv);
+void cmd_alloc_page(int argc, char **argv);
+void cmd_get_free_pages(int argc, char **argv);
+void cmd_get_free_page(int argc, char **argv);
+void cmd_get_zeroed_page(int argc, char **argv);
+void cmd_free_pages(int argc, char **argv);
+void cmd_free_page(int argc, char **argv);
+void cmd___free_pages(int argc, char **argv);
+void cmd___free_page(int argc, char **argv);
+void cmd_page_address(int argc, char **argv);
+void cmd_kmap(int argc, char **argv);
+void cmd_kunmap(int argc, char **argv);
+void cmd_hexdump(int argc, char **argv);
+void cmd_memset(int argc, char **argv);
+void cmd_allocs(int argc, char **argv);
+void cmd_free_all(int argc, char **argv);
+void cmd_page(int argc, char **argv);
+void cmd_memmap(int argc, char **argv);
+void cmd_stress(int argc, char **argv);
+
+#endif

@@ -1,0 +1,913 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The shell's allocator commands, and the table of blocks the shell holds.
+ *
+ * The table (shell_blocks[], in allocation order) is what makes the
+ * commands safe to type by hand: `allocs` lists it, `free_all` empties it,
+ * and `memset` may only write inside one of its blocks.  It is kept
+ * consistent with the allocator without second-guessing it: a free
+ * command always calls the allocator (so a double free, a wrong order or
+ * a page never handed out reaches its misuse checks and prints its
+ * "BUG: ..." report), and the entry is dropped only if the head page's
+ * reference count actually fell to zero -- the allocator's own evidence
+ * that it took the block back.  The one thing refused before the call is
+ * freeing a block that some other part of the kernel holds (allocated,
+ * not ours): the allocator cannot tell that from a legitimate free, and
+ * the owner would be left writing into free memory.
+ *
+ * HighMem blocks have no address until kmap()ed; the shell remembers its
+ * own kmap()s (shell_kmaps[]) so that free and free_all can refuse to free
+ * a page that is still mapped, and unmap before freeing everything.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/mmdebug.h>
+#include <linux/vmstat.h>
+#include <linux/highmem.h>
+#include <linux/e820.h>
+#include <asm/pgtable.h>
+#include <asm/setup.h>
+#include "shell_internal.h"
+
+#define SHELL_MAX_BLOCKS	1024
+#define HEXDUMP_DEFAULT		256
+#define HEXDUMP_MAX		(1UL << 20)
+
+/* Blocks the shell allocated and has not freed, oldest first. */
+struct shell_block {
+	struct page *page;	/* head page; page_count(page) >= 1 while here */
+	unsigned int order;	/* the order it was allocated with */
+};
+static struct shell_block shell_blocks[SHELL_MAX_BLOCKS];
+static unsigned int nr_shell_blocks;
+
+/* HighMem pages the shell kmap()ed: @count kmap()s not yet kunmap()ed. */
+struct shell_kmap {
+	struct page *page;
+	unsigned int count;	/* >= 1 */
+};
+static struct shell_kmap shell_kmaps[LAST_PKMAP];
+static unsigned int nr_shell_kmaps;
+
+extern void drain_all_pages(struct zone *zone) __attribute__((weak));
+
+/* ------------------------------------------------------------ the tables */
+
+static int block_of_head(const struct page *page)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_shell_blocks; i++)
+		if (shell_blocks[i].page == page)
+			return i;
+	return -1;
+}
+
+static void block_add(struct page *page, unsigned int order)
+{
+	shell_blocks[nr_shell_blocks].page = page;
+	shell_blocks[nr_shell_blocks].order = order;
+	nr_shell_blocks++;
+}
+
+static void block_remove(unsigned int i)
+{
+	memmove(&shell_blocks[i], &shell_blocks[i + 1],
+		(nr_shell_blocks - i - 1) * sizeof(shell_blocks[0]));
+	nr_shell_blocks--;
+}
+
+static int kmap_slot(const struct page *page)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_shell_kmaps; i++)
+		if (shell_kmaps[i].page == page)
+			return i;
+	return -1;
+}
+
+/* the first page of block @b the shell still has kmap()ed, or NULL */
+static struct page *block_kmapped_page(const struct shell_block *b)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_shell_kmaps; i++) {
+		unsigned long d = shell_kmaps[i].page - b->page;
+
+		if (shell_kmaps[i].page >= b->page && d < (1UL << b->order))
+			return shell_kmaps[i].page;
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------ allocation */
+
+static void print_alloc_line(struct page *page, unsigned int order)
+{
+	void *virt = page_address(page);
+
+	shell_printf("page=0x%08lx pfn=0x%05lx order=%u zone=%s phys=0x%09llx ",
+		     (unsigned long)page, page_to_pfn(page), order,
+		     zone_names[page_zonenum(page)],
+		     (unsigned long long)page_to_phys(page));
+	if (virt)
+		shell_printf("virt=0x%08lx\n", (unsigned long)virt);
+	else
+		shell_puts("virt=NULL\n");
+}
+
+static bool table_has_room(void)
+{
+	if (nr_shell_blocks < SHELL_MAX_BLOCKS)
+		return true;
+	shell_error("the shell holds %d blocks already, its limit; free some first",
+		    SHELL_MAX_BLOCKS);
+	return false;
+}
+
+/*
+ * The alloc commands: "<api> <order> [gfp]" if @argv_order, else
+ * "<api> [gfp]" with order 0.  @by_address: the API returns a logical
+ * address.  @zeroed: get_zeroed_page(), which takes no order.
+ */
+static void do_alloc(const char *api, int argc, char **argv, bool with_order,
+		     bool by_address, bool zeroed)
+{
+	unsigned int order = 0;
+	gfp_t gfp = GFP_KERNEL;
+	int gfp_arg = with_order ? 2 : 1;
+	struct page *page;
+	unsigned long addr;
+
+	if (with_order && !shell_arg_order(argv[1], &order))
+		return;
+	if (argc > gfp_arg && !shell_arg_gfp(argv[gfp_arg], &gfp))
+		return;
+	if (!table_has_room())
+		return;
+
+	if (!by_address) {
+		page = alloc_pages(gfp, order);
+		if (!page) {
+			shell_printf("%s returned NULL\n", api);
+			return;
+		}
+	} else {
+		addr = zeroed ? get_zeroed_page(gfp) : __get_free_pages(gfp, order);
+		if (!addr) {
+			shell_printf("%s returned 0\n", api);
+			return;
+		}
+		page = virt_to_page(addr);
+	}
+	block_add(page, order);
+	print_alloc_line(page, order);
+}
+
+void cmd_alloc_pages(int argc, char **argv)
+{
+	do_alloc("alloc_pages", argc, argv, true, false, false);
+}
+
+void cmd_alloc_page(int argc, char **argv)
+{
+	do_alloc("alloc_page", argc, argv, false, false, false);
+}
+
+void cmd_get_free_pages(int argc, char **argv)
+{
+	do_alloc("__get_free_pages", argc, argv, true, true, false);
+}
+
+void cmd_get_free_page(int argc, char **argv)
+{
+	do_alloc("__get_free_page", argc, argv, false, true, false);
+}
+
+void cmd_get_zeroed_page(int argc, char **argv)
+{
+	do_alloc("get_zeroed_page", argc, argv, false, true, true);
+}
+
+/* ------------------------------------------------------------ freeing */
+
+/* The struct page behind a direct-map address, or NULL if it has none. */
+static struct page *lowmem_addr_to_page(unsigned long addr)
+{
+	unsigned long pfn;
+
+	if (addr < PAGE_OFFSET || addr >= (unsigned long)high_memory)
+		return NULL;
+	pfn = virt_to_pfn(addr);
+	return pfn_valid(pfn) ? pfn_to_page(pfn) : NULL;
+}
+
+/*
+ * Check what the shell must check before handing @page (NULL: the address
+ * maps to no struct page) to a free function; false after an error line.
+ */
+static bool free_allowed(struct page *page, int idx)
+{
+	struct page *mapped;
+
+	if (!page)
+		return true;
+	if (idx < 0 && page_count(page) > 0 && !PageReserved(page)) {
+		shell_error("pfn 0x%05lx heads a block the shell did not allocate (the kernel "
+			    "holds it); not freeing it", page_to_pfn(page));
+		return false;
+	}
+	if (idx >= 0) {
+		mapped = block_kmapped_page(&shell_blocks[idx]);
+		if (mapped) {
+			shell_error("pfn 0x%05lx is still kmapped; kunmap 0x%08lx first",
+				    page_to_pfn(mapped), (unsigned long)mapped);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* After a free call: drop the entry if the allocator took the block back. */
+static void free_done(struct page *page, int idx, int count_before, unsigned int order)
+{
+	if (!page || idx < 0 || page_count(page) >= count_before)
+		return;		/* refused (reported by the allocator), or not ours */
+	if (page_count(page) == 0) {
+		shell_printf("freed pfn=0x%05lx order=%u\n", page_to_pfn(page), order);
+		block_remove(idx);
+	} else {
+		shell_printf("dropped a reference to pfn=0x%05lx (count now %d)\n",
+			     page_to_pfn(page), page_count(page));
+	}
+}
+
+static void do_free_pages(const char *addr_s, const char *order_s)
+{
+	unsigned long addr;
+	unsigned int order = 0;
+	struct page *page;
+	int idx = -1, before = 0;
+
+	if (!shell_arg_ulong(addr_s, "address", ~0UL, &addr))
+		return;
+	if (order_s && !shell_arg_order(order_s, &order))
+		return;
+	if (!addr) {
+		free_pages(0, order);
+		shell_puts("free_pages(0): nothing to free (a no-op, as in Linux)\n");
+		return;
+	}
+	/*
+	 * The entry is found by page, not by exact address: "free_pages
+	 * <block + 0x10>" must reach the allocator's alignment check, and if
+	 * the allocator took the block back anyway the entry must go.
+	 */
+	page = lowmem_addr_to_page(addr);
+	if (page)
+		idx = block_of_head(page);
+	if (!free_allowed(page, idx))
+		return;
+	if (page)
+		before = page_count(page);
+	free_pages(addr, order);
+	free_done(page, idx, before, order);
+}
+
+void cmd_free_pages(int argc, char **argv)
+{
+	do_free_pages(argv[1], argv[2]);
+}
+
+void cmd_free_page(int argc, char **argv)
+{
+	do_free_pages(argv[1], NULL);
+}
+
+static void do___free_pages(const char *page_s, const char *order_s)
+{
+	struct page *page;
+	unsigned int order = 0;
+	int idx, before;
+
+	if (!shell_arg_page(page_s, &page))
+		return;
+	if (order_s && !shell_arg_order(order_s, &order))
+		return;
+	idx = block_of_head(page);
+	if (!free_allowed(page, idx))
+		return;
+	before = page_count(page);
+	__free_pages(page, order);
+	free_done(page, idx, before, order);
+}
+
+void cmd___free_pages(int argc, char **argv)
+{
+	do___free_pages(argv[1], argv[2]);
+}
+
+void cmd___free_page(int argc, char **argv)
+{
+	do___free_pages(argv[1], NULL);
+}
+
+void cmd_allocs(int argc, char **argv)
+{
+	unsigned long pages = 0;
+	unsigned int i;
+
+	for (i = 0; i < nr_shell_blocks; i++) {
+		print_alloc_line(shell_blocks[i].page, shell_blocks[i].order);
+		pages += 1UL << shell_blocks[i].order;
+	}
+	shell_printf("allocs: %u blocks, %lu pages\n", nr_shell_blocks, pages);
+}
+
+void cmd_free_all(int argc, char **argv)
+{
+	unsigned int freed = 0, held, i;
+	unsigned long pages = 0;
+	struct page *page;
+	int before;
+
+	/* first the shell's own kmaps, so no freed page stays mapped */
+	while (nr_shell_kmaps) {
+		struct shell_kmap *k = &shell_kmaps[nr_shell_kmaps - 1];
+
+		while (k->count) {
+			kunmap(k->page);
+			k->count--;
+		}
+		nr_shell_kmaps--;
+	}
+	for (i = nr_shell_blocks; i-- > 0;) {
+		page = shell_blocks[i].page;
+		before = page_count(page);
+		__free_pages(page, shell_blocks[i].order);
+		if (page_count(page) < before && page_count(page) == 0) {
+			pages += 1UL << shell_blocks[i].order;
+			block_remove(i);
+			freed++;
+		}
+	}
+	held = nr_shell_blocks;
+	shell_printf("free_all: freed %u blocks (%lu pages)", freed, pages);
+	if (held)
+		shell_printf(", %u still held", held);
+	shell_puts("\n");
+}
+
+/* ------------------------------------------------------------ mappings */
+
+void cmd_page_address(int argc, char **argv)
+{
+	struct page *page;
+	void *virt;
+
+	if (!shell_arg_page(argv[1], &page))
+		return;
+	virt = page_address(page);
+	if (virt)
+		shell_printf("virt=0x%08lx\n", (unsigned long)virt);
+	else
+		shell_puts("virt=NULL\n");
+}
+
+void cmd_kmap(int argc, char **argv)
+{
+	struct page *page;
+	void *virt;
+	int k;
+
+	if (!shell_arg_page(argv[1], &page))
+		return;
+	k = kmap_slot(page);
+	if (PageHighMem(page) && k < 0 && nr_shell_kmaps == ARRAY_SIZE(shell_kmaps)) {
+		shell_error("the shell holds %u kmaps already", nr_shell_kmaps);
+		return;
+	}
+	virt = kmap(page);
+	if (!virt) {
+		shell_puts("kmap returned NULL\n");
+		return;
+	}
+	if (PageHighMem(page)) {
+		if (k < 0) {
+			k = nr_shell_kmaps++;
+			shell_kmaps[k].page = page;
+			shell_kmaps[k].count = 0;
+		}
+		shell_kmaps[k].count++;
+	}
+	shell_printf("virt=0x%08lx\n", (unsigned long)virt);
+}
+
+void cmd_kunmap(int argc, char **argv)
+{
+	struct page *page;
+	int k;
+
+	if (!shell_arg_page(argv[1], &page))
+		return;
+	k = kmap_slot(page);
+	kunmap(page);		/* an unmatched kunmap is highmem's to report */
+	if (!PageHighMem(page)) {
+		shell_puts("unmapped\n");
+		return;
+	}
+	if (k < 0)
+		return;
+	if (--shell_kmaps[k].count == 0)
+		shell_kmaps[k] = shell_kmaps[--nr_shell_kmaps];
+	shell_puts("unmapped\n");
+}
+
+/* ------------------------------------------------------------ memory access */
+
+/* [addr, addr + len) with len >= 1: no wrap past the top of the address space */
+static bool range_ok(unsigned long addr, u64 len)
+{
+	if (len == 0) {
+		shell_error("length must be at least 1");
+		return false;
+	}
+	if (len - 1 > ~0UL - addr) {
+		shell_error("0x%08lx + %llu runs past 0xffffffff", addr, (unsigned long long)len);
+		return false;
+	}
+	return true;
+}
+
+/* every page of [addr, addr + len) present in the page tables */
+static bool range_mapped(unsigned long addr, unsigned long len)
+{
+	unsigned long va = addr & PAGE_MASK, last = addr + (len - 1);
+
+	for (;;) {
+		if (!kernel_page_present(va)) {
+			shell_error("0x%08lx is not mapped", max(va, addr));
+			return false;
+		}
+		if (va >= (last & PAGE_MASK))
+			return true;
+		va += PAGE_SIZE;
+	}
+}
+
+static void hexdump_line(unsigned long addr, const u8 *b, unsigned int n)
+{
+	char line[80], *p = line;
+	unsigned int i;
+
+	p += snprintf(p, 12, "%08lx ", addr);
+	for (i = 0; i < 16; i++) {
+		if (i == 8)
+			*p++ = ' ';
+		if (i < n)
+			p += snprintf(p, 5, " %02x", b[i]);
+		else
+			p += snprintf(p, 5, "   ");
+	}
+	*p++ = ' ';
+	*p++ = ' ';
+	*p++ = '|';
+	for (i = 0; i < n; i++)
+		*p++ = (b[i] >= 0x20 && b[i] < 0x7f) ? (char)b[i] : '.';
+	*p++ = '|';
+	*p++ = '\n';
+	*p = '\0';
+	shell_puts(line);
+}
+
+void cmd_hexdump(int argc, char **argv)
+{
+	unsigned long addr, off, len;
+	u64 len64 = HEXDUMP_DEFAULT;
+	u8 row[16], prev[16];
+	bool starred = false;
+	unsigned int n, i;
+
+	if (!shell_arg_ulong(argv[1], "address", ~0UL, &addr))
+		return;
+	if (argc > 2 && !shell_arg_size(argv[2], "length", HEXDUMP_MAX, &len64))
+		return;
+	if (!range_ok(addr, len64) || !range_mapped(addr, (unsigned long)len64))
+		return;
+	len = (unsigned long)len64;
+	for (off = 0; off < len; off += 16) {
+		n = min(16UL, len - off);
+		for (i = 0; i < n; i++)
+			row[i] = *(const volatile u8 *)(addr + off + i);
+		if (off && n == 16 && !memcmp(row, prev, 16)) {
+			if (!starred)
+				shell_puts("*\n");
+			starred = true;
+			continue;
+		}
+		starred = false;
+		hexdump_line(addr + off, row, n);
+		memcpy(prev, row, 16);
+		if (!(off & 0xfff) && shell_interrupted()) {
+			shell_puts("^C\n");
+			return;
+		}
+	}
+	shell_printf("%08lx\n", addr + len);
+}
+
+/* Is [addr, addr + len) inside one block the shell holds, as mapped now? */
+static bool inside_shell_block(unsigned long addr, unsigned long len)
+{
+	unsigned int i;
+	unsigned long j, va, size;
+
+	for (i = 0; i < nr_shell_blocks; i++) {
+		struct shell_block *b = &shell_blocks[i];
+
+		if (!PageHighMem(b->page)) {
+			va = (unsigned long)page_address(b->page);
+			size = PAGE_SIZE << b->order;
+			if (addr >= va && addr - va <= size && len <= size - (addr - va))
+				return true;
+			continue;
+		}
+		/* HighMem: one page at a time, through a kmap the shell holds */
+		for (j = 0; j < (1UL << b->order); j++) {
+			if (kmap_slot(b->page + j) < 0)
+				continue;
+			va = (unsigned long)page_address(b->page + j);
+			if (va && addr >= va && addr - va < PAGE_SIZE &&
+			    len <= PAGE_SIZE - (addr - va))
+				return true;
+		}
+	}
+	return false;
+}
+
+void cmd_memset(int argc, char **argv)
+{
+	unsigned long addr, byte;
+	u64 len;
+
+	if (!shell_arg_ulong(argv[1], "address", ~0UL, &addr) ||
+	    !shell_arg_ulong(argv[2], "byte", 0xff, &byte) ||
+	    !shell_arg_size(argv[3], "length", PAGE_SIZE << (MAX_ORDER - 1), &len))
+		return;
+	if (!range_ok(addr, len))
+		return;
+	if (!inside_shell_block(addr, (unsigned long)len)) {
+		shell_error("0x%08lx+0x%llx is not inside a block the shell allocated "
+			    "(see allocs; HighMem pages need kmap)", addr, (unsigned long long)len);
+		return;
+	}
+	if (!range_mapped(addr, (unsigned long)len))
+		return;
+	memset((void *)addr, (int)byte, (size_t)len);
+	shell_printf("memset 0x%08lx 0x%02lx: %llu bytes\n", addr, byte, (unsigned long long)len);
+}
+
+/* ------------------------------------------------------------ page, memmap */
+
+void cmd_page(int argc, char **argv)
+{
+	const struct pglist_data *pgdat = &contig_page_data;
+	unsigned long pfn;
+
+	if (!shell_arg_ulong(argv[1], "pfn", ~0UL, &pfn))
+		return;
+	if (!pfn_valid(pfn)) {
+		shell_error("pfn 0x%lx is outside mem_map (pfn 0x%05lx-0x%05lx)", pfn,
+			    pgdat->node_start_pfn,
+			    pgdat->node_start_pfn + pgdat->node_spanned_pages - 1);
+		return;
+	}
+	dump_page(pfn_to_page(pfn), NULL);
+}
+
+/* One memmap cell: what the 2^g pages it stands for hold. */
+struct memmap_cell {
+	int max_free_order;	/* largest free block touching the cell, -1 none */
+	unsigned int shell, alloc, reserved, hole;
+};
+
+static bool pfn_is_ram(unsigned long pfn)
+{
+	const struct e820_table *t = &boot_mem_layout.e820;
+	static unsigned int last;
+	u64 addr = PFN_PHYS(pfn);
+	unsigned int i, n = t->nr_entries;
+
+	for (i = 0; i < n; i++) {
+		const struct e820_entry *e = &t->entries[(last + i) % n];
+
+		if (e->type == E820_TYPE_RAM && addr >= e->addr && addr - e->addr < e->size) {
+			last = (last + i) % n;
+			return true;
+		}
+	}
+	return false;
+}
+
+static char memmap_char(const struct memmap_cell *c)
+{
+	if (c->max_free_order >= 10)
+		return 'A';
+	if (c->max_free_order >= 0)
+		return (char)('0' + c->max_free_order);
+	if (c->shell)
+		return '@';
+	if (c->alloc)
+		return '#';
+	if (c->reserved)
+		return 'R';
+	return '.';
+}
+
+#define MEMMAP_COLS	64
+#define MEMMAP_CELLS	1024	/* at most 16 lines per picture */
+
+/* Draw pfns [start, end) of @zone, 2^g pages per character. */
+static void memmap_zone(struct zone *zone, unsigned int g)
+{
+	unsigned long start = zone->zone_start_pfn, end = zone_end_pfn(zone);
+	unsigned long cell0 = ALIGN_DOWN(start, 1UL << g);
+	unsigned long pfn = ALIGN_DOWN(start, MAX_ORDER_NR_PAGES);
+	struct memmap_cell cell;
+	unsigned long cur = cell0, cell_end;
+	char line[MEMMAP_COLS + 1];
+	unsigned int col = 0;
+
+	shell_printf("zone %-7s pfn 0x%05lx-0x%05lx\n", zone->name, start, end - 1);
+	while (cur < end) {
+		memset(&cell, 0, sizeof(cell));
+		cell.max_free_order = -1;
+		cell_end = cur + (1UL << g);
+		/*
+		 * Walk from the last position: free and allocated blocks are
+		 * skipped whole (a block never crosses a MAX_ORDER boundary,
+		 * which is where the walk starts), so every page is seen as
+		 * part of the block that holds it.
+		 */
+		while (pfn < cell_end) {
+			struct page *page = pfn_to_page(pfn);
+			unsigned long n = 1, from, to;
+			int kind;	/* 0 free, 1 shell, 2 alloc, 3 reserved, 4 hole */
+			int order = 0;
+
+			if (!zone_spans_pfn(zone, pfn) || !pfn_valid(pfn)) {
+				kind = 4;
+			} else if (PageBuddy(page)) {
+				order = (int)min(page->private, (unsigned long)(MAX_ORDER - 1));
+				n = 1UL << order;
+				kind = 0;
+			} else if (PagePcp(page)) {
+				kind = 0;
+			} else if (PageReserved(page)) {
+				kind = pfn_is_ram(pfn) ? 3 : 4;
+			} else {
+				if (page_count(page) > 0)
+					n = 1UL << min((unsigned int)page->alloc_order,
+						       (unsigned int)(MAX_ORDER - 1));
+				kind = block_of_head(page) >= 0 ? 1 : 2;
+			}
+			from = max(pfn, cur);
+			to = min(pfn + n, cell_end);
+			if (to > from) {
+				switch (kind) {
+				case 0: cell.max_free_order = max(cell.max_free_order, order); break;
+				case 1: cell.shell += to - from; break;
+				case 2: cell.alloc += to - from; break;
+				case 3: cell.reserved += to - from; break;
+				default: cell.hole += to - from; break;
+				}
+			}
+			if (pfn + n > cell_end)
+				break;		/* the block goes on into the next cell */
+			pfn += n;
+		}
+		if (col == 0)
+			shell_printf("  0x%05lx ", cur);
+		line[col++] = memmap_char(&cell);
+		cur = cell_end;
+		if (col == MEMMAP_COLS || cur >= end) {
+			line[col] = '\0';
+			shell_printf("%s\n", line);
+			col = 0;
+		}
+	}
+}
+
+void cmd_memmap(int argc, char **argv)
+{
+	struct pglist_data *pgdat = &contig_page_data;
+	struct zone *zone, *only = NULL;
+	unsigned long span = pgdat->node_spanned_pages;
+	unsigned int g = 0;
+
+	if (argc > 1) {
+		for_each_zone_pgdat(zone, pgdat)
+			if (!strcmp(zone->name, argv[1]))
+				only = zone;
+		if (!only) {
+			shell_error("no zone '%s' (DMA, Normal or HighMem)", argv[1]);
+			return;
+		}
+		if (!populated_zone(only)) {
+			shell_printf("zone %s is empty\n", only->name);
+			return;
+		}
+		span = only->spanned_pages;
+	}
+	while (g < MAX_ORDER - 1 && (span >> g) > MEMMAP_CELLS)
+		g++;
+	shell_printf("memmap: 1 char = %lu page%s (%lu KiB), %d per line\n",
+		     1UL << g, g ? "s" : "", (PAGE_SIZE << g) >> 10, MEMMAP_COLS);
+	for_each_zone_pgdat(zone, pgdat) {
+		if (populated_zone(zone) && (!only || zone == only))
+			memmap_zone(zone, g);
+	}
+	shell_puts("legend: 0-9,A largest free block order (A=10)  @ the shell's  # allocated\n"
+		   "        R reserved  . hole\n");
+}
+
+/* ------------------------------------------------------------ stress */
+
+#define STRESS_SLOTS		256
+#define STRESS_DEFAULT_OPS	2000
+#define STRESS_MAX_OPS		10000000UL
+
+struct stress_block {
+	struct page *page;
+	unsigned int order;
+	u32 tag;		/* seeds this block's pattern */
+};
+
+static struct stress_block stress_blocks[STRESS_SLOTS];
+
+static u32 stress_rand(u32 *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+static u32 pattern_word(u32 tag, unsigned long pfn, unsigned int i)
+{
+	return tag ^ (u32)(pfn * 2654435761u) ^ (i * 0x01000193u);
+}
+
+/*
+ * Visit each page of @b through a temporary mapping: write its pattern
+ * (@write), or count the words that differ from it -- or from zero when
+ * @zero.  Returns the number of bad words.
+ */
+static unsigned long stress_pages(const struct stress_block *b, bool write, bool zero)
+{
+	unsigned long j, bad = 0;
+	unsigned int i;
+
+	for (j = 0; j < (1UL << b->order); j++) {
+		struct page *page = b->page + j;
+		unsigned long pfn = page_to_pfn(page);
+		u32 *w = kmap_local_page(page);
+
+		if (!w)
+			return ~0UL;
+		for (i = 0; i < PAGE_SIZE / 4; i++) {
+			u32 want = zero ? 0 : pattern_word(b->tag, pfn, i);
+
+			if (write)
+				w[i] = want;
+			else if (w[i] != want)
+				bad++;
+		}
+		kunmap_local(w);
+	}
+	return bad;
+}
+
+static const gfp_t stress_gfps[] = {
+	GFP_KERNEL, GFP_KERNEL, GFP_HIGHUSER, GFP_HIGHUSER, GFP_DMA, GFP_ATOMIC, GFP_USER,
+};
+
+void cmd_stress(int argc, char **argv)
+{
+	struct pglist_data *pgdat = &contig_page_data;
+	static unsigned long before[MAX_NR_ZONES][MAX_ORDER], after[MAX_NR_ZONES][MAX_ORDER];
+	unsigned long ops = STRESS_DEFAULT_OPS, seed = 1, op, allocs = 0, frees = 0;
+	unsigned long failures = 0, errors = 0, bad;
+	unsigned int n = 0, i, order;
+	bool interrupted = false;
+	u32 x, r;
+
+	if (argc > 1 && !shell_arg_ulong(argv[1], "ops", STRESS_MAX_OPS, &ops))
+		return;
+	if (argc > 2 && !shell_arg_ulong(argv[2], "seed", 0xffffffffUL, &seed))
+		return;
+	x = (u32)seed * 2654435761u + 0x9e3779b9u;
+	if (!x)
+		x = 1;
+	if (drain_all_pages)
+		drain_all_pages(NULL);
+	buddyinfo_snapshot(pgdat, before);
+
+	for (op = 0; op < ops; op++) {
+		if (!(op & 63) && shell_interrupted()) {
+			interrupted = true;
+			break;
+		}
+		r = stress_rand(&x);
+		if (n == 0 || (n < STRESS_SLOTS && (r & 0xff) < 140)) {
+			struct stress_block *b = &stress_blocks[n];
+			gfp_t gfp = stress_gfps[(r >> 8) % ARRAY_SIZE(stress_gfps)] | __GFP_NOWARN;
+			unsigned int k = (r >> 16) & 0xff;
+			unsigned long pfn;
+			struct page *page;
+
+			/* mostly small blocks, now and then a big one */
+			order = k < 150 ? 0 : k < 200 ? 1 + (k & 1) : k < 245 ? 3 + k % 3 : 6 + k % 5;
+			if (r & 0x80000000u)
+				gfp |= __GFP_ZERO;
+			page = alloc_pages(gfp, order);
+			allocs++;
+			if (!page) {
+				failures++;
+				continue;
+			}
+			pfn = page_to_pfn(page);
+			if (pfn & ((1UL << order) - 1)) {
+				shell_printf("stress: pfn 0x%05lx not aligned to order %u\n", pfn, order);
+				errors++;
+			}
+			if ((gfp & __GFP_DMA) && page_zonenum(page) != ZONE_DMA) {
+				shell_printf("stress: GFP_DMA got zone %s\n", zone_names[page_zonenum(page)]);
+				errors++;
+			}
+			if (!(gfp & __GFP_HIGHMEM) && PageHighMem(page)) {
+				shell_puts("stress: HighMem page without __GFP_HIGHMEM\n");
+				errors++;
+			}
+			for (i = 0; i < n; i++) {
+				unsigned long p = page_to_pfn(stress_blocks[i].page);
+
+				if (pfn < p + (1UL << stress_blocks[i].order) && p < pfn + (1UL << order)) {
+					shell_printf("stress: pfn 0x%05lx order %u overlaps a live block at 0x%05lx\n",
+						     pfn, order, p);
+					errors++;
+				}
+			}
+			b->page = page;
+			b->order = order;
+			b->tag = stress_rand(&x);
+			if (gfp & __GFP_ZERO) {
+				bad = stress_pages(b, false, true);
+				if (bad) {
+					shell_printf("stress: __GFP_ZERO block pfn 0x%05lx has %lu nonzero words\n",
+						     pfn, bad);
+					errors++;
+				}
+			}
+			stress_pages(b, true, false);
+			n++;
+		} else {
+			struct stress_block *b = &stress_blocks[(r >> 8) % n];
+
+			bad = stress_pages(b, false, false);
+			if (bad) {
+				shell_printf("stress: pfn 0x%05lx order %u: %lu words changed while allocated\n",
+					     page_to_pfn(b->page), b->order, bad);
+				errors++;
+			}
+			__free_pages(b->page, b->order);
+			frees++;
+			*b = stress_blocks[--n];
+		}
+	}
+	/* free everything, checking the patterns one last time */
+	while (n) {
+		struct stress_block *b = &stress_blocks[--n];
+
+		bad = stress_pages(b, false, false);
+		if (bad) {
+			shell_printf("stress: pfn 0x%05lx order %u: %lu words changed while allocated\n",
+				     page_to_pfn(b->page), b->order, bad);
+			errors++;
+		}
+		__free_pages(b->page, b->order);
+		frees++;
+	}
+	if (drain_all_pages)
+		drain_all_pages(NULL);
+	buddyinfo_snapshot(pgdat, after);
+
+	shell_printf("stress: %lu ops%s (seed %lu): %lu allocs, %lu frees, %lu failures, "
+		     "%lu integrity errors\n", op, interrupted ? " (interrupted)" : "", seed,
+		     allocs, frees, failures, errors);
+	shell_printf("buddyinfo restored: %s\n",
+		     memcmp(before, after, sizeof(before)) ? "no" : "yes");
+}
