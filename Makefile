@@ -52,7 +52,7 @@ SAN32FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-f
 	-Wl,--dynamic-linker=/usr/i686-linux-gnu/lib/ld-linux.so.2 -Wl,-rpath,/usr/i686-linux-gnu/lib
 
 .PHONY: all iso run run-uefi check deps test-host test-host32 fuzz fuzz-smoke \
-	test-qemu clean bench bench-instr usb test-usb
+	test-qemu clean bench bench-instr bench-smoke usb test-usb
 .DEFAULT_GOAL := all
 
 all: $(B)/orderly.elf
@@ -163,6 +163,73 @@ fuzz-smoke: fuzz
 	  grep -E '^#[0-9]+ +DONE' $(B)/fuzz/$$t.log | tail -1; \
 	done
 
+# ---------------------------------------------------------------- benchmarks
+# Issue 8 (bench/): the real mm/ sources at -O2, no sanitizers, no VM_BUG_ON
+# checks (ORDERLY_NO_DEBUG_VM), against the LIFO floor and glibc, jemalloc,
+# mimalloc, one binary per allocator.  make bench: timings (several minutes),
+# callgrind counts, table + targets on stdout, CSV and PNG in build/bench/.
+# make bench-smoke (part of check): every workload with tiny counts.
+BENCH_CFLAGS := -std=gnu11 -O2 -g -D__ORDERLY_HOST__ -DORDERLY_NO_DEBUG_VM \
+		-Itests/host/include -Iinclude -Wall -Wextra -Werror \
+		-Wno-unused-parameter -Wno-sign-compare -MMD -MP
+BENCH_KSRCS := $(HOST_KSRCS) tests/kunit/mm_fixture.c bench/orderly_node.c \
+		$(filter-out tests/host/main.c,$(wildcard tests/host/*.c))
+BENCH_KOBJS := $(patsubst %.c,$(B)/bench/obj/%.o,$(BENCH_KSRCS))
+BENCH_INSTR_H := $(wildcard /usr/include/valgrind/callgrind.h)
+BENCH_ALL := orderly lifo glibc jemalloc mimalloc
+# comparators whose library is installed (make bench installs them first)
+BENCH_HAVE = orderly lifo glibc $(if $(wildcard /usr/include/jemalloc/jemalloc.h),jemalloc) \
+	     $(if $(wildcard /usr/include/mimalloc.h),mimalloc)
+BENCH_LIBS_jemalloc := -ljemalloc
+BENCH_LIBS_mimalloc := -lmimalloc
+BENCH_HDRS := bench/bench.c bench/timing.h
+
+$(B)/bench/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(BENCH_CFLAGS) -c $< -o $@
+
+$(B)/bench/bench-orderly: $(BENCH_HDRS) bench/be_orderly.h bench/orderly_node.h $(BENCH_KOBJS)
+	$(HOSTCC) $(BENCH_CFLAGS) $(if $(BENCH_INSTR_H),-DBENCH_INSTR) \
+		-DBENCH_BACKEND_H='"be_orderly.h"' -o $@ bench/bench.c $(BENCH_KOBJS)
+$(B)/bench/bench-lifo: $(BENCH_HDRS) bench/be_lifo.h bench/lifo.c bench/lifo.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter $(if $(BENCH_INSTR_H),-DBENCH_INSTR) \
+		-DBENCH_BACKEND_H='"be_lifo.h"' -o $@ bench/bench.c bench/lifo.c
+$(B)/bench/bench-%: $(BENCH_HDRS) bench/be_%.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+		-DBENCH_BACKEND_H='"be_$*.h"' -o $@ bench/bench.c $(BENCH_LIBS_$*)
+
+bench:
+	@ORDERLY_BENCH_DEPS=1 scripts/deps.sh
+	$(MAKE) $(addprefix $(B)/bench/bench-,$(BENCH_ALL))
+	@for b in $(BENCH_ALL); do \
+	  $(B)/bench/bench-$$b > $(B)/bench/$$b.csv || exit 1; done
+	$(MAKE) bench-instr
+	$(PYTHON) bench/report.py $(B)/bench $(addprefix $(B)/bench/,$(addsuffix .csv,$(BENCH_ALL))) \
+		$(B)/bench/instr.csv
+
+# instructions per operation of workloads 1, 3, 4 (Orderly and the floor)
+bench-instr: $(B)/bench/bench-orderly $(B)/bench/bench-lifo
+	@test -n "$(BENCH_INSTR_H)" || { echo "bench-instr: valgrind's callgrind.h is missing (apt-get install valgrind)"; exit 1; }
+	@rm -rf $(B)/bench/callgrind && mkdir -p $(B)/bench/callgrind
+	@for b in orderly lifo; do \
+	  valgrind --tool=callgrind --collect-atstart=no \
+	    --callgrind-out-file=$(B)/bench/callgrind/callgrind.out.$$b.%p \
+	    $(B)/bench/bench-$$b --instr $(BENCH_INSTR_ARGS) 2>$(B)/bench/callgrind/$$b.log \
+	    || { tail -20 $(B)/bench/callgrind/$$b.log; exit 1; }; done
+	$(PYTHON) bench/instr.py $(B)/bench/instr.csv $(B)/bench/callgrind/callgrind.out.*
+
+bench-smoke: $(addprefix $(B)/bench/bench-,$(BENCH_HAVE))
+	@mkdir -p $(B)/bench/smoke
+	@for b in $(BENCH_HAVE); do \
+	  ORDERLY_QUIET=1 $(B)/bench/bench-$$b --smoke > $(B)/bench/smoke/$$b.csv 2>$(B)/bench/smoke/$$b.log \
+	    || { cat $(B)/bench/smoke/$$b.log; exit 1; }; \
+	  grep -q ',6_zeroed_page,' $(B)/bench/smoke/$$b.csv || { echo "bench-smoke: $$b incomplete"; exit 1; }; \
+	done
+	$(PYTHON) bench/report.py $(B)/bench/smoke $(B)/bench/smoke/*.csv > $(B)/bench/smoke/report.txt
+	@echo "bench-smoke: $(BENCH_HAVE): every workload ran"
+
 # the QEMU matrix (tests/qemu/run_tests.py); QEMU_CASES=boot,selftest-bios-2G
 # runs the cases whose names contain one of the words; logs in build/test-logs/
 test-qemu: $(B)/orderly.iso $(B)/orderly.elf
@@ -179,6 +246,7 @@ check: deps
 	$(MAKE) test-host32
 	$(MAKE) test-usb
 	$(MAKE) fuzz-smoke
+	$(MAKE) bench-smoke
 	$(MAKE) test-qemu
 
 clean:

@@ -35,6 +35,9 @@
 #include <unistd.h>
 #include "timing.h"
 #include BENCH_BACKEND_H
+#ifdef BENCH_INSTR
+#include <valgrind/callgrind.h>
+#endif
 
 #define NR_ORDERS	11
 
@@ -511,6 +514,87 @@ static void w6_zeroed(void)
 	free(lat);
 }
 
+/* ------------------------------------- --instr: counts under callgrind */
+
+#ifdef BENCH_INSTR
+/*
+ * Run under valgrind --tool=callgrind --collect-atstart=no: collection is
+ * on only inside each measured loop, and each loop ends in a dump named
+ * "instr:<workload>:<param>:<operations>", so bench/instr.py reads the
+ * instructions of that loop alone and divides.  No timing at all.
+ */
+#define INSTR_BEGIN()		CALLGRIND_TOGGLE_COLLECT
+#define INSTR_END(w, p, n)	do {						\
+	char __name[96];							\
+	CALLGRIND_TOGGLE_COLLECT;						\
+	snprintf(__name, sizeof(__name), "instr:%s:%s:%s:%ld", BE_NAME, w, p, (long)(n)); \
+	CALLGRIND_DUMP_STATS_AT(__name);					\
+} while (0)
+
+static void instr_run(uint64_t bytes)
+{
+	long k, n = smoke ? 64 : 100000, ops = smoke ? 256 : 200000, i;
+	unsigned int order;
+	char param[16];
+
+	for (k = 0; k < 1000; k++)		/* warm: pcp lists filled, as when timed */
+		be_free(be_alloc(0), 0);
+	INSTR_BEGIN();
+	for (k = 0; k < n; k++)
+		be_free(be_alloc(0), 0);
+	INSTR_END("1_hot_pair", "order0", n);
+
+	for (order = 0; order < NR_ORDERS; order++) {
+		if (be_capacity(order) == 0)
+			continue;
+		be_free(be_alloc(order), order);
+		INSTR_BEGIN();
+		for (k = 0; k < n / 10; k++)
+			be_free(be_alloc(order), order);
+		snprintf(param, sizeof(param), "%u", order);
+		INSTR_END("3_order_pair", param, n / 10);
+	}
+
+	{
+		long target = (long)(bytes >> 12) / 2, nr_live = 0, live_pages = 0;
+		struct live *live;
+
+#if BE_ZONE
+		target = (long)(be_total_pages() / 2);
+#endif
+		if (smoke && target > 4096)
+			target = 4096;
+		live = malloc(sizeof(*live) * (size_t)(target + 16));
+		rng_state = 0x9e3779b97f4a7c15ull;
+		while (live_pages < target) {
+			unsigned int o = churn_order();
+
+			live[nr_live++] = (struct live){ be_alloc(o), o };
+			live_pages += 1L << o;
+		}
+		INSTR_BEGIN();
+		for (i = 0; i < ops; i++) {
+			if (live_pages >= target || (live_pages > target - 8 && (rng() & 1))) {
+				long j = (long)(rng() % (uint64_t)nr_live);
+
+				be_free(live[j].h, live[j].order);
+				live_pages -= 1L << live[j].order;
+				live[j] = live[--nr_live];
+			} else {
+				unsigned int o = churn_order();
+
+				live[nr_live++] = (struct live){ be_alloc(o), o };
+				live_pages += 1L << o;
+			}
+		}
+		INSTR_END("4_churn", "50pct", ops);
+		for (i = 0; i < nr_live; i++)
+			be_free(live[i].h, live[i].order);
+		free(live);
+	}
+}
+#endif
+
 /* ------------------------------------------------------------------ main */
 
 static void run_all(uint64_t bytes)
@@ -540,17 +624,35 @@ int main(int argc, char **argv)
 	};
 	cpu_set_t set;
 	size_t s;
-	int i;
+	int i, instr = 0;
 
-	for (i = 1; i < argc; i++)
+	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--smoke"))
 			smoke = 1;
+		if (!strcmp(argv[i], "--instr"))
+			instr = 1;
+	}
 	/* stay on one CPU: one TSC, one cache hierarchy */
 	CPU_ZERO(&set);
 	CPU_SET(sched_getcpu(), &set);
 	sched_setaffinity(0, sizeof(set), &set);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
+#ifdef BENCH_INSTR
+	if (instr) {
+		/* 1 GiB only: the instruction count does not depend on caches */
+		if (be_setup(1ull << 30))
+			return 1;
+		instr_run(1ull << 30);
+		be_teardown();
+		return 0;
+	}
+#else
+	if (instr) {
+		fprintf(stderr, "bench[%s]: built without BENCH_INSTR\n", BE_NAME);
+		return 1;
+	}
+#endif
 	calibrate();
 	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
 		if (!BE_SIZED && s != sizeof(sizes) / sizeof(sizes[0]) - 1)
