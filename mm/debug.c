@@ -195,8 +195,8 @@ int check_zone(struct zone *zone)
 	struct checker c = { .zone = zone };
 	unsigned int o;
 
-	if (start < pgdat->node_start_pfn ||
-	    end > pgdat->node_start_pfn + pgdat->node_spanned_pages)
+	if (zone->spanned_pages && (start < pgdat->node_start_pfn ||
+	    end > pgdat->node_start_pfn + pgdat->node_spanned_pages))
 		check_fail(&c, "span [0x%05lx, 0x%05lx) outside the node", start, end);
 	if (zone->present_pages > zone->spanned_pages)
 		check_fail(&c, "present %lu > spanned %lu", zone->present_pages, zone->spanned_pages);
