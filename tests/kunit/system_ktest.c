@@ -178,6 +178,25 @@ static unsigned int nonzero_words(struct page *page)
 	return bad;
 }
 
+/*
+ * A captured report does not reach the console (kernel/printk.c); show
+ * its key lines as KTAP diagnostics so the log still shows what the
+ * kernel said about the fault.
+ */
+static void show_captured(const struct printk_capture *cap, const char *a, const char *b)
+{
+	const char *p = cap->buf;
+
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		int len = nl ? (int)(nl - p) : (int)strlen(p);
+
+		if (!strncmp(p, a, strlen(a)) || !strncmp(p, b, strlen(b)))
+			printk("        # captured: %.*s\n", len, p);
+		p += len + (nl ? 1 : 0);
+	}
+}
+
 /* ------------------------------------------------------------ the tests */
 
 /* the zones' counters agree with each other and with the free lists */
@@ -534,6 +553,7 @@ static void system_highmem_stale_kmap_faults(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, fe.hit);
 	KUNIT_EXPECT_EQ(test, fe.cr2, (unsigned long)p);
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "PKMAP");
+	show_captured(&cap, "Oops:", "CR2:");
 	__free_pages(page, 0);
 }
 
@@ -567,6 +587,7 @@ static void system_debug_pagealloc_use_after_free(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fe.cr2, addr + 4100);
 	KUNIT_EXPECT_FALSE(test, fe.error_code & 1);	/* not present */
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "page fault");
+	show_captured(&cap, "Oops:", "CR2:");
 
 	kunit_capture_start(&cap);
 	ret = probe_write_u32((void *)addr, 0, &fe);
@@ -607,6 +628,7 @@ static void system_page_poison_write_after_free(struct kunit *test)
 	kunit_capture_stop();
 	KUNIT_EXPECT_EQ(test, again, addr);
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "poison");
+	show_captured(&cap, "BUG:", "page dumped");
 	if (again)
 		free_page(again);
 	expect_restored(test, &before);
