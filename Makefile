@@ -102,7 +102,11 @@ $(B)/orderly.iso: $(B)/orderly.elf iso/grub.cfg
 	@rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub
 	cp $(B)/orderly.elf $(B)/isodir/boot/orderly.elf
 	cp iso/grub.cfg $(B)/isodir/boot/grub/grub.cfg
-	grub-mkrescue -o $@ $(B)/isodir -- -quiet 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
+	@# grub-mkrescue puts in every platform installed under /usr/lib/grub:
+	@# i386-pc (BIOS, El Torito + MBR for USB), x86_64-efi and i386-efi (ESP image)
+	@for p in i386-pc x86_64-efi i386-efi; do [ -d /usr/lib/grub/$$p ] || \
+	  echo "iso: warning: GRUB platform $$p not installed (make deps installs it)"; done
+	grub-mkrescue -o $@ $(B)/isodir >$(B)/grub-mkrescue.log 2>&1 || { cat $(B)/grub-mkrescue.log; exit 1; }
 
 run: deps $(B)/orderly.iso
 	$(PYTHON) tests/qemu/boot.py --iso $(B)/orderly.iso --mem $(MEM) --interactive --cmdline "$(CMDLINE)"

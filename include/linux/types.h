@@ -27,7 +27,7 @@ typedef u64 phys_addr_t;
 typedef unsigned int gfp_t;
 
 #ifndef __ORDERLY_HOST__
-typedef long ssize_t;
+typedef __PTRDIFF_TYPE__ ssize_t;	/* the signed size_t: int on i386, as %zd expects */
 #endif
 
 struct list_head {
