@@ -300,6 +300,7 @@ class Session:
         out = self.cmd("help")
         for c in COMMANDS:
             check(re.search(r"^  %s\b" % re.escape(c), out, re.M), "help does not list " + c, out)
+        check(all(len(l) <= 80 for l in out.splitlines()), "help wider than 80 columns", out)
         out = self.cmd("drain")
         self.has_drain = not out.startswith("error:")
         self.base, self.base_text = self.buddyinfo()
