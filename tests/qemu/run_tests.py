@@ -390,7 +390,7 @@ def main():
                 failed += 1
                 print("FAIL %s (%.1fs) %s; see %s" % (r.case.name, t, r.message,
                                                      os.path.relpath(r.q.log_path)), flush=True)
-                for line in r.q.lines()[-args.tail:]:
+                for line in (r.q.lines()[-args.tail:] if args.tail > 0 else []):
                     print("    | " + line)
                 sys.stdout.flush()
     print("qemu: wall time %.0fs" % (time.monotonic() - t0))
