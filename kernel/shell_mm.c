@@ -119,6 +119,38 @@ static void print_alloc_line(struct page *page, unsigned int order)
 		shell_puts("virt=NULL\n");
 }
 
+/*
+ * __GFP_NOFAIL that even the last reserve cannot serve is a BUG() in the
+ * allocator: it stops the machine rather than loop.  That is right for a
+ * kernel caller and wrong for a person at a prompt, so the shell declines
+ * such a request up front: no free block of @order or larger in any zone
+ * the mask may use (the test the allocator's last, watermark-free attempt
+ * makes).  Order-0 requests also count pages on the per-CPU lists, which
+ * the allocator drains before it gives up.
+ */
+static bool nofail_would_bug(gfp_t gfp, unsigned int order)
+{
+	struct pglist_data *pgdat = &contig_page_data;
+	int z;
+	unsigned int o;
+
+	if (!(gfp & __GFP_NOFAIL) || gfp_zone_bad(gfp))
+		return false;
+	for (z = gfp_zone(gfp); z >= 0; z--) {
+		struct zone *zone = &pgdat->node_zones[z];
+
+		if (!populated_zone(zone))
+			continue;
+		if (order == 0 && zone->free_pages)
+			return false;
+		for (o = order; o < MAX_ORDER; o++)
+			if (zone->free_area[o].nr_free)
+				return false;
+	}
+	shell_error("no free order-%u block for __GFP_NOFAIL: the allocator would BUG()", order);
+	return true;
+}
+
 static bool table_has_room(void)
 {
 	if (nr_shell_blocks < SHELL_MAX_BLOCKS)
@@ -146,7 +178,7 @@ static void do_alloc(const char *api, int argc, char **argv, bool with_order,
 		return;
 	if (argc > gfp_arg && !shell_arg_gfp(argv[gfp_arg], &gfp))
 		return;
-	if (!table_has_room())
+	if (!table_has_room() || nofail_would_bug(gfp, order))
 		return;
 
 	if (!by_address) {
