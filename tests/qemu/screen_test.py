@@ -12,11 +12,20 @@ Cases:
                 test waits for the prompt, runs `buddyinfo` by typing it,
                 recalls it with the Up arrow and runs it again, and types
                 an unknown command to see the error line.
+  screen-bios-vgatext
+                the same through `qemu -kernel` (Multiboot v1: no framebuffer
+                tag, SeaBIOS leaves 80x25 text mode), which exercises the VGA
+                text console; GRUB itself always sets a graphics mode when
+                it has a video driver.
   nodefaults-selftest-bios
-                -nodefaults (no VGA, no serial, nothing but the board) and
+                -nodefaults -machine pc,i8042=off (no VGA, no serial, no
+                keyboard controller: nothing but the board) and
                 the `selftest` command line: the kernel must not hang on the
                 missing hardware and must leave through isa-debug-exit with
                 status 33.  That exit is the only thing it can tell us.
+  nohw-bios     the same bare board with COM1 only (-vga none, no i8042,
+                `-kernel`): the boot log must say that there is no keyboard
+                and no screen, and the shell must answer on COM1.
 
 Reading the screen without OCR:
   * framebuffer (fbcon): the kernel draws 8x16 cells from the top-left
@@ -265,6 +274,7 @@ class Screen:
             self.mode = "vga-text"
             out = self.qmp.hmp("xp /2000hx 0xb8000")
             words = [int(v, 16) for v in re.findall(r"\b0x([0-9a-f]{4})\b", out)]
+            self.vga_words = words[:2000]
             cells = [v & 0xff for v in words[:2000]]
             return ["".join(chr(c) if 0x20 <= c < 0x7f else " " for c in cells[i:i + 80]).rstrip()
                     for i in range(0, len(cells), 80)]
@@ -296,11 +306,13 @@ def prompt_ready(rows):
 
 
 def buddyinfo_rows(rows):
-    return [r for r in rows if re.match(r"^Node 0, zone\s+DMA(\s+\d+){11}\s*$", r)]
+    # 80-column text mode wraps the 11 columns: the first few are enough
+    return [r for r in rows if re.match(r"^Node 0, zone\s+DMA(\s+\d+){5,11}\s*$", r)]
 
 
-def screen_case(name, iso, uefi, docs, timeout):
-    """Boot @iso with a screen and no serial line, drive the shell by keys."""
+def screen_case(name, iso, uefi, docs, timeout, kernel=None):
+    """Boot @iso (or @kernel directly) with a screen and no serial line,
+    and drive the shell by keys."""
     t0 = time.monotonic()
     deadline = t0 + timeout
     tmp = tempfile.mkdtemp(prefix="screen-")
@@ -310,7 +322,8 @@ def screen_case(name, iso, uefi, docs, timeout):
         vars_file = os.path.join(tmp, "OVMF_VARS.fd")
         with open(qemu.OVMF_VARS, "rb") as src, open(vars_file, "wb") as dst:
             dst.write(src.read())
-    argv = qemu.qemu_command(iso=iso, mem="512M", uefi=uefi, vars_file=vars_file, serial="none",
+    argv = qemu.qemu_command(iso=None if kernel else iso, kernel=kernel, mem="512M", uefi=uefi,
+                             vars_file=vars_file, serial="none",
                              extra=["-vga", "std", "-qmp", "unix:%s,server=on,wait=off" % sock])
     os.makedirs(qemu.LOG_DIR, exist_ok=True)
     log = os.path.join(qemu.LOG_DIR, name + ".screen.txt")
@@ -347,9 +360,14 @@ def screen_case(name, iso, uefi, docs, timeout):
             w, h, rgb = screen.last
             y = max(i for i, x in enumerate(rows) if x.startswith("error: unknown command"))
             colour = " error line colour #%02x%02x%02x" % cell_colour(w, rgb, 0, y)
+        else:
+            y = max(i for i, x in enumerate(rows) if x.startswith("error: unknown command"))
+            colour = " error line attribute 0x%02x" % (screen.vga_words[y * 80] >> 8)
+        if not colour.endswith(("#ff5555", "0x0c")):
+            raise qemu.QemuError("the error line is not in the error colour:" + colour)
         with open(log, "w") as f:
             f.write("\n".join(rows) + "\n")
-        if docs:
+        if docs and not kernel:
             w, h, rgb = screen.last
             os.makedirs(DOCS, exist_ok=True)
             write_png(os.path.join(DOCS, "screen-%s.png" % ("uefi" if uefi else "bios")), w, h, rgb)
@@ -377,7 +395,8 @@ def screen_case(name, iso, uefi, docs, timeout):
 def nodefaults_case(name, kernel, timeout):
     """-nodefaults: no VGA, no serial; the self-test must still exit 33."""
     iso = qemu.build_case_iso(kernel, "selftest")
-    argv = qemu.qemu_command(iso=iso, mem="64M", serial="none", extra=["-nodefaults"])
+    argv = qemu.qemu_command(iso=iso, mem="64M", serial="none",
+                             extra=["-nodefaults", "-machine", "pc,i8042=off"])
     t0 = time.monotonic()
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, start_new_session=True)
@@ -393,7 +412,27 @@ def nodefaults_case(name, kernel, timeout):
     return True, "isa-debug-exit %d after %.0fs" % (rc, time.monotonic() - t0)
 
 
-CASES = ("screen-bios", "screen-uefi", "nodefaults-selftest-bios")
+def nohw_case(name, kernel, timeout):
+    """The same bare machine, but with COM1 so that we can read what the
+    kernel says about the missing screen and keyboard."""
+    q = qemu.Qemu(name, kernel=kernel, mem="64M", timeout=timeout,
+                  extra=["-vga", "none", "-machine", "pc,i8042=off"])
+    try:
+        with q:
+            q.expect(r"^" + re.escape(qemu.READY_LINE))
+            want = ["i8042: no controller, no PS/2 keyboard",
+                    "screen: no framebuffer and no VGA text mode, no screen console"]
+            missing = [w for w in want if w not in q.text]
+            if missing:
+                return False, "missing in the boot log: " + "; ".join(missing)
+            q.command("version")
+            return True, "ready, said: " + "; ".join(want)
+    except qemu.QemuError as e:
+        return False, str(e)
+
+
+CASES = ("screen-bios", "screen-uefi", "screen-bios-vgatext", "nodefaults-selftest-bios",
+         "nohw-bios")
 
 
 def run(iso=None, kernel=None, pattern=None, docs=False, timeout_scale=1.0):
@@ -410,6 +449,10 @@ def run(iso=None, kernel=None, pattern=None, docs=False, timeout_scale=1.0):
             ok, msg = screen_case(name, iso, False, docs, 150 * timeout_scale)
         elif name == "screen-uefi":
             ok, msg = screen_case(name, iso, True, docs, 240 * timeout_scale)
+        elif name == "screen-bios-vgatext":
+            ok, msg = screen_case(name, None, False, docs, 120 * timeout_scale, kernel=kernel)
+        elif name == "nohw-bios":
+            ok, msg = nohw_case(name, kernel, 60 * timeout_scale)
         else:
             ok, msg = nodefaults_case(name, kernel, 120 * timeout_scale)
         results.append((name, ok, msg, time.monotonic() - t0))
