@@ -33,6 +33,7 @@ struct memblock {
 	phys_addr_t current_limit;	/* allocations stay below this (lowmem) */
 	struct memblock_type memory;
 	struct memblock_type reserved;
+	bool retired;			/* memblock_free_all() ran: allocations refused */
 };
 
 extern struct memblock memblock;
@@ -58,6 +59,21 @@ void memblock_reset(void);
 void memblock_add_e820(const struct e820_table *table);
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
 void memblock_dump_all(void);
+
+/*
+ * Free ranges (memory minus reserved), lowest first: Linux's
+ * for_each_free_mem_range() for one node, without flags.
+ *	u64 i; phys_addr_t start, end;
+ *	for_each_free_mem_range(i, &start, &end) ...
+ */
+bool __next_free_mem_range(u64 *idx, phys_addr_t *out_start, phys_addr_t *out_end);
+#define for_each_free_mem_range(i, p_start, p_end) \
+	for (i = 0; __next_free_mem_range(&i, p_start, p_end); )
+
+/* every region of memblock.memory (Linux's for_each_mem_region) */
+#define for_each_mem_region(region) \
+	for (region = memblock.memory.regions; \
+	     region < memblock.memory.regions + memblock.memory.cnt; region++)
 
 /*
  * Hand every free page to the buddy allocator of @pgdat (all zones must be
