@@ -52,7 +52,7 @@ SAN32FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-f
 	-Wl,--dynamic-linker=/usr/i686-linux-gnu/lib/ld-linux.so.2 -Wl,-rpath,/usr/i686-linux-gnu/lib
 
 .PHONY: all iso run run-uefi check deps test-host test-host32 fuzz fuzz-smoke \
-	test-qemu clean bench bench-instr bench-smoke usb test-usb
+	test-qemu clean bench bench-instr bench-smoke usb test-usb test-screen
 .DEFAULT_GOAL := all
 
 all: $(B)/orderly.elf
@@ -240,6 +240,12 @@ test-qemu: $(B)/orderly.iso $(B)/orderly.elf
 	$(PYTHON) tests/qemu/run_tests.py --iso $(B)/orderly.iso --kernel $(B)/orderly.elf \
 		$(if $(QEMU_CASES),-k $(QEMU_CASES))
 
+# screen and keyboard with no serial line (SeaBIOS, OVMF, VGA text) and the
+# bare board (-nodefaults, no i8042); tests/qemu/screen_test.py --docs also
+# rewrites docs/screen-{bios,uefi}.png
+test-screen: $(B)/orderly.iso $(B)/orderly.elf
+	$(PYTHON) tests/qemu/screen_test.py --iso $(B)/orderly.iso --kernel $(B)/orderly.elf
+
 # scripts/usb-write.sh against fake disks, a loop device and the root disk
 test-usb:
 	sh tests/usb_write_test.sh
@@ -252,6 +258,7 @@ check: deps
 	$(MAKE) fuzz-smoke
 	$(MAKE) bench-smoke
 	$(MAKE) test-qemu
+	$(MAKE) test-screen
 
 clean:
 	rm -rf $(B)
