@@ -59,6 +59,34 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order,
 /* The lowest common denominator of the two free paths (under zone->lock) */
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order);
+/* one block of @order off the buddy lists, split as needed; zone->lock held */
+struct page *__rmqueue(struct zone *zone, unsigned int order);
+
+/*
+ * Per-CPU page lists (mm/page_pcp.c).  rmqueue_pcplist: an order-0 page
+ * of @zone from this CPU's list (refilled by zone->pcp.batch pages when
+ * empty; __GFP_COLD takes the cold end), or NULL if the zone has none;
+ * zone->free_pages drops by one.  free_unref_page: an order-0 page whose
+ * last reference is gone and which free_pages_prepare() has seen, to the
+ * hot end; a batch goes back to the buddy lists above zone->pcp.high.
+ * drain_zone_pages / drain_node_pages: every pcp page of the zone / node
+ * back to the buddy lists (merging); return how many pages moved.
+ */
+struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp_mask);
+void free_unref_page(struct page *page);
+int drain_zone_pages(struct zone *zone);
+unsigned long drain_node_pages(struct pglist_data *pgdat);
+
+/* pages of @zone on per-CPU lists: free, but only for order 0 */
+static inline long zone_pcp_pages(const struct zone *zone)
+{
+	long n = 0;
+	int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		n += zone->pcp[cpu].count;
+	return n;
+}
 
 /* struct page <-> pfn inside one instance, without NODE_DATA() */
 static inline struct page *pgdat_pfn_to_page(const struct pglist_data *pgdat,

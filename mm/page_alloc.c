@@ -54,9 +54,9 @@
  *	allocated head	refcount >= 1, alloc_order = order, no PG_buddy
  *	inside a block	no PG_buddy/PG_reserved, refcount 0 (PG_tail if compound)
  *
- * Per-CPU page lists (order-0 caches, Linux's per_cpu_pages) are not used
- * yet: zone->pcp is initialized and reported, and rmqueue() /
- * free_one_page() are the two places where they will plug in.
+ * Order-0 requests and frees go through per-CPU page lists first
+ * (mm/page_pcp.c, Linux's per_cpu_pages): rmqueue() and __free_pages_ok()
+ * are the two places where they plug in; a failing request drains them.
  */
 #include <linux/gfp.h>
 #include <linux/mm.h>
@@ -188,20 +188,22 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 }
 
 /* Linux's hook for migrate types and CMA; here the buddy lists only. */
-static inline struct page *__rmqueue(struct zone *zone, unsigned int order)
+struct page *__rmqueue(struct zone *zone, unsigned int order)
 {
 	return __rmqueue_smallest(zone, order);
 }
 
 /*
- * rmqueue - take a block of @order from @zone, or NULL.  The per-CPU
- * list seam: order-0 requests will be served from zone->pcp here.
+ * rmqueue - take a block of @order from @zone, or NULL.  Order 0 comes
+ * from this CPU's per-CPU list (mm/page_pcp.c), refilled in batches.
  */
 static struct page *rmqueue(struct zone *zone, unsigned int order, gfp_t gfp_mask)
 {
 	unsigned long flags;
 	struct page *page;
 
+	if (likely(order == 0))
+		return rmqueue_pcplist(zone, gfp_mask);
 	spin_lock_irqsave(&zone->lock, flags);
 	page = __rmqueue(zone, order);
 	if (page)
@@ -239,6 +241,8 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 	for (o = 0; o < order; o++) {
 		/* at the next order, this order's pages become unavailable */
 		free_pages -= (long)(z->free_area[o].nr_free << o);
+		if (o == 0)	/* and so do the pages on the per-CPU lists */
+			free_pages -= zone_pcp_pages(z);
 		/* and fewer higher-order pages are required to be free */
 		min >>= 1;
 		if (free_pages <= min)
@@ -426,6 +430,17 @@ struct page *__alloc_pages_node(struct pglist_data *pgdat, gfp_t gfp_mask,
 	if (page)
 		return page;
 
+	/*
+	 * Pages on the per-CPU lists serve only order 0 and cannot merge:
+	 * give them back to the buddy lists and try once more (Linux drains
+	 * after direct reclaim fails).  Nothing drained: nothing changed.
+	 */
+	if (drain_node_pages(pgdat)) {
+		page = get_page_from_freelist(pgdat, gfp_mask, order, alloc_flags, &ac);
+		if (page)
+			return page;
+	}
+
 	if (gfp_mask & __GFP_NOFAIL) {
 		page = get_page_from_freelist(pgdat, gfp_mask, order,
 					      alloc_flags | ALLOC_NO_WATERMARKS, &ac);
@@ -583,7 +598,10 @@ static void __free_pages_ok(struct page *page, unsigned int order)
 	}
 	set_page_count(page, 0);
 	free_pages_prepare(zone, page, pfn, order);
-	free_one_page(zone, page, pfn, order);
+	if (order == 0)
+		free_unref_page(page);
+	else
+		free_one_page(zone, page, pfn, order);
 }
 
 void __free_pages(struct page *page, unsigned int order)

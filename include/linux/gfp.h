@@ -137,6 +137,13 @@ unsigned long get_zeroed_page(gfp_t gfp_mask);
 void __free_pages(struct page *page, unsigned int order);
 #define __free_page(page)	__free_pages((page), 0)
 
+/*
+ * drain_all_pages - give every page on the per-CPU lists of @zone (NULL:
+ * every zone of the kernel's node) back to the buddy lists, where they
+ * merge (mm/page_pcp.c).  The allocator does it itself before failing.
+ */
+void drain_all_pages(struct zone *zone);
+
 /* free_pages - __free_pages() by logical address; @addr == 0 does nothing. */
 void free_pages(unsigned long addr, unsigned int order);
 #define free_page(addr)		free_pages((addr), 0)

@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-CPU page lists (mm/page_pcp.c) on a private node: refill by batch,
+ * hot pages from the head and __GFP_COLD from the tail, drain above high,
+ * the free_pages accounting the watermarks rely on, double free of a page
+ * that sits on a list, drains that make high-order requests succeed, and
+ * the invariant checker after every step.
+ *
+ * The fixture's zones are small, and Linux's zone_batchsize() gives a
+ * zone under 4 MiB batch 1 / high 0 (no caching at all), so each test
+ * sets the sizes itself: batch 4, high 12.
+ */
+#include "mm_fixture.h"
+#include <linux/gfp.h>
+#include <linux/mmdebug.h>
+#include <linux/string.h>
+#include "../../mm/internal.h"
+
+#define PCP_BATCH	4
+#define PCP_HIGH	12
+
+/* 512 pages, one Normal zone */
+static const struct mm_layout pcp_layout = {
+	.name = "pcp", .nr_pages = 512, .zone_end = { 0, 512, 512 },
+	.host_base_pfn = 0x800,
+};
+
+#define CHECK(test, f) KUNIT_EXPECT_EQ(test, verify_free_lists((f)->node), 0)
+
+static struct mm_fixture fx;
+
+static struct zone *pcp_setup(struct kunit *test, struct pglist_data **pgdat)
+{
+	struct zone *zone;
+
+	*pgdat = mm_fixture_setup(test, &fx, &pcp_layout, 2, 0);
+	zone = mm_zone(&fx, ZONE_NORMAL);
+	mm_fixture_no_watermarks(&fx);
+	zone->pcp[0].batch = PCP_BATCH;
+	zone->pcp[0].high = PCP_HIGH;
+	return zone;
+}
+
+static void pcp_exit(struct kunit *test)
+{
+	mm_fixture_destroy(&fx);
+}
+
+static struct page *pcp_head(struct zone *zone)
+{
+	return list_first_entry(&zone->pcp[0].list, struct page, lru);
+}
+
+static struct page *pcp_tail(struct zone *zone)
+{
+	return list_last_entry(&zone->pcp[0].list, struct page, lru);
+}
+
+/* The first order-0 request moves a batch to the list and takes one. */
+static void pcp_refill_by_batch(struct kunit *test)
+{
+	struct pglist_data *pgdat;
+	struct zone *zone = pcp_setup(test, &pgdat);
+	struct page *page;
+
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 0);
+	page = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, PCP_BATCH - 1);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 511);
+	KUNIT_EXPECT_FALSE(test, PagePcp(page));
+	KUNIT_EXPECT_EQ(test, page_count(page), 1);
+	/* the rest of the batch: free, on the list, not buddy blocks */
+	KUNIT_EXPECT_TRUE(test, PagePcp(pcp_head(zone)));
+	KUNIT_EXPECT_FALSE(test, PageBuddy(pcp_head(zone)));
+	CHECK(test, &fx);
+	/* the next ones come from the list without touching the buddy lists */
+	page = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, PCP_BATCH - 2);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 510);
+	CHECK(test, &fx);
+}
+
+/* A freed page goes to the head and is the next one handed out. */
+static void pcp_hot_page_reused(struct kunit *test)
+{
+	struct pglist_data *pgdat;
+	struct zone *zone = pcp_setup(test, &pgdat);
+	struct page *a, *b;
+
+	a = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	__free_pages(a, 0);
+	KUNIT_EXPECT_TRUE(test, PagePcp(a));
+	KUNIT_EXPECT_EQ(test, page_count(a), 0);
+	KUNIT_EXPECT_PTR_EQ(test, pcp_head(zone), a);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, PCP_BATCH);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 512);
+	CHECK(test, &fx);
+	b = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	KUNIT_EXPECT_PTR_EQ(test, b, a);
+	KUNIT_EXPECT_FALSE(test, PagePcp(b));
+	__free_pages(b, 0);
+	CHECK(test, &fx);
+}
+
+/* __GFP_COLD takes the tail: the page freed longest ago. */
+static void pcp_cold_from_tail(struct kunit *test)
+{
+	struct pglist_data *pgdat;
+	struct zone *zone = pcp_setup(test, &pgdat);
+	struct page *p[3], *tail, *cold;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		p[i] = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	for (i = 0; i < 3; i++)
+		__free_pages(p[i], 0);
+	KUNIT_EXPECT_PTR_EQ(test, pcp_head(zone), p[2]);
+	tail = pcp_tail(zone);
+	KUNIT_EXPECT_TRUE(test, tail != p[2]);
+	cold = __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_COLD, 0);
+	KUNIT_EXPECT_PTR_EQ(test, cold, tail);
+	KUNIT_EXPECT_PTR_EQ(test, pcp_head(zone), p[2]);
+	__free_pages(cold, 0);
+	CHECK(test, &fx);
+}
+
+/* Above high, a batch of the coldest pages returns to the buddy lists. */
+static void pcp_drains_batch_above_high(struct kunit *test)
+{
+	struct pglist_data *pgdat;
+	struct zone *zone = pcp_setup(test, &pgdat);
+	struct page *p[40];
+	int i, held;
+
+	for (i = 0; i < 40; i++) {
+		p[i] = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+		KUNIT_ASSERT_NOT_NULL(test, p[i]);
+		KUNIT_EXPECT_LT(test, zone->pcp[0].count, PCP_BATCH);
+	}
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 512 - 40);
+	for (i = 0; i < 40; i++) {
+		__free_pages(p[i], 0);
+		KUNIT_EXPECT_LE(test, zone->pcp[0].count, PCP_HIGH);
+		KUNIT_EXPECT_EQ(test, zone->free_pages, 512 - 40 + i + 1);
+		CHECK(test, &fx);
+	}
+	/* the last drain left high + 1 - batch pages, refilled by frees since */
+	KUNIT_EXPECT_GT(test, zone->pcp[0].count, PCP_HIGH - PCP_BATCH);
+	/* a drain moves exactly what the list held, and everything merges */
+	held = zone->pcp[0].count;
+	KUNIT_EXPECT_EQ(test, drain_zone_pages(zone), held);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 0);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 512);
+	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
+	CHECK(test, &fx);
+}
+
+/* A page on a pcp list is free: freeing it again is a double free. */
+static void pcp_double_free_reported(struct kunit *test)
+{
+	static struct printk_capture cap;
+	struct pglist_data *pgdat;
+	struct mm_state st;
+	struct page *page;
+
+	pcp_setup(test, &pgdat);
+	page = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	__free_pages(page, 0);
+	KUNIT_ASSERT_TRUE(test, PagePcp(page));
+	KUNIT_ASSERT_EQ(test, mm_state_save(&fx, &st), 0);
+	kunit_capture_start(&cap);
+	__free_pages(page, 0);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "BUG: Bad page state");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "double free: page is on a per-cpu list");
+	KUNIT_EXPECT_TRUE(test, mm_state_equal(&fx, &st));
+	mm_state_free(&st);
+	/* get_page on it is refused the same way */
+	KUNIT_ASSERT_EQ(test, mm_state_save(&fx, &st), 0);
+	kunit_capture_start(&cap);
+	put_page(page);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "BUG: Bad page state");
+	KUNIT_EXPECT_TRUE(test, mm_state_equal(&fx, &st));
+	mm_state_free(&st);
+	CHECK(test, &fx);
+}
+
+/*
+ * Pages held on the list cannot form a higher-order block until drained:
+ * the allocator drains by itself before it fails.  Take every page, free
+ * them all (the list keeps up to high), then ask for the whole zone.
+ */
+static void pcp_drained_before_failure(struct kunit *test)
+{
+	static struct printk_capture cap;
+	struct pglist_data *pgdat;
+	struct zone *zone = pcp_setup(test, &pgdat);
+	struct page **p = mm_test_alloc(512 * sizeof(*p));
+	struct page *big;
+	int i, n = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	while (n < 512 && (p[n] = __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_NOWARN, 0)))
+		n++;
+	KUNIT_EXPECT_EQ(test, n, 512);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 0);
+	for (i = 0; i < n; i++)
+		__free_pages(p[i], 0);
+	mm_test_free(p, 512 * sizeof(*p));
+	KUNIT_EXPECT_GT(test, zone->pcp[0].count, 0);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 512);
+	CHECK(test, &fx);
+
+	kunit_capture_start(&cap);
+	big = __alloc_pages_node(pgdat, GFP_KERNEL, 9);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_EMPTY(test, &cap);
+	KUNIT_ASSERT_NOT_NULL(test, big);
+	KUNIT_EXPECT_EQ(test, mm_rel_pfn(&fx, big), 0);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 0);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 0);
+	CHECK(test, &fx);
+	__free_pages(big, 9);
+	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
+}
+
+/*
+ * The watermark check of a high-order request does not count pcp pages:
+ * they cannot serve it.  With the zone full but for PCP_HIGH pages, all
+ * on the list, order 0 passes and order 1 does not, until a drain lets
+ * them merge.
+ */
+static void pcp_not_counted_for_high_order(struct kunit *test)
+{
+	struct pglist_data *pgdat;
+	struct zone *zone = pcp_setup(test, &pgdat);
+	struct page **p = mm_test_alloc(512 * sizeof(*p));
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	for (i = 0; i < 512; i++) {
+		p[i] = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+		KUNIT_ASSERT_NOT_NULL(test, p[i]);
+	}
+	for (i = 0; i < PCP_HIGH; i++)
+		__free_pages(p[i], 0);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, PCP_HIGH);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, PCP_HIGH);
+	KUNIT_EXPECT_TRUE(test, zone_watermark_ok(zone, 0, 0, ZONE_NORMAL, 0));
+	KUNIT_EXPECT_FALSE(test, zone_watermark_ok(zone, 1, 0, ZONE_NORMAL, 0));
+	KUNIT_EXPECT_EQ(test, drain_zone_pages(zone), PCP_HIGH);
+	KUNIT_EXPECT_TRUE(test, zone_watermark_ok(zone, 1, 0, ZONE_NORMAL, 0));
+	CHECK(test, &fx);
+	for (i = PCP_HIGH; i < 512; i++)
+		__free_pages(p[i], 0);
+	mm_test_free(p, 512 * sizeof(*p));
+	drain_zone_pages(zone);
+	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
+	CHECK(test, &fx);
+}
+
+/* /proc/zoneinfo's pageset block shows the list */
+static void pcp_zoneinfo_pagesets(struct kunit *test)
+{
+	static struct printk_capture cap;
+	struct pglist_data *pgdat;
+	struct page *page;
+	char want[64];
+
+	pcp_setup(test, &pgdat);
+	page = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	__free_pages(page, 0);
+	kunit_capture_start(&cap);
+	show_zoneinfo(pgdat);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "  pagesets\n    cpu: 0\n");
+	snprintf(want, sizeof(want), "              count: %d\n", PCP_BATCH);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, want);
+	snprintf(want, sizeof(want), "              high:  %d\n", PCP_HIGH);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, want);
+	snprintf(want, sizeof(want), "              batch: %d\n", PCP_BATCH);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, want);
+}
+
+static struct kunit_case pcp_cases[] = {
+	KUNIT_CASE(pcp_refill_by_batch),
+	KUNIT_CASE(pcp_hot_page_reused),
+	KUNIT_CASE(pcp_cold_from_tail),
+	KUNIT_CASE(pcp_drains_batch_above_high),
+	KUNIT_CASE(pcp_double_free_reported),
+	KUNIT_CASE(pcp_drained_before_failure),
+	KUNIT_CASE(pcp_not_counted_for_high_order),
+	KUNIT_CASE(pcp_zoneinfo_pagesets),
+	{}
+};
+
+static struct kunit_suite pcp_suite = {
+	.name = "pcp",
+	.exit = pcp_exit,
+	.test_cases = pcp_cases,
+};
+kunit_test_suite(pcp_suite);
