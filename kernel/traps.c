@@ -229,6 +229,7 @@ static void show_regs(const struct pt_regs *regs, unsigned long sp)
 
 static void report_exception(const struct pt_regs *regs, unsigned long cr2)
 {
+	unsigned long offset;
 	char why[160];
 
 	if (regs->trapnr == X86_TRAP_PF) {
@@ -252,7 +253,14 @@ static void report_exception(const struct pt_regs *regs, unsigned long cr2)
 	show_regs(regs, regs_sp(regs));
 	printk(KERN_EMERG "Call Trace:\n");
 	print_trace_entry(regs->ip);
-	/* the faulting function's own frame: its caller is at [bp+4] */
+	/*
+	 * A fault on a function's first instruction ("push %ebp", not yet
+	 * done) leaves %ebp at the caller's frame: the return address is on
+	 * top of the stack and would be missing from the frame walk.
+	 */
+	if (kallsyms_lookup(regs->ip, NULL, &offset) && offset == 0 &&
+	    on_stack(regs_sp(regs), 4))
+		print_trace_entry(*(unsigned long *)regs_sp(regs));
 	walk_stack(regs->bp);
 }
 
