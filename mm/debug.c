@@ -372,6 +372,7 @@ const struct gfp_flag_name gfpflag_names[] = {
 	{ __GFP_HARDWALL,	"__GFP_HARDWALL" },
 };
 const unsigned int nr_gfpflag_names = ARRAY_SIZE(gfpflag_names);
+#define GFP_ATOMIC_NAME	6	/* its index above: the same bit as __GFP_HIGH */
 
 /*
  * Composite names are used while all their bits are still unnamed;
@@ -391,7 +392,7 @@ int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
 
 		if ((gfp & m) != m)
 			continue;
-		if (m == GFP_ATOMIC && !atomic)
+		if (i == GFP_ATOMIC_NAME && !atomic)
 			continue;
 		len += snprintf(buf + min(len, size), size - min(len, size), "%s%s",
 				len ? "|" : "", gfpflag_names[i].name);
