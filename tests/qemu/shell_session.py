@@ -2,7 +2,7 @@
 """The scripted shell session: drive every shell command over COM1 and check
 the answers against a model of the allocator kept here.
 
-  shell_session.py [--kernel build/orderly.elf] [--mem 2G] [--direct] [--seed N]
+  shell_session.py [--kernel build/orderly.elf] [--mem 2G] [--direct] [--seed N] [--cmdline ...]
 
 run_tests.py calls run(q) with a booted machine (qemu.Qemu) and reads
 MEM / CMDLINE / TIMEOUT from this module; run(q) returns (ok, message).
@@ -630,11 +630,12 @@ def main():
     ap.add_argument("--mem", default=MEM)
     ap.add_argument("--direct", action="store_true", help="boot with -kernel instead of a GRUB ISO")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--cmdline", default=CMDLINE, help="kernel command line (default %r)" % CMDLINE)
     args = ap.parse_args()
     if args.direct:
-        q = qemu.Qemu("shell-session", kernel=args.kernel, mem=args.mem, cmdline=CMDLINE, timeout=TIMEOUT)
+        q = qemu.Qemu("shell-session", kernel=args.kernel, mem=args.mem, cmdline=args.cmdline, timeout=TIMEOUT)
     else:
-        iso = qemu.build_case_iso(args.kernel, CMDLINE)
+        iso = qemu.build_case_iso(args.kernel, args.cmdline)
         q = qemu.Qemu("shell-session", iso=iso, mem=args.mem, timeout=TIMEOUT)
     with q:
         ok, msg = run(q, args.seed)
