@@ -32,6 +32,7 @@
 #include <linux/reboot.h>
 #include <linux/screen.h>
 #include <linux/selftest.h>
+#include <linux/bench.h>
 #include <linux/shell.h>
 #include <asm/setup.h>
 #include <asm/pgtable.h>
@@ -290,5 +291,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 
 	/* 11. the shell */
 	boot_time_report();
+	if (kernel_params.bench)	/* issue 8: under QEMU -icount, deterministic */
+		bench_run();
 	shell_main();
 }

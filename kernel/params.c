@@ -269,6 +269,8 @@ static void parse_one(struct param_ctx *c, const char *w, size_t wlen, bool firs
 			kp->loglevel = (int)size;
 	} else if (NAME_IS("quiet") && !val) {
 		kp->quiet = true;
+	} else if (NAME_IS("bench") && !val) {
+		kp->bench = true;
 	} else if ((NAME_IS("mem") || NAME_IS("memmap") || NAME_IS("highmem") ||
 		    NAME_IS("loglevel")) && !val) {
 		kp->nr_errors++;

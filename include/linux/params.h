@@ -23,6 +23,7 @@ struct kernel_params {
 	bool page_poison;		/* page_poison=on */
 	int loglevel;			/* loglevel=<0..8>, -1 = default */
 	bool quiet;
+	bool bench;			/* bench: run kernel/bench.c before the shell */
 	unsigned int nr_errors;		/* words rejected */
 };
 
