@@ -47,8 +47,6 @@
 
 #define SHELL_PROMPT	"orderly> "
 
-/* Pieces other engineers are still adding: the shell says so when missing. */
-extern void drain_all_pages(struct zone *zone) __attribute__((weak));
 
 static struct readline shell_rl;
 static const struct shell_cmd *shell_current;
@@ -270,10 +268,6 @@ static void cmd_trace(int argc, char **argv)
 
 static void cmd_drain(int argc, char **argv)
 {
-	if (!drain_all_pages) {
-		shell_error("drain not built yet (no per-cpu lists)");
-		return;
-	}
 	drain_all_pages(NULL);
 	shell_puts("drained per-cpu page lists\n");
 }

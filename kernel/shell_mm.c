@@ -51,7 +51,6 @@ struct shell_kmap {
 static struct shell_kmap shell_kmaps[LAST_PKMAP];
 static unsigned int nr_shell_kmaps;
 
-extern void drain_all_pages(struct zone *zone) __attribute__((weak));
 
 /* ------------------------------------------------------------ the tables */
 
@@ -844,8 +843,7 @@ void cmd_stress(int argc, char **argv)
 	x = (u32)seed * 2654435761u + 0x9e3779b9u;
 	if (!x)
 		x = 1;
-	if (drain_all_pages)
-		drain_all_pages(NULL);
+	drain_all_pages(NULL);
 	buddyinfo_snapshot(pgdat, before);
 
 	for (op = 0; op < ops; op++) {
@@ -933,8 +931,7 @@ void cmd_stress(int argc, char **argv)
 		__free_pages(b->page, b->order);
 		frees++;
 	}
-	if (drain_all_pages)
-		drain_all_pages(NULL);
+	drain_all_pages(NULL);
 	buddyinfo_snapshot(pgdat, after);
 
 	shell_printf("stress: %lu ops%s (seed %lu): %lu allocs, %lu frees, %lu failures, "
