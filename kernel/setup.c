@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/setup.c - from the boot loader's memory map to a ready memblock.
+ *
+ * setup_memory_map() is the whole policy and runs on the host too; the
+ * kernel's setup_arch() only adds what needs the real machine (the
+ * linker's _text/_end and the BIOS data area) and panics on failure.
+ *
+ * The steps, in Linux's order (e820__memory_setup, e820__finish_early_params,
+ * e820__memblock_setup, reserve_bios_regions, find_low_pfn_range,
+ * zone_sizes_init):
+ *
+ *  1. sanitize the firmware's table and print it ("BIOS-provided physical
+ *     RAM map:"), unmodified but for the cleaning;
+ *  2. apply the user's edits: memmap=<size>$<start> adds a reserved range
+ *     (which beats RAM when re-sanitized), mem=<size> removes all RAM at
+ *     and above that physical address (x86 semantics); if anything was
+ *     edited print the result ("user-defined physical RAM map:");
+ *  3. cut everything at or above 4 GiB - a non-PAE kernel cannot address
+ *     it - and say how much RAM that was; shrink RAM to whole pages;
+ *  4. fill memblock.memory from the RAM entries, and reserve page 0 (the
+ *     real-mode IVT; also keeps pfn 0 out of the allocator so that a 0
+ *     physical address can mean "none"), the BIOS area [EBDA or 636 KiB,
+ *     1 MiB) and the kernel image (which contains the copied Multiboot2
+ *     information, the boot page tables and the boot stack: they all live
+ *     in its .bss);
+ *  5. max_pfn = end of the highest RAM page below 4 GiB;
+ *     max_low_pfn = min(max_pfn, MAXMEM_PFN) - the 896 MiB direct map -
+ *     unless highmem=<size> asks for a HighMem zone of that size (Linux's
+ *     lowmem_pfn_init/highmem_pfn_init, messages included);
+ *     memblock allocates below max_low_pfn only (it must be able to __va());
+ *     max_zone_pfn[] = { min(16 MiB, max_low_pfn), max_low_pfn, max_pfn }.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/mm.h>
+#include <linux/e820.h>
+#include <linux/memblock.h>
+#include <linux/params.h>
+#include <linux/bootinfo.h>
+#include <asm/page.h>
+#include <asm/pgtable_32_areas.h>
+#include <asm/setup.h>
+
+BUILD_BUG_ON(MAXMEM_PFN > MAX_NONPAE_PFN);
+BUILD_BUG_ON(MAX_DMA_PFN > MAXMEM_PFN);
+BUILD_BUG_ON(BIOS_START_MAX % 4096 != 0);
+
+unsigned long max_pfn;
+unsigned long max_low_pfn;
+unsigned long max_zone_pfn[MAX_NR_ZONES];
+struct mem_layout boot_mem_layout;
+
+#define pages_to_mb(x)	((x) >> (20 - PAGE_SHIFT))
+
+/* memmap= and mem=, Linux's parse_memmap_one / parse_memopt */
+static bool apply_user_map(struct e820_table *e, const struct kernel_params *kp)
+{
+	unsigned int i;
+	bool changed = false;
+
+	for (i = 0; i < kp->nr_memmap && i < MAX_MEMMAP_RESERVE; i++) {
+		if (!e820__range_add(e, kp->memmap[i].start, kp->memmap[i].size, E820_TYPE_RESERVED))
+			changed = true;
+	}
+	if (kp->mem_limit) {
+		e820__range_remove(e, kp->mem_limit, ~0ULL - kp->mem_limit, E820_TYPE_RAM, true);
+		changed = true;
+	}
+	if (changed && e820__update_table(e) < 0)
+		pr_err("e820: user-defined map did not fit; see above\n");
+	return changed;
+}
+
+/*
+ * Linux's find_low_pfn_range(): split [0, max_pfn) into lowmem and
+ * HighMem.  @highmem_pages is -1 when highmem= was not given.  May lower
+ * *max_pfn (highmem= smaller than the RAM above 896 MiB).
+ */
+static unsigned long find_low_pfn_range(unsigned long *max_pfn_p, long long highmem_pages)
+{
+	unsigned long mp = *max_pfn_p, max_low;
+
+	if (mp <= MAXMEM_PFN) {			/* lowmem_pfn_init() */
+		max_low = mp;
+		if (highmem_pages == -1)
+			highmem_pages = 0;
+		if (highmem_pages >= (long long)mp) {
+			pr_err("highmem size (%lluMB) is bigger than pages available (%luMB)!\n",
+			       (unsigned long long)pages_to_mb(highmem_pages), pages_to_mb(mp));
+			highmem_pages = 0;
+		}
+		if (highmem_pages) {
+			if (max_low - highmem_pages < LOWMEM_MIN_PAGES) {
+				pr_err("highmem size (%lluMB) results in <64MB lowmem, ignoring it!\n",
+				       (unsigned long long)pages_to_mb(highmem_pages));
+				highmem_pages = 0;
+			}
+			max_low -= (unsigned long)highmem_pages;
+		}
+	} else {				/* highmem_pfn_init() */
+		max_low = MAXMEM_PFN;
+		if (highmem_pages == -1)
+			highmem_pages = mp - MAXMEM_PFN;
+		if (highmem_pages + MAXMEM_PFN < mp)
+			mp = MAXMEM_PFN + (unsigned long)highmem_pages;
+		if (highmem_pages + MAXMEM_PFN > mp) {
+			pr_warn("only %luMB highmem pages available, ignoring highmem size of %lluMB!\n",
+				pages_to_mb(mp - MAXMEM_PFN),
+				(unsigned long long)pages_to_mb(highmem_pages));
+		}
+	}
+	*max_pfn_p = mp;
+	return max_low;
+}
+
+/* bytes of [base, end) that memblock.memory covers */
+static phys_addr_t memory_covered(phys_addr_t base, phys_addr_t end)
+{
+	const struct memblock_region *r;
+	phys_addr_t covered = 0;
+
+	for_each_mem_region(r) {
+		phys_addr_t lo = max(base, r->base), hi = min(end, r->base + r->size);
+
+		if (lo < hi)
+			covered += hi - lo;
+	}
+	return covered;
+}
+
+int setup_memory_map(const struct e820_table *raw, const struct kernel_params *kp,
+		     phys_addr_t kernel_start, phys_addr_t kernel_end,
+		     phys_addr_t ebda_start, struct mem_layout *out)
+{
+	struct e820_table *e = &out->e820;
+	unsigned long mp, ml;
+	long long highmem_pages = -1;
+	u64 ram_before, bios;
+
+	memset(out, 0, sizeof(*out));
+	e->nr_entries = min(raw->nr_entries, (u32)E820_MAX_ENTRIES);
+	memcpy(e->entries, raw->entries, e->nr_entries * sizeof(e->entries[0]));
+
+	/* 1. the firmware's view */
+	e820__update_table(e);
+	pr_info("BIOS-provided physical RAM map:\n");
+	e820__print_table(e, "BIOS-e820");
+	out->ram_firmware = e820__total_ram(e);
+
+	/* 2. the user's edits */
+	ram_before = out->ram_firmware;
+	out->user_defined = apply_user_map(e, kp);
+	out->ram_user_removed = ram_before - e820__total_ram(e);
+	if (out->user_defined) {
+		pr_info("user-defined physical RAM map:\n");
+		e820__print_table(e, "user");
+	}
+
+	/* 3. what a 32-bit non-PAE kernel can use */
+	out->ram_above_4g = e820__remove_above(e, PHYS_4G);
+	if (out->ram_above_4g)
+		pr_warn("e820: %llu MiB of RAM above 4 GiB ignored (no PAE): %llu bytes\n",
+			(unsigned long long)(out->ram_above_4g >> 20),
+			(unsigned long long)out->ram_above_4g);
+	out->ram_trimmed = e820__trim_ram_to_pages(e);
+	if (out->ram_trimmed)
+		printk(KERN_DEBUG "e820: %llu bytes of RAM in partial pages ignored\n",
+		       (unsigned long long)out->ram_trimmed);
+	out->ram = e820__total_ram(e);
+	if (!out->ram) {
+		pr_emerg("e820: no usable RAM below 4 GiB in the memory map (%u entries given, %llu bytes usable before clipping)\n",
+			 raw->nr_entries, (unsigned long long)out->ram_firmware);
+		return -ENOMEM;
+	}
+
+	/* 4. memblock */
+	memblock_reset();
+	memblock_add_e820(e);
+	memblock_reserve(0, PAGE_SIZE);
+	bios = BIOS_START_MAX;
+	if (ebda_start >= BIOS_START_MIN && ebda_start < bios)
+		bios = ALIGN_DOWN(ebda_start, (u64)PAGE_SIZE);
+	out->bios_start = bios;
+	memblock_reserve(bios, BIOS_END - bios);
+	out->kernel_start = ALIGN_DOWN(kernel_start, (phys_addr_t)PAGE_SIZE);
+	out->kernel_end = ALIGN(kernel_end, (phys_addr_t)PAGE_SIZE);
+	if (out->kernel_end > out->kernel_start) {
+		memblock_reserve(out->kernel_start, out->kernel_end - out->kernel_start);
+		if (memory_covered(out->kernel_start, out->kernel_end) !=
+		    out->kernel_end - out->kernel_start)
+			pr_warn("setup: kernel image [mem 0x%016llx-0x%016llx] is not all usable RAM in the e820 map\n",
+				(unsigned long long)out->kernel_start,
+				(unsigned long long)(out->kernel_end - 1));
+	}
+
+	/* 5. pfn limits and zones */
+	mp = e820__end_of_ram_pfn(e, MAX_NONPAE_PFN);
+	if (kp->highmem_set)
+		highmem_pages = (long long)(kp->highmem_size >> PAGE_SHIFT);
+	ml = find_low_pfn_range(&mp, highmem_pages);
+	if (mp < e820__end_of_ram_pfn(e, MAX_NONPAE_PFN)) {
+		phys_addr_t before = memblock_phys_mem_size();
+
+		memblock_remove(PFN_PHYS(mp), PHYS_4G - PFN_PHYS(mp));
+		out->ram_above_max_pfn = before - memblock_phys_mem_size();
+		out->ram -= out->ram_above_max_pfn;
+		pr_notice("highmem=: RAM above 0x%016llx not used (%llu MiB)\n",
+			  (unsigned long long)PFN_PHYS(mp),
+			  (unsigned long long)(out->ram_above_max_pfn >> 20));
+	}
+	if (mp > ml)
+		pr_notice("%luMB HIGHMEM available.\n", pages_to_mb(mp - ml));
+	pr_notice("%luMB LOWMEM available.\n", pages_to_mb(ml));
+
+	out->max_pfn = mp;
+	out->max_low_pfn = ml;
+	out->highmem_pages = mp - ml;
+	out->max_zone_pfn[ZONE_DMA] = min(MAX_DMA_PFN, ml);
+	out->max_zone_pfn[ZONE_NORMAL] = ml;
+	out->max_zone_pfn[ZONE_HIGHMEM] = mp;
+	memblock_set_current_limit(PFN_PHYS(ml));
+	return 0;
+}
+
+#ifndef __ORDERLY_HOST__
+/* linker.ld: virtual addresses of the image's first and past-last bytes */
+extern char _text[], _end[];
+
+void setup_arch(struct boot_info *bi, struct kernel_params *kp)
+{
+	phys_addr_t kstart = min(__pa(_text), (phys_addr_t)KERNEL_PHYS_START);
+	phys_addr_t ebda = 0;
+
+	/*
+	 * The BDA exists on BIOS machines only; under UEFI the word at 0x40e
+	 * is whatever the firmware left there, so leave the default.
+	 */
+	if (!bi->efi_booted)
+		ebda = (phys_addr_t)*(volatile u16 *)__va(BIOS_EBDA_SEGMENT) << 4;
+
+	if (setup_memory_map(&bi->e820, kp, kstart, __pa(_end), ebda, &boot_mem_layout))
+		panic("No usable RAM below 4 GiB: the boot loader's memory map (%u entries, source %d) has none",
+		      bi->e820.nr_entries, (int)bi->mmap_source);
+
+	max_pfn = boot_mem_layout.max_pfn;
+	max_low_pfn = boot_mem_layout.max_low_pfn;
+	memcpy(max_zone_pfn, boot_mem_layout.max_zone_pfn, sizeof(max_zone_pfn));
+}
+#endif

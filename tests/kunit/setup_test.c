@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/setup.c: setup_memory_map() from synthetic firmware maps (QEMU's
+ * own layouts at 16M/512M/2G/4G) with mem=, memmap= and highmem=, checking
+ * max_pfn, max_low_pfn, max_zone_pfn[], what memblock holds and reserves,
+ * what is printed, and that every byte of RAM the firmware named is either
+ * used or reported.  Then, host only ("setup_zones"), the same layouts go
+ * through the zones code (free_area_init_node) and memblock_free_all() on a
+ * private node, and spanned/present/managed of every zone are checked
+ * exactly (managed + reserved + holes = spanned).
+ */
+#include <kunit/test.h>
+#include <linux/mm.h>
+#include <linux/e820.h>
+#include <linux/memblock.h>
+#include <linux/params.h>
+#include <asm/setup.h>
+#include <asm/pgtable_32_areas.h>
+#include "memblock_save.h"
+
+#define RAM	E820_TYPE_RAM
+#define RES	E820_TYPE_RESERVED
+#define M	(1ULL << 20)
+#define G	(1ULL << 30)
+
+#define KSTART	0x100000ULL		/* the "kernel image" of these tests */
+#define KEND	0x400000ULL
+#define EBDA	0x9fc00ULL
+
+struct rng { u64 start, end; u32 type; };
+
+/* QEMU i440fx / SeaBIOS maps for -m <top of low RAM>, plus optional RAM above 4 GiB */
+#define QEMU_MAP(top)						\
+	{ 0x0, 0x9fc00, RAM }, { 0x9fc00, 0xa0000, RES },	\
+	{ 0xf0000, 0x100000, RES }, { 0x100000, (top) - 0x20000, RAM }, \
+	{ (top) - 0x20000, (top), RES }, { 0xfeffc000, 0xff000000, RES }, \
+	{ 0xfffc0000, 0x100000000ULL, RES }
+
+static const struct rng qemu_16m[] = { QEMU_MAP(16 * M) };
+static const struct rng qemu_128m[] = { QEMU_MAP(128 * M) };
+static const struct rng qemu_512m[] = { QEMU_MAP(512 * M) };
+static const struct rng qemu_2g[] = { QEMU_MAP(2 * G) };
+/* -m 4G: QEMU keeps 3 GiB below the PCI hole and puts 1 GiB above 4 GiB */
+static const struct rng qemu_4g[] = { QEMU_MAP(3 * G), { 4 * G, 5 * G, RAM } };
+
+static struct e820_table raw;
+static struct kernel_params kp;
+static struct mem_layout lay;
+static struct printk_capture cap;
+static struct memblock_saved saved;
+
+static int setup_suite_init(struct kunit_suite *suite)
+{
+	memblock_save(&saved);
+	return 0;
+}
+
+static void setup_suite_exit(struct kunit_suite *suite)
+{
+	memblock_restore(&saved);
+}
+
+static void load(const struct rng *r, unsigned int n)
+{
+	unsigned int i;
+
+	raw.nr_entries = n;
+	for (i = 0; i < n; i++)
+		raw.entries[i] = (struct e820_entry){ r[i].start, r[i].end - r[i].start, r[i].type };
+}
+
+/* bytes of memblock.memory inside [base, end) */
+static u64 mem_in(u64 base, u64 end)
+{
+	const struct memblock_region *r;
+	u64 n = 0;
+
+	for_each_mem_region(r) {
+		u64 lo = max(base, r->base), hi = min(end, r->base + r->size);
+
+		if (lo < hi)
+			n += hi - lo;
+	}
+	return n;
+}
+
+static u64 free_bytes(void)
+{
+	phys_addr_t start, end;
+	u64 i, n = 0;
+
+	for_each_free_mem_range(i, &start, &end)
+		n += end - start;
+	return n;
+}
+
+/* run the setup core; check what must hold for every map */
+static int run(struct kunit *test, const struct rng *map, unsigned int n, const char *cmdline)
+{
+	int ret;
+
+	load(map, n);
+	kunit_capture_start(&cap);
+	parse_kernel_params(cmdline, &kp);
+	ret = setup_memory_map(&raw, &kp, KSTART, KEND, EBDA, &lay);
+	kunit_capture_stop();
+	if (ret)
+		return ret;
+
+	KUNIT_EXPECT_EQ(test, lay.ram_firmware,
+			lay.ram + lay.ram_above_4g + lay.ram_user_removed + lay.ram_trimmed +
+			lay.ram_above_max_pfn);
+	KUNIT_EXPECT_EQ(test, memblock_phys_mem_size(), lay.ram);
+	KUNIT_EXPECT_LE(test, lay.max_zone_pfn[ZONE_DMA], lay.max_zone_pfn[ZONE_NORMAL]);
+	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_NORMAL], lay.max_low_pfn);
+	KUNIT_EXPECT_LE(test, lay.max_low_pfn, lay.max_pfn);
+	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_HIGHMEM], lay.max_pfn);
+	KUNIT_EXPECT_LE(test, lay.max_pfn, MAX_NONPAE_PFN);
+	KUNIT_EXPECT_LE(test, lay.max_low_pfn, MAXMEM_PFN);
+	KUNIT_EXPECT_EQ(test, lay.highmem_pages, lay.max_pfn - lay.max_low_pfn);
+	KUNIT_EXPECT_EQ(test, memblock.current_limit, PFN_PHYS(lay.max_low_pfn));
+	KUNIT_EXPECT_LE(test, memblock_end_of_DRAM(), PFN_PHYS(lay.max_pfn));
+	/* page 0, the BIOS area and the image are reserved */
+	KUNIT_EXPECT_TRUE(test, memblock_is_region_reserved(0, 1));
+	KUNIT_EXPECT_TRUE(test, memblock_is_region_reserved(0xfffff, 1));
+	KUNIT_EXPECT_EQ(test, memblock_reserved_size(), PAGE_SIZE + (BIOS_END - lay.bios_start) + (KEND - KSTART));
+	return 0;
+}
+
+static void setup_qemu_2g(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, run(test, qemu_2g, ARRAY_SIZE(qemu_2g), ""), 0);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"BIOS-provided physical RAM map:\n"
+		"BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable\n"
+		"BIOS-e820: [mem 0x000000000009fc00-0x000000000009ffff] reserved\n"
+		"BIOS-e820: [mem 0x00000000000f0000-0x00000000000fffff] reserved\n"
+		"BIOS-e820: [mem 0x0000000000100000-0x000000007ffdffff] usable\n"
+		"BIOS-e820: [mem 0x000000007ffe0000-0x000000007fffffff] reserved\n");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "1151MB HIGHMEM available.\n896MB LOWMEM available.\n");
+	KUNIT_EXPECT_FALSE(test, strstr(cap.buf, "user-defined"));
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, 0x7ffe0);
+	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, 0x38000);
+	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_DMA], 0x1000);
+	KUNIT_EXPECT_EQ(test, lay.ram, 0x9f000 + 0x7fee0000);
+	KUNIT_EXPECT_EQ(test, lay.ram_trimmed, 0xc00);
+	KUNIT_EXPECT_EQ(test, lay.ram_above_4g, 0);
+	KUNIT_EXPECT_EQ(test, lay.bios_start, 0x9f000);
+	/* what stays free: RAM minus page 0 and the image (the BIOS area is a hole) */
+	KUNIT_EXPECT_EQ(test, free_bytes(), lay.ram - 0x1000 - 0x300000);
+}
+
+static void setup_qemu_16m_no_normal_no_highmem(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, run(test, qemu_16m, ARRAY_SIZE(qemu_16m), ""), 0);
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, 0xfe0);
+	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, 0xfe0);
+	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_DMA], 0xfe0);
+	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_NORMAL], 0xfe0);
+	KUNIT_EXPECT_EQ(test, lay.highmem_pages, 0);
+	KUNIT_EXPECT_FALSE(test, strstr(cap.buf, "HIGHMEM available"));
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "15MB LOWMEM available.");
+}
+
+static void setup_qemu_4g_drops_above_4g(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, run(test, qemu_4g, ARRAY_SIZE(qemu_4g), ""), 0);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"BIOS-e820: [mem 0x0000000100000000-0x000000013fffffff] usable\n");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"e820: 1024 MiB of RAM above 4 GiB ignored (no PAE): 1073741824 bytes");
+	KUNIT_EXPECT_EQ(test, lay.ram_above_4g, G);
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, 0xbffe0);
+	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, MAXMEM_PFN);
+	KUNIT_EXPECT_EQ(test, memblock_end_of_DRAM(), 0xbffe0000);
+}
+
+static void setup_mem_limit_user_map(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, run(test, qemu_2g, ARRAY_SIZE(qemu_2g), "mem=512M"), 0);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"user-defined physical RAM map:\n"
+		"user: [mem 0x0000000000000000-0x000000000009fbff] usable\n"
+		"user: [mem 0x000000000009fc00-0x000000000009ffff] reserved\n"
+		"user: [mem 0x00000000000f0000-0x00000000000fffff] reserved\n"
+		"user: [mem 0x0000000000100000-0x000000001fffffff] usable\n"
+		"user: [mem 0x000000007ffe0000-0x000000007fffffff] reserved\n");
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, 0x20000);
+	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, 0x20000);
+	KUNIT_EXPECT_EQ(test, lay.ram_user_removed, 0x7ffe0000 - 512 * M);
+	KUNIT_EXPECT_TRUE(test, lay.user_defined);
+}
+
+static void setup_memmap_reserves_hole(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, run(test, qemu_128m, ARRAY_SIZE(qemu_128m), "memmap=4M\\$64M"), 0);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"user: [mem 0x0000000000100000-0x0000000003ffffff] usable\n"
+		"user: [mem 0x0000000004000000-0x00000000043fffff] reserved\n"
+		"user: [mem 0x0000000004400000-0x0000000007fdffff] usable\n");
+	KUNIT_EXPECT_EQ(test, mem_in(64 * M, 68 * M), 0);
+	KUNIT_EXPECT_EQ(test, lay.ram_user_removed, 4 * M);
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, 0x7fe0);
+}
+
+static void setup_highmem_small_machine(struct kunit *test)
+{
+	/* Linux's highmem= on a machine below 896 MiB: HighMem is carved off the top */
+	KUNIT_ASSERT_EQ(test, run(test, qemu_512m, ARRAY_SIZE(qemu_512m), "highmem=256M"), 0);
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, 0x1ffe0);
+	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, 0xffe0);
+	KUNIT_EXPECT_EQ(test, lay.highmem_pages, 0x10000);	/* exactly 256 MiB */
+	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_DMA], 0x1000);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "256MB HIGHMEM available.\n255MB LOWMEM available.");
+	KUNIT_EXPECT_EQ(test, memblock.current_limit, 0xffe0000);
+}
+
+static void setup_highmem_bad_values(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, run(test, qemu_512m, ARRAY_SIZE(qemu_512m), "highmem=600M"), 0);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "highmem size (600MB) is bigger than pages available (511MB)!");
+	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, lay.max_pfn);
+
+	KUNIT_ASSERT_EQ(test, run(test, qemu_128m, ARRAY_SIZE(qemu_128m), "highmem=100M"), 0);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "highmem size (100MB) results in <64MB lowmem, ignoring it!");
+	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, 0x7fe0);
+
+	KUNIT_ASSERT_EQ(test, run(test, qemu_2g, ARRAY_SIZE(qemu_2g), "highmem=2G"), 0);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "only 1151MB highmem pages available, ignoring highmem size of 2048MB!");
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, 0x7ffe0);
+}
+
+static void setup_highmem_lowers_max_pfn(struct kunit *test)
+{
+	/* above 896 MiB, highmem= smaller than what exists caps max_pfn (Linux) */
+	KUNIT_ASSERT_EQ(test, run(test, qemu_2g, ARRAY_SIZE(qemu_2g), "highmem=512M"), 0);
+	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, MAXMEM_PFN);
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, MAXMEM_PFN + 0x20000);
+	KUNIT_EXPECT_EQ(test, lay.ram_above_max_pfn, 0x7ffe0000 - (896 + 512) * M);
+	KUNIT_EXPECT_EQ(test, memblock_end_of_DRAM(), (896 + 512) * M);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "512MB HIGHMEM available.");
+
+	KUNIT_ASSERT_EQ(test, run(test, qemu_2g, ARRAY_SIZE(qemu_2g), "highmem=0"), 0);
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, MAXMEM_PFN);
+	KUNIT_EXPECT_EQ(test, lay.highmem_pages, 0);
+}
+
+static void setup_bios_area_from_ebda(struct kunit *test)
+{
+	static const u64 ebda[][2] = {
+		{ 0, BIOS_START_MAX },		/* unknown: 636 KiB */
+		{ 0x9fc00, 0x9f000 },		/* QEMU: page-aligned down */
+		{ 0x80000, 0x80000 },		/* a large EBDA */
+		{ 0x10000, BIOS_START_MAX },	/* below 128 KiB: insane, ignored */
+		{ 0xa0000, BIOS_START_MAX },	/* above the maximum: ignored */
+	};
+	unsigned int i;
+
+	load(qemu_128m, ARRAY_SIZE(qemu_128m));
+	parse_kernel_params("", &kp);
+	for (i = 0; i < ARRAY_SIZE(ebda); i++) {
+		kunit_capture_start(&cap);
+		KUNIT_ASSERT_EQ(test, setup_memory_map(&raw, &kp, KSTART, KEND, ebda[i][0], &lay), 0);
+		kunit_capture_stop();
+		KUNIT_EXPECT_EQ(test, lay.bios_start, ebda[i][1]);
+		KUNIT_EXPECT_TRUE(test, memblock_is_region_reserved(ebda[i][1], 1));
+		KUNIT_EXPECT_FALSE(test, memblock_is_region_reserved(ebda[i][1] - 1, 1));
+	}
+}
+
+static void setup_no_ram_fails_clearly(struct kunit *test)
+{
+	static const struct rng none[] = { { 0, 0xa0000, RES }, { 0xf0000, 0x100000, RES } };
+	static const struct rng high_only[] = { { 0xf0000, 0x100000, RES }, { 4 * G, 8 * G, RAM } };
+
+	KUNIT_EXPECT_EQ(test, run(test, none, ARRAY_SIZE(none), ""), -ENOMEM);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "e820: no usable RAM below 4 GiB in the memory map (2 entries given, 0 bytes usable before clipping)");
+	KUNIT_EXPECT_EQ(test, run(test, high_only, ARRAY_SIZE(high_only), ""), -ENOMEM);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "4096 MiB of RAM above 4 GiB ignored");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "4294967296 bytes usable before clipping");
+	KUNIT_EXPECT_EQ(test, run(test, none, 0, ""), -ENOMEM);
+	/* mem= below all RAM leaves none */
+	KUNIT_EXPECT_EQ(test, run(test, qemu_16m, ARRAY_SIZE(qemu_16m), "mem=0x800"), -ENOMEM);
+}
+
+static void setup_kernel_outside_ram_warned(struct kunit *test)
+{
+	static const struct rng low_only[] = { { 0, 0x9fc00, RAM }, { 0x1000000, 0x2000000, RAM } };
+
+	KUNIT_ASSERT_EQ(test, run(test, low_only, ARRAY_SIZE(low_only), ""), 0);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"setup: kernel image [mem 0x0000000000100000-0x00000000003fffff] is not all usable RAM");
+}
+
+static struct kunit_case setup_cases[] = {
+	KUNIT_CASE(setup_qemu_2g),
+	KUNIT_CASE(setup_qemu_16m_no_normal_no_highmem),
+	KUNIT_CASE(setup_qemu_4g_drops_above_4g),
+	KUNIT_CASE(setup_mem_limit_user_map),
+	KUNIT_CASE(setup_memmap_reserves_hole),
+	KUNIT_CASE(setup_highmem_small_machine),
+	KUNIT_CASE(setup_highmem_bad_values),
+	KUNIT_CASE(setup_highmem_lowers_max_pfn),
+	KUNIT_CASE(setup_bios_area_from_ebda),
+	KUNIT_CASE(setup_no_ram_fails_clearly),
+	KUNIT_CASE(setup_kernel_outside_ram_warned),
+	{}
+};
+
+static struct kunit_suite setup_suite = {
+	.name = "setup",
+	.suite_init = setup_suite_init,
+	.suite_exit = setup_suite_exit,
+	.test_cases = setup_cases,
+};
+kunit_test_suite(setup_suite);
+
+/* ------------------------------------------------ zone layouts, host only */
+#ifdef __ORDERLY_HOST__
+#include <stdlib.h>
+
+#define ZONES_NID	5
+
+struct zone_expect { unsigned long start, spanned, present, managed; };
+
+struct zone_case {
+	const char *name;
+	const struct rng *map;
+	unsigned int n;
+	const char *cmdline;
+	struct zone_expect z[MAX_NR_ZONES];
+};
+
+/* extra synthetic maps around the boundaries */
+#define LOW_MB	{ 0x0, 0x9fc00, RAM }, { 0x9fc00, 0xa0000, RES }, { 0xf0000, 0x100000, RES }
+static const struct rng tiny_8m[] = { LOW_MB, { 0x100000, 0x7e0000, RAM } };
+static const struct rng under_16m[] = { LOW_MB, { 0x100000, 0xfff000, RAM } };
+static const struct rng over_16m[] = { LOW_MB, { 0x100000, 0x1001000, RAM } };
+static const struct rng hole_16m[] = { LOW_MB, { 0x100000, 0xf00000, RAM }, { 0xf00000, 0x1100000, RES },
+				       { 0x1100000, 0x4000000, RAM } };
+static const struct rng over_896m[] = { LOW_MB, { 0x100000, 0x38001000, RAM } };
+static const struct rng hole_896m[] = { LOW_MB, { 0x100000, 0x37000000, RAM }, { 0x39000000, 0x40000000, RAM } };
+
+/*
+ * DMA of a map with low RAM [0, 0x9f) and [0x100, x): present 0x9f + x - 0x100,
+ * managed = present - page 0 - the image (0x300 pages)
+ */
+#define DMA_FULL	{ 0, 0x1000, 0xf9f, 0xf9f - 0x301 }
+static const struct zone_case zone_cases[] = {
+	{ "8M", tiny_8m, ARRAY_SIZE(tiny_8m), "",
+	  { { 0, 0x7e0, 0x77f, 0x77f - 0x301 }, {}, {} } },
+	{ "just under 16M", under_16m, ARRAY_SIZE(under_16m), "",
+	  { { 0, 0xfff, 0xf9e, 0xf9e - 0x301 }, {}, {} } },
+	{ "just over 16M", over_16m, ARRAY_SIZE(over_16m), "",
+	  { DMA_FULL, { 0x1000, 1, 1, 1 }, {} } },
+	{ "hole across 16M", hole_16m, ARRAY_SIZE(hole_16m), "",
+	  { { 0, 0x1000, 0xe9f, 0xe9f - 0x301 }, { 0x1000, 0x3000, 0x2f00, 0x2f00 }, {} } },
+	{ "just over 896M", over_896m, ARRAY_SIZE(over_896m), "",
+	  { DMA_FULL, { 0x1000, 0x37000, 0x37000, 0x37000 }, { 0x38000, 1, 1, 1 } } },
+	{ "hole across 896M", hole_896m, ARRAY_SIZE(hole_896m), "",
+	  { DMA_FULL, { 0x1000, 0x37000, 0x36000, 0x36000 }, { 0x38000, 0x8000, 0x7000, 0x7000 } } },
+	{ "QEMU 2G", qemu_2g, ARRAY_SIZE(qemu_2g), "",
+	  { DMA_FULL, { 0x1000, 0x37000, 0x37000, 0x37000 }, { 0x38000, 0x47fe0, 0x47fe0, 0x47fe0 } } },
+	{ "QEMU 4G (1G above 4G)", qemu_4g, ARRAY_SIZE(qemu_4g), "",
+	  { DMA_FULL, { 0x1000, 0x37000, 0x37000, 0x37000 }, { 0x38000, 0x87fe0, 0x87fe0, 0x87fe0 } } },
+	{ "mem=512M on 2G", qemu_2g, ARRAY_SIZE(qemu_2g), "mem=512M",
+	  { DMA_FULL, { 0x1000, 0x1f000, 0x1f000, 0x1f000 }, {} } },
+	{ "memmap=4M$64M on 128M", qemu_128m, ARRAY_SIZE(qemu_128m), "memmap=4M$64M",
+	  { DMA_FULL, { 0x1000, 0x6fe0, 0x6be0, 0x6be0 }, {} } },
+	{ "highmem=256M on 512M", qemu_512m, ARRAY_SIZE(qemu_512m), "highmem=256M",
+	  { DMA_FULL, { 0x1000, 0xefe0, 0xefe0, 0xefe0 }, { 0xffe0, 0x10000, 0x10000, 0x10000 } } },
+};
+
+static void setup_zone_layouts_exact(struct kunit *test)
+{
+	static struct pglist_data pgdat;
+	unsigned int c;
+	int j;
+
+	for (c = 0; c < ARRAY_SIZE(zone_cases); c++) {
+		const struct zone_case *zc = &zone_cases[c];
+		struct page *map;
+		unsigned long freed, managed = 0;
+
+		KUNIT_ASSERT_EQ(test, run(test, zc->map, zc->n, zc->cmdline), 0);
+		map = calloc(lay.max_pfn, sizeof(*map));
+		KUNIT_ASSERT_NOT_NULL(test, map);
+		memset(&pgdat, 0, sizeof(pgdat));
+		kunit_capture_start(&cap);
+		free_area_init_node(&pgdat, ZONES_NID, lay.max_zone_pfn, 0, lay.max_pfn,
+				    &memblock.memory, map);
+		freed = memblock_free_all(&pgdat);
+		kunit_capture_stop();
+		for (j = 0; j < MAX_NR_ZONES; j++) {
+			const struct zone *z = &pgdat.node_zones[j];
+			const struct zone_expect *e = &zc->z[j];
+
+			if (z->zone_start_pfn != e->start || z->spanned_pages != e->spanned ||
+			    z->present_pages != e->present || z->managed_pages != e->managed)
+				KUNIT_FAIL(test, "%s: zone %s start %#lx spanned %#lx present %#lx managed %#lx, expected %#lx %#lx %#lx %#lx",
+					   zc->name, zone_names[j], z->zone_start_pfn, z->spanned_pages,
+					   z->present_pages, z->managed_pages, e->start, e->spanned,
+					   e->present, e->managed);
+			KUNIT_EXPECT_LE(test, z->managed_pages, z->present_pages);
+			KUNIT_EXPECT_LE(test, z->present_pages, z->spanned_pages);
+			managed += z->managed_pages;
+		}
+		/* managed = RAM minus what memblock kept reserved, to the page */
+		KUNIT_EXPECT_EQ(test, managed, freed);
+		KUNIT_EXPECT_EQ(test, PFN_PHYS(freed),
+				lay.ram - (mem_in(0, PAGE_SIZE) + mem_in(lay.bios_start, BIOS_END) +
+					   mem_in(KSTART, KEND)));
+		node_data[ZONES_NID] = NULL;
+		free(map);
+	}
+}
+
+static struct kunit_case setup_zones_cases[] = {
+	KUNIT_CASE(setup_zone_layouts_exact),
+	{}
+};
+
+static struct kunit_suite setup_zones_suite = {
+	.name = "setup_zones",
+	.suite_init = setup_suite_init,
+	.suite_exit = setup_suite_exit,
+	.test_cases = setup_zones_cases,
+	.flags = KUNIT_SUITE_HOST_ONLY,
+};
+kunit_test_suite(setup_zones_suite);
+#endif
