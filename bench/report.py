@@ -49,8 +49,22 @@ def table_rows(d):
     """(workload, param, metric) in the order the table shows them."""
     keys = sorted({(w, p, k) for (b, m, w, p, k) in d if w != "meta"},
                   key=lambda t: (t[0], int(t[1]) if t[1].isdigit() else -1, t[1], t[2]))
-    return [t for t in keys if t[2] not in ("cycles", "mean_cycles", "p50_cycles")
-            or t[0] == "1_hot_pair"]
+    return [t for t in keys if (t[2] not in ("cycles", "mean_cycles", "p50_cycles")
+            or t[0] == "1_hot_pair") and t[2] != "instr"]
+
+
+def instr_table(d):
+    """bench-instr's counts: Orderly against the LIFO floor."""
+    keys = sorted({(w, p) for (b, m, w, p, k) in d if k == "instr"},
+                  key=lambda t: (t[0], int(t[1]) if t[1].isdigit() else -1))
+    if not keys:
+        return
+    print("\nInstructions per operation (callgrind, 1 GiB node, no debug checks):")
+    print("%-16s%-11s%12s%12s%9s" % ("workload", "param", "orderly", "lifo", "ratio"))
+    for w, p in keys:
+        o = d.get(("orderly-instr", "1G", w, p, "instr"))
+        l = d.get(("lifo-instr", "1G", w, p, "instr"))
+        print("%-16s%-11s%12s%12s%9s" % (w, p, fmt(o), fmt(l), "%.1fx" % (o / l) if o and l else "-"))
 
 
 def main():
@@ -98,6 +112,7 @@ def main():
         w.writerow(hdr)
         w.writerows(summary)
 
+    instr_table(d)
     targets(d)
     plot(d, outdir)
 

@@ -24,6 +24,13 @@
 #include <linux/string.h>
 #include <linux/spinlock.h>
 #include <linux/timekeeping.h>
+#include <linux/mmdebug.h>
+
+#ifdef CONFIG_DEBUG_VM
+#define IS_DEBUG_VM	1	/* check_new_pages() walks every page of a block */
+#else
+#define IS_DEBUG_VM	0
+#endif
 
 #define BENCH_PAIRS		20000	/* workload 1 */
 #define BENCH_ORDER_PAIRS	2000	/* workload 3, per order (fewer above 6) */
@@ -301,7 +308,8 @@ int bench_run(void)
 	u64 khz = tsc_khz_get();
 	int ret;
 
-	printk("bench: TSC %llu kHz (under -icount shift=0: cycles are instructions)\n", khz);
+	printk("bench: TSC %llu kHz (under -icount shift=0: cycles are instructions), VM_BUG_ON checks %s\n",
+	       khz, IS_DEBUG_VM ? "on" : "off");
 	ret = bench_pair();
 	if (!ret) {
 		bench_orders();
