@@ -177,6 +177,13 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 	/* 4. memblock */
 	memblock_reset();
 	memblock_add_e820(e);
+	if (memblock_phys_mem_size() != out->ram) {
+		/* more separate RAM ranges than memblock has slots (reported above) */
+		out->ram_no_memblock_slot = out->ram - memblock_phys_mem_size();
+		out->ram = memblock_phys_mem_size();
+		pr_err("setup: %llu bytes of RAM ignored: more than %d separate RAM ranges\n",
+		       (unsigned long long)out->ram_no_memblock_slot, INIT_MEMBLOCK_REGIONS);
+	}
 	memblock_reserve(0, PAGE_SIZE);
 	bios = BIOS_START_MAX;
 	if (ebda_start >= BIOS_START_MIN && ebda_start < bios)
@@ -195,11 +202,13 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 	}
 
 	/* 5. pfn limits and zones */
-	mp = e820__end_of_ram_pfn(e, MAX_NONPAE_PFN);
+	/* the e820 end of RAM, unless memblock could not hold all of it */
+	mp = min(e820__end_of_ram_pfn(e, MAX_NONPAE_PFN),
+		 (unsigned long)PHYS_PFN(memblock_end_of_DRAM()));
 	if (kp->highmem_set)
 		highmem_pages = (long long)(kp->highmem_size >> PAGE_SHIFT);
 	ml = find_low_pfn_range(&mp, highmem_pages);
-	if (mp < e820__end_of_ram_pfn(e, MAX_NONPAE_PFN)) {
+	if (PFN_PHYS(mp) < memblock_end_of_DRAM()) {
 		phys_addr_t before = memblock_phys_mem_size();
 
 		memblock_remove(PFN_PHYS(mp), PHYS_4G - PFN_PHYS(mp));

@@ -409,7 +409,12 @@ void memblock_reset(void)
 	memblock.retired = false;
 }
 
-/* whole pages only: a partial page can never be given to the page allocator */
+/*
+ * Whole pages only: a partial page can never be given to the page
+ * allocator.  If the table fills up, the rest (the highest ranges, in a
+ * sanitized table) is left out after one report; the caller sees it in
+ * memblock_phys_mem_size().
+ */
 void memblock_add_e820(const struct e820_table *table)
 {
 	u32 i;
@@ -424,8 +429,8 @@ void memblock_add_e820(const struct e820_table *table)
 			continue;
 		start = ALIGN(e->addr, (phys_addr_t)PAGE_SIZE);
 		end = ALIGN_DOWN(e->addr + memblock_cap_size(e->addr, e->size), (phys_addr_t)PAGE_SIZE);
-		if (end > start)
-			memblock_add(start, end - start);
+		if (end > start && memblock_add(start, end - start))
+			break;
 	}
 }
 

@@ -43,8 +43,9 @@ struct kernel_params;
  *     <= max_zone_pfn[HIGHMEM] == max_pfn <= MAX_NONPAE_PFN;
  *   max_low_pfn <= MAXMEM_PFN;
  *   ram_firmware == ram + ram_above_4g + ram_user_removed + ram_trimmed
- *     + ram_above_max_pfn (every byte of usable RAM the firmware named is
- *     either used or reported).
+ *     + ram_no_memblock_slot + ram_above_max_pfn (every byte of usable RAM
+ *     the firmware named is either used or reported);
+ *   ram == memblock_phys_mem_size().
  */
 struct mem_layout {
 	struct e820_table e820;		/* the map in force: sanitized, < 4 GiB, whole pages, user edits applied */
@@ -52,6 +53,7 @@ struct mem_layout {
 	u64 ram_above_4g;		/* ... of which at or above 4 GiB (no PAE) */
 	u64 ram_user_removed;		/* ... taken away by mem= / memmap= */
 	u64 ram_trimmed;		/* ... in partial pages */
+	u64 ram_no_memblock_slot;	/* ... in RAM ranges beyond INIT_MEMBLOCK_REGIONS */
 	u64 ram_above_max_pfn;		/* ... beyond max_pfn when highmem= lowered it */
 	u64 ram;			/* usable RAM handed to memblock */
 	bool user_defined;		/* mem= or memmap= changed the map */

@@ -109,7 +109,7 @@ static int run(struct kunit *test, const struct rng *map, unsigned int n, const 
 
 	KUNIT_EXPECT_EQ(test, lay.ram_firmware,
 			lay.ram + lay.ram_above_4g + lay.ram_user_removed + lay.ram_trimmed +
-			lay.ram_above_max_pfn);
+			lay.ram_no_memblock_slot + lay.ram_above_max_pfn);
 	KUNIT_EXPECT_EQ(test, memblock_phys_mem_size(), lay.ram);
 	KUNIT_EXPECT_LE(test, lay.max_zone_pfn[ZONE_DMA], lay.max_zone_pfn[ZONE_NORMAL]);
 	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_NORMAL], lay.max_low_pfn);
@@ -283,6 +283,26 @@ static void setup_no_ram_fails_clearly(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, run(test, qemu_16m, ARRAY_SIZE(qemu_16m), "mem=0x800"), -ENOMEM);
 }
 
+/* 200 separate RAM ranges: memblock has 128 slots; the rest is reported, not lost silently */
+static void setup_more_ram_ranges_than_memblock_slots(struct kunit *test)
+{
+	unsigned int i;
+
+	raw.nr_entries = 200;
+	for (i = 0; i < 200; i++)
+		raw.entries[i] = (struct e820_entry){ (u64)(i + 1) << 20, 0x80000, RAM };
+	parse_kernel_params("", &kp);
+	kunit_capture_start(&cap);
+	KUNIT_ASSERT_EQ(test, setup_memory_map(&raw, &kp, KSTART, KEND, EBDA, &lay), 0);
+	kunit_capture_stop();
+	/* the report comes after a 200-line table, beyond what a capture holds */
+	KUNIT_EXPECT_TRUE(test, cap.overflow);
+	KUNIT_EXPECT_EQ(test, lay.ram, 128 * 0x80000ULL);
+	KUNIT_EXPECT_EQ(test, lay.ram_no_memblock_slot, 72 * 0x80000ULL);
+	KUNIT_EXPECT_EQ(test, memblock_phys_mem_size(), lay.ram);
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, (128UL << 8) + 0x80);	/* the last range memblock holds */
+}
+
 static void setup_kernel_outside_ram_warned(struct kunit *test)
 {
 	static const struct rng low_only[] = { { 0, 0x9fc00, RAM }, { 0x1000000, 0x2000000, RAM } };
@@ -303,6 +323,7 @@ static struct kunit_case setup_cases[] = {
 	KUNIT_CASE(setup_highmem_lowers_max_pfn),
 	KUNIT_CASE(setup_bios_area_from_ebda),
 	KUNIT_CASE(setup_no_ram_fails_clearly),
+	KUNIT_CASE(setup_more_ram_ranges_than_memblock_slots),
 	KUNIT_CASE(setup_kernel_outside_ram_warned),
 	{}
 };
