@@ -25,7 +25,7 @@ void register_console(struct console *con);
 void console_write(const char *s, size_t n);
 /* next input byte from any console, -1 if none (never blocks) */
 int console_getc(void);
-/* block (hlt between polls) until a byte arrives */
+/* block until a byte arrives (busy-polls with pause: interrupts stay off, so hlt would never wake) */
 int console_getc_wait(void);
 
 /*

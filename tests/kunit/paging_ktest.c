@@ -10,6 +10,7 @@
 #include <linux/string.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/highmem.h>
 #include <linux/selftest.h>
 #include <asm/pgtable.h>
 #include <asm/mmu_hooks.h>
@@ -105,8 +106,12 @@ static unsigned long free_slot(unsigned long base, unsigned int n)
 
 static void paging_kmap_windows_explained(struct kunit *test)
 {
-	unsigned long pk = free_slot(PKMAP_BASE, LAST_PKMAP);
-	unsigned long fx = free_slot(FIXADDR_START, __end_of_fixed_addresses - 1);
+	unsigned long pk, fx;
+
+	/* kunmap() is lazy: slots stay mapped until a flush (mm/highmem.c) */
+	kmap_flush_unused();
+	pk = free_slot(PKMAP_BASE, LAST_PKMAP);
+	fx = free_slot(FIXADDR_START, __end_of_fixed_addresses - 1);
 
 	KUNIT_ASSERT_NE(test, pk, 0UL);
 	KUNIT_ASSERT_TRUE(test, read_faults((void *)pk));
