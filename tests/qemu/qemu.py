@@ -141,8 +141,10 @@ _iso_lock = threading.Lock()
 def build_case_iso(kernel, cmdline="", cutmem=None, cache_dir=ISO_CACHE):
     """Path of an ISO booting @kernel with @cmdline (and @cutmem holes).
 
-    Cached by the hash of the kernel image and the grub.cfg; ISOs of older
-    kernels are removed so the cache does not grow without bound.
+    Cached by the hash of the kernel image and the grub.cfg.  Several runs
+    may share the cache at once (other engineers, other kernels): an ISO is
+    written under a private name and renamed into place, and only ISOs not
+    used for an hour are pruned (a cache hit refreshes the mtime).
     """
     cfg = grub_cfg(cmdline, cutmem)
     kdigest = _file_digest(kernel)
@@ -151,21 +153,28 @@ def build_case_iso(kernel, cmdline="", cutmem=None, cache_dir=ISO_CACHE):
     iso = os.path.join(cache_dir, "%s-%s.iso" % (kdigest[:12], key))
     with _iso_lock:
         if os.path.exists(iso):
-            return iso
+            try:
+                os.utime(iso)
+                return iso
+            except FileNotFoundError:
+                pass
+        now = time.time()
         for old in os.listdir(cache_dir):
-            if old.endswith(".iso") and not old.startswith(kdigest[:12]):
-                try:
-                    os.unlink(os.path.join(cache_dir, old))
-                except OSError:
-                    pass
+            path = os.path.join(cache_dir, old)
+            try:
+                if old.endswith(".iso") and now - os.stat(path).st_mtime > 3600:
+                    os.unlink(path)
+            except OSError:
+                pass
         tmp = tempfile.mkdtemp(prefix="isodir-", dir=cache_dir)
         try:
-            os.makedirs(os.path.join(tmp, "boot", "grub"))
-            shutil.copyfile(kernel, os.path.join(tmp, "boot", "orderly.elf"))
-            with open(os.path.join(tmp, "boot", "grub", "grub.cfg"), "w") as f:
+            root = os.path.join(tmp, "root")
+            os.makedirs(os.path.join(root, "boot", "grub"))
+            shutil.copyfile(kernel, os.path.join(root, "boot", "orderly.elf"))
+            with open(os.path.join(root, "boot", "grub", "grub.cfg"), "w") as f:
                 f.write(cfg)
-            part = iso + ".part"
-            r = subprocess.run(["grub-mkrescue", "-o", part, tmp],
+            part = os.path.join(tmp, "out.iso")
+            r = subprocess.run(["grub-mkrescue", "-o", part, root],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             if r.returncode != 0:
                 raise QemuError("grub-mkrescue failed:\n" + r.stdout.decode(errors="replace")[-2000:])
