@@ -83,5 +83,9 @@ void screen_init(const struct boot_info *bi)
 		vgacon_init(VGA_TEXT_PHYS, 80, 25);
 		return;
 	}
-	pr_info("screen: no framebuffer and no VGA text mode, no screen console\n");
+	if (bi->efi_booted)
+		pr_warn("screen: UEFI boot without a framebuffer: the boot loader set no video mode "
+			"(GRUB needs 'insmod all_video'), no screen console\n");
+	else
+		pr_info("screen: no framebuffer and no VGA text mode, no screen console\n");
 }
