@@ -133,6 +133,21 @@ static void calibrate(void)
 		BE_NAME, tsc_ghz, (unsigned long long)timer_overhead);
 	printf("%s,-,meta,-,tsc_ghz,%.4f\n", BE_NAME, tsc_ghz);
 	printf("%s,-,meta,-,timer_overhead_cycles,%llu\n", BE_NAME, (unsigned long long)timer_overhead);
+	{
+		/* timings mean little on a busy machine: say how busy it was */
+		double load = -1;
+		FILE *f = fopen("/proc/loadavg", "r");
+
+		if (f) {
+			if (fscanf(f, "%lf", &load) != 1)
+				load = -1;
+			fclose(f);
+		}
+		printf("%s,-,meta,-,loadavg_1min,%.2f\n", BE_NAME, load);
+		if (load > 1.0)
+			fprintf(stderr, "bench[%s]: warning: load average %.2f: timings will be noisy"
+				" (instruction counts are not)\n", BE_NAME, load);
+	}
 }
 
 /* ------------------------------------------------------- 1: order-0 hot pair */

@@ -80,8 +80,14 @@ def main():
     ghz = d.get(("orderly", "-", "meta", "-", "tsc_ghz"))
     print("Orderly benchmark: cycles/ns per operation (an alloc+free pair unless the"
           " metric says otherwise);")
-    print("(x) = value / Orderly at 1 GiB: above 1 means Orderly is faster.  TSC %s GHz.\n"
+    loads = [v for (b, m, w, p, k), v in d.items() if k == "loadavg_1min"]
+    print("(x) = value / Orderly at 1 GiB: above 1 means Orderly is faster.  TSC %s GHz."
           % (fmt(ghz) if ghz else "?"))
+    if loads:
+        print("1-minute load average during the runs: %.2f .. %.2f%s" % (
+            min(loads), max(loads), "  (busy machine: timings are noisy; instruction counts are not)"
+            if max(loads) > 1.0 else ""))
+    print()
     head = ["workload", "param", "metric"] + ["%s@%s" % c if c[1] != "-" else c[0] for c in COLUMNS]
     widths = [16, 11, 18] + [17] * len(COLUMNS)
     print("".join(h.ljust(wd) for h, wd in zip(head, widths)))
