@@ -58,8 +58,9 @@ def parse_size(s):
 
 class Case:
     def __init__(self, name, kind, mem, uefi=False, cmdline="", cutmem=None,
-                 timeout=60, expect=None, release_iso=False):
+                 timeout=60, expect=None, release_iso=False, extra=()):
         self.name, self.kind, self.mem, self.uefi = name, kind, mem, uefi
+        self.extra = list(extra)	# more QEMU arguments
         self.release_iso = release_iso	# boot `make iso`'s own ISO and menu
         self.cmdline = cmdline
         self.cutmem = cutmem
@@ -102,6 +103,9 @@ def matrix(release_iso=None):
                   cmdline="selftest debug_pagealloc=on page_poison=on", timeout=240))
     C.append(Case("selftest-page-poison", "selftest", "128M",
                   cmdline="selftest page_poison=on", timeout=120))
+    # issue 8: the in-kernel benchmark and boot cost, deterministic under -icount
+    C.append(Case("bench-icount-3G", "bench", "3G", cmdline="bench", timeout=300,
+                  extra=["-icount", "shift=0"]))
     shell = load_shell_session()
     if shell is not None:
         C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
@@ -276,7 +280,8 @@ def run_case(case, args):
     else:
         iso = qemu.build_case_iso(args.kernel, cmdline, case.cutmem)
     q = qemu.Qemu(case.name, iso=iso, kernel=kernel, mem=case.mem, uefi=case.uefi,
-                  cmdline=cmdline if kernel else "", timeout=case.timeout * args.timeout_scale)
+                  cmdline=cmdline if kernel else "", timeout=case.timeout * args.timeout_scale,
+                  extra=case.extra)
     try:
         with q:
             ok, msg = drive(case, q)
@@ -336,6 +341,29 @@ def drive(case, q):
         if errs:
             return False, "; ".join(errs)
         return True, "%s passed, %s failed, %s skipped" % m.groups()
+
+    if case.kind == "bench":
+        try:
+            q.expect(re.compile(r"^bench: done", re.M))
+        except qemu.QemuError as e:
+            return False, str(e)
+        q.close()
+        text = q.text
+        errs = []
+        for what in (r"bench: 1 order-0 alloc\+free pair: \d+ cycles",
+                     r"bench: 3 order 10 alloc\+free pair: \d+ cycles",
+                     r"bench: 4 churn 50%: \d+ ops .* p99\.9 \d+",
+                     r"bench: 6 get_zeroed_page hot: \d+ cycles",
+                     r"instructions per managed page|per managed page"):
+            if not re.search(what, text):
+                errs.append("missing /%s/" % what)
+        if re.search(r"^bench: failed", text, re.M):
+            errs.append("bench failed")
+        fatal = fatal_line(text)
+        if fatal:
+            errs.append("fatal: " + fatal)
+        m = re.search(r"bench: 1 order-0 alloc\+free pair: (\d+) cycles", text)
+        return (not errs), "; ".join(errs) or "order-0 pair %s instructions" % (m.group(1) if m else "?")
 
     if case.kind == "shell":
         shell = load_shell_session()
