@@ -6,6 +6,7 @@
 #include "mm_fixture.h"
 #include <linux/gfp.h>
 #include <linux/string.h>
+#include <linux/highmem.h>
 #include <asm/mmu_hooks.h>
 #include "../../mm/internal.h"
 
@@ -96,6 +97,8 @@ int mm_fixture_init(struct mm_fixture *f, const struct mm_layout *l, int nid,
 	map_bytes = l->nr_pages * sizeof(struct page);
 #ifdef __ORDERLY_HOST__
 	f->base_pfn = l->host_base_pfn;
+	/* a fresh arena: no kmap may survive from an earlier test */
+	kmap_init();
 	if (host_phys_setup((u64)(f->base_pfn + l->nr_pages) << PAGE_SHIFT))
 		return -ENOMEM;
 	f->mem_map = mm_test_alloc(map_bytes);
