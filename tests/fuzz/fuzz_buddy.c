@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target for the buddy allocator: the input is a program.
+ *
+ *   byte 0      layout (low 2 bits), watermarks kept (bit 2), page_poison
+ *               (bit 3), trace (bit 4)
+ *   then ops    one byte each, most with an argument byte or two:
+ *     0-3  alloc    order (0..11, 11 is invalid), mask from a table that
+ *                   includes __GFP_DMA|__GFP_HIGHMEM   -> into a slot
+ *     4-5  free     a slot, by __free_pages or put_page (tail for compound)
+ *     6    get_page a slot (the next free drops that reference)
+ *     7    misuse   a random pfn and order that is not a live block's
+ *                   (head, same order): double free, inside a block, tail,
+ *                   reserved, hole, wrong order - must be reported and
+ *                   leave the node byte-identical
+ *     8    misuse   put_page/get_page on a pfn no live block owns
+ *     9    scribble on a free page (page_poison must report it later)
+ *
+ * After every op the invariant checker must find nothing; after freeing
+ * everything, buddyinfo must equal the boot state.  Any violation aborts.
+ */
+#include <stdlib.h>
+#include <stdio.h>
+#include "../kunit/mm_fixture.c"
+
+static const struct mm_layout fuzz_layouts[4] = {
+	{ .name = "fz-three", .nr_pages = 512, .zone_end = { 128, 384, 512 },
+	  .ram = { { 0, 200 }, { 210, 512 } }, .reserved = { { 50, 53 } } },
+	{ .name = "fz-odd", .nr_pages = 333, .zone_end = { 100, 301, 333 },
+	  .ram = { { 3, 333 } }, .reserved = { { 150, 151 } } },
+	{ .name = "fz-dma", .nr_pages = 64, .zone_end = { 64, 64, 64 } },
+	{ .name = "fz-big", .nr_pages = 2048, .zone_end = { 1024, 1500, 2048 },
+	  .ram = { { 0, 1000 }, { 1030, 2048 } }, .host_base_pfn = 0x40 },
+};
+
+static const gfp_t fuzz_gfps[] = {
+	GFP_KERNEL, GFP_ATOMIC, GFP_DMA, GFP_HIGHUSER, GFP_KERNEL | __GFP_COMP,
+	GFP_HIGHUSER | __GFP_ZERO, GFP_KERNEL | __GFP_ZERO, GFP_NOIO, 0,
+	__GFP_DMA | __GFP_HIGHMEM, GFP_DMA | __GFP_COMP | __GFP_ZERO, GFP_KERNEL | __GFP_NOFAIL,
+};
+
+#define NR_SLOTS 64
+
+struct slot {
+	struct page *page;
+	unsigned int order;
+	int refs;		/* references we hold */
+	bool compound;
+};
+
+static struct mm_fixture fz;
+static struct slot slots[NR_SLOTS];
+static struct printk_capture fcap;
+
+#define FUZZ_CHECK(cond, what) do {						\
+	if (!(cond)) {								\
+		fprintf(stderr, "fuzz_buddy: %s failed: %s\n", what, #cond);	\
+		abort();							\
+	}									\
+} while (0)
+
+static void check_all(const char *what)
+{
+	int errors;
+
+	kunit_capture_start(&fcap);
+	errors = verify_free_lists(fz.node);
+	kunit_capture_stop();
+	if (errors)
+		fprintf(stderr, "%s", fcap.buf);
+	FUZZ_CHECK(errors == 0, what);
+}
+
+static void free_slot(struct slot *s, bool by_put)
+{
+	while (s->refs > 0) {
+		if (by_put)
+			put_page(s->compound ? s->page + (1UL << s->order) - 1 : s->page);
+		else
+			__free_pages(s->page, s->order);
+		s->refs--;
+	}
+	s->page = NULL;
+}
+
+/* is freeing @page with @order legal, i.e. the head of a live slot with that order? */
+static bool legal_free(const struct page *page, unsigned int order)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_SLOTS; i++)
+		if (slots[i].page == page && slots[i].order == order)
+			return true;
+	return false;
+}
+
+static bool owned(const struct page *page)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_SLOTS; i++)
+		if (slots[i].page && page >= slots[i].page &&
+		    page < slots[i].page + (1UL << slots[i].order))
+			return true;
+	return false;
+}
+
+static void misuse(void (*op)(struct page *, unsigned int), struct page *page, unsigned int order)
+{
+	struct mm_state st;
+
+	FUZZ_CHECK(mm_state_save(&fz, &st) == 0, "snapshot");
+	kunit_capture_start(&fcap);
+	op(page, order);
+	kunit_capture_stop();
+	FUZZ_CHECK(strstr(fcap.buf, "BUG: Bad page"), "misuse reported");
+	FUZZ_CHECK(mm_state_equal(&fz, &st), "misuse changed nothing");
+	mm_state_free(&st);
+}
+
+static void op_put(struct page *page, unsigned int order) { put_page(page); }
+static void op_get(struct page *page, unsigned int order) { get_page(page); }
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const struct mm_layout *l;
+	unsigned int debug = 0, i;
+	size_t pos = 1;
+
+	if (size < 1)
+		return 0;
+	l = &fuzz_layouts[data[0] & 3];
+	if (data[0] & 8)
+		debug |= PGDAT_PAGE_POISON;
+	if (data[0] & 16)
+		debug |= PGDAT_TRACE;
+	FUZZ_CHECK(mm_fixture_init(&fz, l, 3, debug) == 0, "fixture");
+	if (!(data[0] & 4))
+		mm_fixture_no_watermarks(&fz);
+	memset(slots, 0, sizeof(slots));
+	check_all("boot");
+
+#define ARG()	(pos < size ? data[pos++] : 0)
+	while (pos < size) {
+		uint8_t op = ARG() % 10;
+		struct slot *s = &slots[ARG() % NR_SLOTS];
+
+		switch (op) {
+		case 0: case 1: case 2: case 3: {
+			unsigned int order = ARG() % (MAX_ORDER + 1);
+			gfp_t gfp = fuzz_gfps[ARG() % ARRAY_SIZE(fuzz_gfps)];
+			struct page *page;
+
+			if (s->page)
+				free_slot(s, false);
+			/* __GFP_NOFAIL with nothing left is a BUG by design: keep it satisfiable */
+			if (gfp & __GFP_NOFAIL) {
+				unsigned long avail = 0;
+				int z;
+
+				for (z = 0; z <= (int)gfp_zone(gfp); z++)
+					avail += mm_zone(&fz, z)->free_pages;
+				if (order || !avail)
+					gfp &= ~__GFP_NOFAIL;
+			}
+			kunit_capture_start(&fcap);
+			page = __alloc_pages_node(fz.node, gfp | __GFP_NOWARN, order);
+			kunit_capture_stop();
+			if (!page)
+				break;
+			FUZZ_CHECK(order < MAX_ORDER && !gfp_zone_bad(gfp), "bad request refused");
+			FUZZ_CHECK((page_to_pfn(page) & ((1UL << order) - 1)) == 0, "aligned");
+			FUZZ_CHECK(page_zonenum(page) <= gfp_zone(gfp), "zone allowed");
+			s->page = page;
+			s->order = order;
+			s->refs = 1;
+			s->compound = (gfp & __GFP_COMP) && order;
+			break;
+		}
+		case 4: case 5:
+			if (s->page)
+				free_slot(s, op == 5);
+			break;
+		case 6:
+			if (s->page && s->refs < 4) {
+				get_page(s->compound ? s->page + 1 : s->page);
+				s->refs++;
+			}
+			break;
+		case 7: {
+			unsigned long lo = ARG(), rel = (lo | (unsigned long)ARG() << 8) % fz.nr_pages;
+			unsigned int order = ARG() % (MAX_ORDER + 2);
+			struct page *page = mm_page(&fz, rel);
+
+			if (!legal_free(page, order))
+				misuse(__free_pages, page, order);
+			break;
+		}
+		case 8: {
+			unsigned long lo = ARG(), rel = (lo | (unsigned long)ARG() << 8) % fz.nr_pages;
+			struct page *page = mm_page(&fz, rel);
+
+			if (!owned(page))
+				misuse(ARG() & 1 ? op_put : op_get, page, 0);
+			break;
+		}
+		case 9: {
+			unsigned long lo = ARG(), rel = (lo | (unsigned long)ARG() << 8) % fz.nr_pages;
+			struct page *page = mm_page(&fz, rel);
+
+			if (!owned(page) && !PageReserved(page))
+				((unsigned char *)mm_page_lowmem_address(&fz, page))[ARG() * 16] ^= 0x5a;
+			break;
+		}
+		}
+		check_all("after op");
+	}
+	for (i = 0; i < NR_SLOTS; i++)
+		if (slots[i].page)
+			free_slot(&slots[i], false);
+	check_all("after freeing all");
+	FUZZ_CHECK(mm_fixture_at_boot_state(&fz), "boot buddyinfo restored");
+	mm_fixture_destroy(&fz);
+	return 0;
+}
+
+/*
+ * lib/kunit.c (linked for the printk capture) walks the kunit_suites
+ * section, which must therefore exist in this binary too.
+ */
+static struct kunit_case fuzz_no_cases[] = { {} };
+static struct kunit_suite fuzz_buddy_suite = { .name = "fuzz_buddy", .test_cases = fuzz_no_cases };
+kunit_test_suite(fuzz_buddy_suite);
