@@ -200,7 +200,31 @@ static void free_pages_bad_addresses(struct kunit *test)
 	__free_pages(p, 0);
 	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
 #else
-	kunit_skip(test, "needs a node 0 of its own (host)");
+	/* the live kernel: the reports, and no change in what node 0 holds free */
+	unsigned long before[MAX_NR_ZONES][MAX_ORDER], after[MAX_NR_ZONES][MAX_ORDER];
+	unsigned long addr = __get_free_pages(GFP_KERNEL, 1), free_before;
+
+	KUNIT_ASSERT_NE(test, addr, 0);
+	buddyinfo_snapshot(&contig_page_data, before);
+	free_before = pgdat_free_pages(&contig_page_data);
+	kunit_capture_start(&cap);
+	free_pages(addr + 100, 1);
+	free_pages(addr + PAGE_SIZE, 0);
+	free_pages(addr, 0);
+	free_pages(0x1000, 0);		/* below PAGE_OFFSET */
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "is not page aligned");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "tail page");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "wrong order: allocated with order 1, freed with order 0");
+	buddyinfo_snapshot(&contig_page_data, after);
+	KUNIT_EXPECT_EQ(test, memcmp(before, after, sizeof(after)), 0);
+	KUNIT_EXPECT_EQ(test, pgdat_free_pages(&contig_page_data), free_before);
+	free_pages(addr, 1);
+	kunit_capture_start(&cap);
+	free_pages(addr, 1);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "double free");
+	KUNIT_EXPECT_EQ(test, pgdat_free_pages(&contig_page_data), free_before + 2);
 #endif
 }
 
