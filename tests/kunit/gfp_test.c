@@ -383,6 +383,67 @@ static void alloc_pages_global(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pgdat_free_pages(pgdat), before);
 }
 
+#ifdef __ORDERLY_HOST__
+#include <unistd.h>
+#include <sys/wait.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <signal.h>
+
+static struct printk_capture nofail_cap;
+
+/* the child's BUG(): hand what printk said to the parent, then die */
+static void nofail_abort(int sig)
+{
+	ssize_t r = write(1, nofail_cap.buf, nofail_cap.len);
+
+	(void)r;
+	_exit(128 + sig);
+}
+
+/*
+ * __GFP_NOFAIL when even the reserves are empty: a report, then BUG().
+ * On the host BUG() aborts, so the call runs in a child process whose
+ * output comes back through a pipe.
+ */
+static void nofail_exhausted_is_a_bug(struct kunit *test)
+{
+	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &normal_only, 1, 0);
+	static char out[8192];
+	int fds[2], status = 0;
+	ssize_t n, len = 0;
+	pid_t pid;
+
+	fill(pgdat, GFP_ATOMIC);
+	while (mm_zone(&fx, ZONE_NORMAL)->free_pages)	/* the reserve, to the last page */
+		KUNIT_ASSERT_NOT_NULL(test, __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_NOFAIL, 0));
+	KUNIT_ASSERT_EQ(test, mm_zone(&fx, ZONE_NORMAL)->free_pages, 0);
+	KUNIT_ASSERT_EQ(test, pipe(fds), 0);
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	KUNIT_ASSERT_GE(test, pid, 0);
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		signal(SIGABRT, nofail_abort);
+		kunit_capture_start(&nofail_cap);
+		__alloc_pages_node(pgdat, GFP_KERNEL | __GFP_NOFAIL, 0);
+		_exit(0);	/* not reached: that was a BUG */
+	}
+	close(fds[1]);
+	while (len < (ssize_t)sizeof(out) - 1 && (n = read(fds[0], out + len, sizeof(out) - 1 - len)) > 0)
+		len += n;
+	out[len] = '\0';
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	KUNIT_EXPECT_TRUE(test, WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGABRT);
+	KUNIT_EXPECT_TRUE(test, strstr(out, "page allocation failure: order:0, mode:0x8d0(GFP_KERNEL|__GFP_NOFAIL) - __GFP_NOFAIL, and every reserve is empty") != NULL);
+	KUNIT_EXPECT_TRUE(test, strstr(out, "kernel BUG at mm/page_alloc.c") != NULL);
+	KUNIT_EXPECT_TRUE(test, strstr(out, "Node 1 Normal free:0kB") != NULL);
+}
+#endif
+
 static struct kunit_case gfp_cases[] = {
 	KUNIT_CASE(gfp_zone_table),
 	KUNIT_CASE(gfp_flag_names),
@@ -397,6 +458,9 @@ static struct kunit_case gfp_cases[] = {
 	KUNIT_CASE(get_free_pages_and_free_pages),
 	KUNIT_CASE(get_free_pages_highmem_served_low),
 	KUNIT_CASE(alloc_pages_global),
+#ifdef __ORDERLY_HOST__
+	KUNIT_CASE(nofail_exhausted_is_a_bug),
+#endif
 	{}
 };
 
