@@ -164,7 +164,7 @@ fuzz-smoke: fuzz
 	  ORDERLY_QUIET=1 $(B)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=0 \
 	    -close_fd_mask=1 $(B)/fuzz/new-$$t tests/fuzz/corpus/$$t 2>$(B)/fuzz/$$t.log \
 	    || { tail -40 $(B)/fuzz/$$t.log; exit 1; }; \
-	  grep -E '^#[0-9]+ +DONE' $(B)/fuzz/$$t.log | tail -1; \
+	  grep -E '^#[0-9]+[[:space:]]+DONE' $(B)/fuzz/$$t.log | tail -1; \
 	done
 
 # ---------------------------------------------------------------- benchmarks

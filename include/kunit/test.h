@@ -60,8 +60,9 @@ struct kunit_suite {
 	static struct kunit_suite *__kunit_ptr_##suite			\
 	__attribute__((used, section("kunit_suites"), aligned(sizeof(void *)))) = &(suite)
 
-extern struct kunit_suite *__start_kunit_suites[];
-extern struct kunit_suite *__stop_kunit_suites[];
+/* weak: a program with no suite at all (a fuzz target) still links */
+extern struct kunit_suite *__start_kunit_suites[] __attribute__((weak));
+extern struct kunit_suite *__stop_kunit_suites[] __attribute__((weak));
 
 struct kunit_result {
 	unsigned int passed, failed, skipped;
