@@ -89,8 +89,9 @@ static unsigned long pkmap_failures;
  */
 #define PA_HASH_ORDER	7
 #define PA_HASH_SIZE	(1 << PA_HASH_ORDER)
-static short pa_hash_head[PA_HASH_SIZE];
-static short pa_hash_next[LAST_PKMAP];
+/* -1 from the start: page_address() may run (dump_page) before kmap_init() */
+static short pa_hash_head[PA_HASH_SIZE] = { [0 ... PA_HASH_SIZE - 1] = -1 };
+static short pa_hash_next[LAST_PKMAP] = { [0 ... LAST_PKMAP - 1] = -1 };
 
 static unsigned int pa_hash(const struct page *page)
 {
