@@ -9,6 +9,7 @@
 
 #include <linux/mm.h>
 #include <linux/mmdebug.h>
+#include <linux/spinlock.h>
 
 /*
  * __free_pages_memory - hand pfns [@start_pfn, @end_pfn) of @pgdat, all
@@ -63,19 +64,91 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 struct page *__rmqueue(struct zone *zone, unsigned int order);
 
 /*
- * Per-CPU page lists (mm/page_pcp.c).  rmqueue_pcplist: an order-0 page
- * of @zone from this CPU's list (refilled by zone->pcp.batch pages when
- * empty; __GFP_COLD takes the cold end), or NULL if the zone has none;
- * zone->free_pages drops by one.  free_unref_page: an order-0 page whose
- * last reference is gone and which free_pages_prepare() has seen, to the
- * hot end; a batch goes back to the buddy lists above zone->pcp.high.
- * drain_zone_pages / drain_node_pages: every pcp page of the zone / node
- * back to the buddy lists (merging); return how many pages moved.
+ * Per-CPU page lists (the algorithm and invariants: mm/page_pcp.c).
+ * rmqueue_bulk / free_pcppages_bulk: the batch moves between the buddy
+ * lists and a pcp list, zone->lock held.  drain_zone_pages /
+ * drain_node_pages: every pcp page of the zone / node back to the buddy
+ * lists (merging); return how many pages moved.
  */
-struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp_mask);
-void free_unref_page(struct page *page);
+int rmqueue_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp);
+void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp);
 int drain_zone_pages(struct zone *zone);
 unsigned long drain_node_pages(struct pglist_data *pgdat);
+
+/* The CPU this code runs on; with NR_CPUS == 1, always 0. */
+static inline unsigned int smp_processor_id(void)
+{
+	return 0;
+}
+
+static inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
+{
+	return &zone->pcp[smp_processor_id()];
+}
+
+/*
+ * The two fast paths are inline here, not in page_pcp.c, because they are
+ * the whole cost of an order-0 alloc/free pair: a call into another file
+ * costs as much as the list operation itself.
+ *
+ * rmqueue_pcplist: an order-0 page of @zone from this CPU's list (refilled
+ * by zone->pcp.batch pages when empty; __GFP_COLD takes the cold end), or
+ * NULL if the zone has none; zone->free_pages drops by one.
+ */
+static __always_inline struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp_mask)
+{
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+	struct page *page;
+
+	local_irq_save(flags);
+	pcp = this_cpu_pcp(zone);
+	if (unlikely(list_empty(&pcp->list))) {
+		spin_lock(&zone->lock);
+		rmqueue_bulk(zone, pcp->batch, pcp);
+		spin_unlock(&zone->lock);
+		if (unlikely(list_empty(&pcp->list))) {
+			local_irq_restore(flags);
+			return NULL;
+		}
+	}
+	if (unlikely(gfp_mask & __GFP_COLD))
+		page = list_last_entry(&pcp->list, struct page, lru);
+	else
+		page = list_first_entry(&pcp->list, struct page, lru);
+	VM_BUG_ON_PAGE(!PagePcp(page), page);
+	list_del(&page->lru);
+	__ClearPagePcp(page);
+	pcp->count--;
+	zone->free_pages--;
+	local_irq_restore(flags);
+	return page;
+}
+
+/*
+ * free_unref_page: an order-0 page of @zone whose last reference is gone
+ * and which free_pages_prepare() has seen, to the hot end of this CPU's
+ * list; a batch goes back to the buddy lists above zone->pcp.high.
+ */
+static __always_inline void free_unref_page(struct zone *zone, struct page *page)
+{
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+
+	VM_BUG_ON_PAGE(page_zone(page) != zone, page);
+	local_irq_save(flags);
+	pcp = this_cpu_pcp(zone);
+	__SetPagePcp(page);
+	list_add(&page->lru, &pcp->list);
+	pcp->count++;
+	zone->free_pages++;
+	if (unlikely(pcp->count > pcp->high)) {
+		spin_lock(&zone->lock);
+		free_pcppages_bulk(zone, pcp->batch, pcp);
+		spin_unlock(&zone->lock);
+	}
+	local_irq_restore(flags);
+}
 
 /* pages of @zone on per-CPU lists: free, but only for order 0 */
 static inline long zone_pcp_pages(const struct zone *zone)

@@ -251,10 +251,33 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 	return true;
 }
 
+/*
+ * zone_watermark_fast - zone_watermark_ok() with Linux's (4.8+) shortcut
+ * for order 0: with neither ALLOC_HIGH nor ALLOC_HARDER, an order-0
+ * request passes when free_pages > mark + lowmem_reserve, which is
+ * exactly what zone_watermark_ok() computes for order 0 (its per-order
+ * loop does not run), in one compare.  Everything else takes the full
+ * check, so the answer never differs.
+ */
+static inline bool zone_watermark_fast(const struct zone *z, unsigned int order,
+				       unsigned long mark, int classzone_idx,
+				       unsigned int alloc_flags)
+{
+	if (likely(order == 0 && !(alloc_flags & (ALLOC_HIGH | ALLOC_HARDER))))
+		return (long)z->free_pages > (long)mark + z->lowmem_reserve[classzone_idx];
+	return zone_watermark_ok(z, order, mark, classzone_idx, alloc_flags);
+}
+
 /* What one allocation request has fixed before walking the zonelist. */
 struct alloc_context {
 	enum zone_type high_zoneidx;	/* gfp_zone(): the highest zone allowed */
 	struct zone *preferred_zone;	/* first zone of the zonelist allowed */
+	/*
+	 * where preferred_zone sits in the zonelist: the walk starts there,
+	 * and every zone after it has a lower index (the list descends), so
+	 * it needs no per-zone high_zoneidx test
+	 */
+	struct zone **zonelist;
 	int classzone_idx;		/* zone_idx(preferred_zone): lowmem_reserve index */
 };
 
@@ -300,7 +323,7 @@ static void zero_pages(struct zone *zone, struct page *page, unsigned int order)
 }
 
 /* Turn a block just taken off the free lists into an allocated one. */
-static void prep_new_page(struct zone *zone, struct page *page, unsigned int order,
+static inline void prep_new_page(struct zone *zone, struct page *page, unsigned int order,
 			  gfp_t gfp_mask)
 {
 	struct pglist_data *pgdat = zone->zone_pgdat;
@@ -322,21 +345,25 @@ static void prep_new_page(struct zone *zone, struct page *page, unsigned int ord
 		prep_compound_page(page, order);
 }
 
-static struct page *get_page_from_freelist(struct pglist_data *pgdat, gfp_t gfp_mask,
-					   unsigned int order, unsigned int alloc_flags,
-					   const struct alloc_context *ac)
+/*
+ * One pass over the zonelist from the preferred zone.  Inlined into the
+ * fast path (where alloc_flags is the constant ALLOC_WMARK_LOW) and the
+ * slow path.
+ */
+static __always_inline struct page *
+get_page_from_freelist(struct pglist_data *pgdat, gfp_t gfp_mask, unsigned int order,
+		       unsigned int alloc_flags, const struct alloc_context *ac)
 {
 	struct zone **zp, *zone;
 
-	for (zp = pgdat->node_zonelist; (zone = *zp) != NULL; zp++) {
+	for (zp = ac->zonelist; (zone = *zp) != NULL; zp++) {
 		struct page *page;
 
-		if (zone_idx(zone) > ac->high_zoneidx)
-			continue;
+		VM_BUG_ON(zone_idx(zone) > ac->high_zoneidx);
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS)) {
 			unsigned long mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK];
 
-			if (!zone_watermark_ok(zone, order, mark, ac->classzone_idx, alloc_flags))
+			if (!zone_watermark_fast(zone, order, mark, ac->classzone_idx, alloc_flags))
 				continue;
 		}
 		page = rmqueue(zone, order, gfp_mask);
@@ -379,54 +406,38 @@ static void warn_alloc(struct pglist_data *pgdat, gfp_t gfp_mask, unsigned int o
 	show_free_areas(pgdat);
 }
 
-struct page *__alloc_pages_node(struct pglist_data *pgdat, gfp_t gfp_mask,
-				unsigned int order)
+/* A request no zone can serve: report it (unless __GFP_NOWARN), NULL. */
+static noinline struct page *alloc_bad_request(gfp_t gfp_mask, unsigned int order)
 {
-	struct alloc_context ac;
-	struct zone **zp;
-	struct page *page;
-	unsigned int alloc_flags;
-
-	if (unlikely(order >= MAX_ORDER)) {
+	if (order >= MAX_ORDER) {
 		if (!(gfp_mask & __GFP_NOWARN))
 			printk(KERN_WARNING "WARNING: %s: order %u >= MAX_ORDER (%d): no such block size\n",
 			       current_comm, order, MAX_ORDER);
-		return NULL;
-	}
-	if (unlikely(gfp_zone_bad(gfp_mask))) {
+	} else {
 		char names[160];
 
 		format_gfp_flags(names, sizeof(names), gfp_mask);
 		printk(KERN_WARNING "WARNING: %s: invalid zone modifiers in mode:0x%x(%s): __GFP_DMA and __GFP_HIGHMEM exclude each other\n",
 		       current_comm, gfp_mask, names);
-		return NULL;
 	}
-	gfp_mask &= __GFP_BITS_MASK;
-	ac.high_zoneidx = gfp_zone(gfp_mask);
-	ac.preferred_zone = NULL;
-	for (zp = pgdat->node_zonelist; *zp; zp++)
-		if (zone_idx(*zp) <= ac.high_zoneidx) {
-			ac.preferred_zone = *zp;
-			break;
-		}
-	if (unlikely(!ac.preferred_zone)) {
-		page = NULL;
-		goto fail;
-	}
-	ac.classzone_idx = zone_idx(ac.preferred_zone);
+	return NULL;
+}
 
-	/* fast path: stay above the LOW watermark */
-	page = get_page_from_freelist(pgdat, gfp_mask, order, ALLOC_WMARK_LOW, &ac);
-	if (likely(page))
-		return page;
+/* Everything after the LOW-watermark pass failed (Linux's slow path). */
+static noinline struct page *__alloc_pages_slowpath(struct pglist_data *pgdat, gfp_t gfp_mask,
+						    unsigned int order,
+						    const struct alloc_context *ac)
+{
+	unsigned int alloc_flags;
+	struct page *page;
 
 	/*
-	 * Slow path.  Linux would wake kswapd and reclaim; there is nothing
-	 * to reclaim here, so go straight to the MIN watermark, lowered for
-	 * __GFP_HIGH and for callers that cannot sleep.
+	 * Linux would wake kswapd and reclaim; there is nothing to reclaim
+	 * here, so go straight to the MIN watermark, lowered for __GFP_HIGH
+	 * and for callers that cannot sleep.
 	 */
 	alloc_flags = gfp_to_alloc_flags(gfp_mask);
-	page = get_page_from_freelist(pgdat, gfp_mask, order, alloc_flags, &ac);
+	page = get_page_from_freelist(pgdat, gfp_mask, order, alloc_flags, ac);
 	if (page)
 		return page;
 
@@ -436,24 +447,58 @@ struct page *__alloc_pages_node(struct pglist_data *pgdat, gfp_t gfp_mask,
 	 * after direct reclaim fails).  Nothing drained: nothing changed.
 	 */
 	if (drain_node_pages(pgdat)) {
-		page = get_page_from_freelist(pgdat, gfp_mask, order, alloc_flags, &ac);
+		page = get_page_from_freelist(pgdat, gfp_mask, order, alloc_flags, ac);
 		if (page)
 			return page;
 	}
 
 	if (gfp_mask & __GFP_NOFAIL) {
 		page = get_page_from_freelist(pgdat, gfp_mask, order,
-					      alloc_flags | ALLOC_NO_WATERMARKS, &ac);
+					      alloc_flags | ALLOC_NO_WATERMARKS, ac);
 		if (page)
 			return page;
 		warn_alloc(pgdat, gfp_mask, order, KERN_EMERG,
 			   " - __GFP_NOFAIL, and every reserve is empty");
 		BUG();
 	}
-fail:
 	if (!(gfp_mask & __GFP_NOWARN))
 		warn_alloc(pgdat, gfp_mask, order, KERN_WARNING, "");
 	return NULL;
+}
+
+struct page *__alloc_pages_node(struct pglist_data *pgdat, gfp_t gfp_mask,
+				unsigned int order)
+{
+	struct alloc_context ac;
+	struct zone **zp, *high;
+	struct page *page;
+
+	if (unlikely(order >= MAX_ORDER || gfp_zone_bad(gfp_mask)))
+		return alloc_bad_request(gfp_mask, order);
+	gfp_mask &= __GFP_BITS_MASK;
+	ac.high_zoneidx = gfp_zone(gfp_mask);
+	/*
+	 * The preferred zone: the first of the zonelist at or below
+	 * high_zoneidx.  All zones are one array, so "index <= high" is a
+	 * pointer compare (zone_idx() would divide by sizeof(struct zone)).
+	 */
+	high = &pgdat->node_zones[ac.high_zoneidx];
+	for (zp = pgdat->node_zonelist; *zp && *zp > high; zp++)
+		;
+	ac.zonelist = zp;
+	ac.preferred_zone = *zp;
+	if (unlikely(!ac.preferred_zone)) {
+		if (!(gfp_mask & __GFP_NOWARN))
+			warn_alloc(pgdat, gfp_mask, order, KERN_WARNING, "");
+		return NULL;
+	}
+	ac.classzone_idx = zone_idx(ac.preferred_zone);
+
+	/* fast path: stay above the LOW watermark */
+	page = get_page_from_freelist(pgdat, gfp_mask, order, ALLOC_WMARK_LOW, &ac);
+	if (likely(page))
+		return page;
+	return __alloc_pages_slowpath(pgdat, gfp_mask, order, &ac);
 }
 
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
@@ -485,24 +530,39 @@ unsigned long get_zeroed_page(gfp_t gfp_mask)
 }
 
 /*
+ * pgdat_holds_page - does @page point into @pgdat's mem_map, at a
+ * struct page boundary?  Pointer arithmetic only: @page is not read.
+ * One unsigned compare covers both ends (below the array wraps round).
+ */
+static inline bool pgdat_holds_page(const struct pglist_data *pgdat, const struct page *page,
+				    bool *misaligned)
+{
+	uintptr_t off = (uintptr_t)page - (uintptr_t)pgdat->node_mem_map;
+
+	if (off >= (uintptr_t)pgdat->node_spanned_pages * sizeof(struct page))
+		return false;
+	*misaligned = off % sizeof(struct page) != 0;
+	return true;
+}
+
+/*
  * page_pgdat_checked - the node whose mem_map holds @page, without
  * dereferencing @page; NULL (reported) if it is no struct page at all.
+ * Node 0, the kernel's, is tried first and inline: the common case costs
+ * a subtraction and a compare, whatever MAX_NUMNODES is.  The other slots
+ * (the tests' private nodes) are only scanned for a page outside node 0.
  */
-struct pglist_data *page_pgdat_checked(const struct page *page)
+static struct pglist_data *page_pgdat_checked_slow(const struct page *page)
 {
+	bool misaligned = false;
 	int nid;
 
 	for (nid = 0; nid < MAX_NUMNODES; nid++) {
 		struct pglist_data *pgdat = node_data[nid];
-		uintptr_t off;
 
-		if (!pgdat || !pgdat->node_mem_map)
+		if (!pgdat || !pgdat->node_mem_map || !pgdat_holds_page(pgdat, page, &misaligned))
 			continue;
-		off = (uintptr_t)page - (uintptr_t)pgdat->node_mem_map;
-		if ((uintptr_t)page < (uintptr_t)pgdat->node_mem_map ||
-		    off / sizeof(struct page) >= pgdat->node_spanned_pages)
-			continue;
-		if (off % sizeof(struct page))
+		if (misaligned)
 			break;
 		VM_BUG_ON_PAGE(page_to_nid(page) != nid, page);
 		return pgdat;
@@ -512,12 +572,29 @@ struct pglist_data *page_pgdat_checked(const struct page *page)
 	return NULL;
 }
 
+static inline struct pglist_data *__page_pgdat_checked(const struct page *page)
+{
+	struct pglist_data *pgdat = node_data[0];
+	bool misaligned;
+
+	if (likely(pgdat && pgdat_holds_page(pgdat, page, &misaligned) && !misaligned)) {
+		VM_BUG_ON_PAGE(page_to_nid(page) != 0, page);
+		return pgdat;
+	}
+	return page_pgdat_checked_slow(page);
+}
+
+struct pglist_data *page_pgdat_checked(const struct page *page)
+{
+	return __page_pgdat_checked(page);
+}
+
 /*
  * free_page_misused - is freeing @page with @order a caller's mistake?
  * If so, report it with bad_page() and return true; the caller must
  * then drop the request without touching anything.
  */
-static bool free_page_misused(struct page *page, unsigned int order)
+static noinline bool free_page_misused_report(struct page *page, unsigned int order)
 {
 	struct page_block pb;
 	char why[128];
@@ -564,49 +641,78 @@ bad:
 	return true;
 }
 
-/* Prepare an allocated block for the free lists: the debug options. */
-static void free_pages_prepare(struct zone *zone, struct page *page, unsigned long pfn,
-			       unsigned int order)
+/*
+ * The valid case in a few instructions: an allocated head (refcount > 0,
+ * none of reserved/buddy/pcp/tail) freed with the order it was allocated
+ * with - which also bounds @order below MAX_ORDER.  Anything else goes to
+ * the report, which finds out what exactly is wrong.
+ */
+static inline bool free_page_misused(struct page *page, unsigned int order)
+{
+	if (likely(page_count(page) > 0 && page->alloc_order == order &&
+		   !(page->flags & ((1UL << PG_reserved) | (1UL << PG_buddy) |
+				    (1UL << PG_pcp) | (1UL << PG_tail)))))
+		return false;
+	return free_page_misused_report(page, order);
+}
+
+/*
+ * Prepare an allocated block for the free lists: the debug options.
+ * Callers test pgdat->debug_flags first, so the common case is one test.
+ */
+static noinline void free_pages_prepare(struct zone *zone, struct page *page,
+					unsigned long pfn, unsigned int order)
 {
 	struct pglist_data *pgdat = zone->zone_pgdat;
 	unsigned long nr = 1UL << order;
 
-	if (unlikely(pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON))) {
-		if (pgdat->debug_flags & PGDAT_PAGE_POISON)
-			kernel_poison_pages(page, nr);
-		if ((pgdat->debug_flags & PGDAT_DEBUG_PAGEALLOC) && !is_highmem(zone))
-			arch_kernel_map_pages(pfn, nr, false);
-	}
+	if (pgdat->debug_flags & PGDAT_PAGE_POISON)
+		kernel_poison_pages(page, nr);
+	if ((pgdat->debug_flags & PGDAT_DEBUG_PAGEALLOC) && !is_highmem(zone))
+		arch_kernel_map_pages(pfn, nr, false);
 }
 
-/* @page heads an allocated block whose last reference is gone. */
-static void __free_pages_ok(struct page *page, unsigned int order)
+/* A compound block goes back as a plain one: clear its head and tails. */
+static noinline void destroy_compound_page(struct page *page, unsigned int order)
 {
-	struct zone *zone = page_zone(page);
-	unsigned long pfn = zone_page_to_pfn(zone, page);
+	unsigned long i;
 
-	if (PageHead(page)) {
-		unsigned long i;
-
-		VM_BUG_ON_PAGE(compound_order(page) != order, page);
-		for (i = 1; i < (1UL << order); i++) {
-			__ClearPageTail(page + i);
-			page[i].compound_head = 0;
-		}
-		page[1].compound_order = 0;
-		__ClearPageHead(page);
+	VM_BUG_ON_PAGE(compound_order(page) != order, page);
+	for (i = 1; i < (1UL << order); i++) {
+		__ClearPageTail(page + i);
+		page[i].compound_head = 0;
 	}
+	page[1].compound_order = 0;
+	__ClearPageHead(page);
+}
+
+/*
+ * @page heads an allocated block of @pgdat whose last reference is gone.
+ * Order 0 goes to this CPU's pcp list; the pfn (a division by
+ * sizeof(struct page)) is only worked out for the buddy lists and the
+ * debug options, which need it.
+ */
+static __always_inline void __free_pages_ok(struct pglist_data *pgdat, struct page *page,
+					    unsigned int order)
+{
+	struct zone *zone = &pgdat->node_zones[page_zonenum(page)];
+
+	if (unlikely(PageHead(page)))
+		destroy_compound_page(page, order);
 	set_page_count(page, 0);
-	free_pages_prepare(zone, page, pfn, order);
-	if (order == 0)
-		free_unref_page(page);
+	if (unlikely(pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON)))
+		free_pages_prepare(zone, page, zone_page_to_pfn(zone, page), order);
+	if (likely(order == 0))
+		free_unref_page(zone, page);
 	else
-		free_one_page(zone, page, pfn, order);
+		free_one_page(zone, page, zone_page_to_pfn(zone, page), order);
 }
 
 void __free_pages(struct page *page, unsigned int order)
 {
-	if (unlikely(!page_pgdat_checked(page)))
+	struct pglist_data *pgdat = __page_pgdat_checked(page);
+
+	if (unlikely(!pgdat))
 		return;
 	if (unlikely(free_page_misused(page, order)))
 		return;
@@ -614,7 +720,7 @@ void __free_pages(struct page *page, unsigned int order)
 		page->_refcount--;
 		return;
 	}
-	__free_pages_ok(page, order);
+	__free_pages_ok(pgdat, page, order);
 }
 
 static void bad_address(unsigned long addr, const char *why)
@@ -663,14 +769,16 @@ void get_page(struct page *page)
 
 void put_page(struct page *page)
 {
-	if (unlikely(!page_pgdat_checked(page)))
+	struct pglist_data *pgdat = __page_pgdat_checked(page);
+
+	if (unlikely(!pgdat))
 		return;
 	page = compound_head(page);
 	if (unlikely(free_page_misused(page, PageHead(page) ? compound_order(page) :
 							     page->alloc_order)))
 		return;
 	if (--page->_refcount == 0)
-		__free_pages_ok(page, page->alloc_order);
+		__free_pages_ok(pgdat, page, page->alloc_order);
 }
 
 /*
@@ -689,7 +797,8 @@ static void __free_pages_boot_core(struct zone *zone, struct page *page,
 		set_page_count(page + i, 0);
 	}
 	zone->managed_pages += nr;
-	free_pages_prepare(zone, page, pfn, order);
+	if (unlikely(zone->zone_pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON)))
+		free_pages_prepare(zone, page, pfn, order);
 	free_one_page(zone, page, pfn, order);
 }
 

@@ -55,24 +55,13 @@
 #include <linux/spinlock.h>
 #include "internal.h"
 
-/* The CPU this code runs on; with NR_CPUS == 1, always 0. */
-static inline unsigned int smp_processor_id(void)
-{
-	return 0;
-}
-
-static inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
-{
-	return &zone->pcp[smp_processor_id()];
-}
-
 /*
  * rmqueue_bulk - move up to @count order-0 pages from the buddy lists to
  * the tail of @pcp's list (they are colder than what the list holds).
  * zone->lock held.  free_pages does not change: the pages stay free.
  * Returns how many were moved.
  */
-static int rmqueue_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
+int rmqueue_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
 	int i;
 
@@ -93,7 +82,7 @@ static int rmqueue_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
  * tail) back to the buddy lists, merging.  zone->lock held; free_pages
  * does not change.
  */
-static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
+void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
 	const struct pglist_data *pgdat = zone->zone_pgdat;
 
@@ -109,55 +98,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 	}
 }
 
-struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp_mask)
-{
-	struct per_cpu_pages *pcp;
-	unsigned long flags;
-	struct page *page;
-
-	local_irq_save(flags);
-	pcp = this_cpu_pcp(zone);
-	if (unlikely(list_empty(&pcp->list))) {
-		spin_lock(&zone->lock);
-		rmqueue_bulk(zone, pcp->batch, pcp);
-		spin_unlock(&zone->lock);
-		if (unlikely(list_empty(&pcp->list))) {
-			local_irq_restore(flags);
-			return NULL;
-		}
-	}
-	if (unlikely(gfp_mask & __GFP_COLD))
-		page = list_last_entry(&pcp->list, struct page, lru);
-	else
-		page = list_first_entry(&pcp->list, struct page, lru);
-	VM_BUG_ON_PAGE(!PagePcp(page), page);
-	list_del(&page->lru);
-	__ClearPagePcp(page);
-	pcp->count--;
-	zone->free_pages--;
-	local_irq_restore(flags);
-	return page;
-}
-
-void free_unref_page(struct page *page)
-{
-	struct zone *zone = page_zone(page);
-	struct per_cpu_pages *pcp;
-	unsigned long flags;
-
-	local_irq_save(flags);
-	pcp = this_cpu_pcp(zone);
-	__SetPagePcp(page);
-	list_add(&page->lru, &pcp->list);
-	pcp->count++;
-	zone->free_pages++;
-	if (unlikely(pcp->count > pcp->high)) {
-		spin_lock(&zone->lock);
-		free_pcppages_bulk(zone, pcp->batch, pcp);
-		spin_unlock(&zone->lock);
-	}
-	local_irq_restore(flags);
-}
+/* rmqueue_pcplist() and free_unref_page(), the fast paths, are inline in internal.h */
 
 int drain_zone_pages(struct zone *zone)
 {
