@@ -125,6 +125,9 @@ def load_shell_session():
 
 # ------------------------------------------------------------ log checks
 
+MEMORY_RE = re.compile(r"^Memory: (\d+)K/(\d+)K available \(.*?(\d+)K reserved", re.M)
+
+
 def parse_e820(text):
     """The first e820 table in the log: [(start, end_inclusive, type)]."""
     m = E820_HDR_RE.search(text)
@@ -246,6 +249,24 @@ def check_memory_model(case, text):
     elif total < ram - slack:
         errs.append("MemTotal %d kB: %d kB of %d kB usable RAM unaccounted for (allowed %d kB)"
                     % (total >> 10, (ram - total) >> 10, ram >> 10, slack >> 10))
+    # exact accounting: "Memory: AK/BK available (... CK reserved, ...)" where
+    # B is every whole usable page of the e820 table, C what the kernel
+    # keeps (image, mem_map, page tables, BIOS area), A = MemTotal = B - C
+    mm = MEMORY_RE.search(text)
+    if not mm:
+        errs.append("no 'Memory: NK/NK available (... NK reserved ...)' line")
+    else:
+        avail, present, reserved = (int(mm.group(i)) * KiB for i in (1, 2, 3))
+        if avail != total:
+            errs.append("Memory: %dK available but MemTotal %d kB" % (avail >> 10, total >> 10))
+        if avail + reserved != present:
+            errs.append("Memory: %dK available + %dK reserved != %dK present"
+                        % (avail >> 10, reserved >> 10, present >> 10))
+        if not limit and not highmem_size and "memmap" not in case.cmdline:
+            pages = sum(max(0, (min(e + 1, FOUR_GIB) >> 12) - ((s + 4095) >> 12)) for s, e in usable)
+            if present != pages << 12:
+                errs.append("Memory: %dK present, but the e820 table has %dK of whole usable pages"
+                            % (present >> 10, pages << 2))
     if "LowTotal" in mi and "HighTotal" in mi and mi["LowTotal"] + mi["HighTotal"] != total:
         errs.append("LowTotal + HighTotal != MemTotal (%d + %d != %d kB)"
                     % (mi["LowTotal"] >> 10, mi["HighTotal"] >> 10, total >> 10))
