@@ -106,6 +106,11 @@ def matrix(release_iso=None):
     # issue 8: the in-kernel benchmark and boot cost, deterministic under -icount
     C.append(Case("bench-icount-3G", "bench", "3G", cmdline="bench", timeout=300,
                   extra=["-icount", "shift=0"]))
+    # issue 2: reboot through the keyboard controller, and by triple fault
+    # when there is none (QEMU -no-reboot turns the reset into an exit)
+    C.append(Case("reboot-bios-kbc", "reboot", "64M", timeout=40))
+    C.append(Case("reboot-bios-triple-fault", "reboot", "64M", timeout=40,
+                  extra=["-machine", "pc,i8042=off"]))
     shell = load_shell_session()
     if shell is not None:
         C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
@@ -385,6 +390,30 @@ def drive(case, q):
             errs.append("fatal: " + fatal)
         m = re.search(r"bench: 1 order-0 alloc\+free pair: (\d+) cycles", text)
         return (not errs), "; ".join(errs) or "order-0 pair %s instructions" % (m.group(1) if m else "?")
+
+    if case.kind == "reboot":
+        try:
+            q.expect_prompt()
+            q.sendline("reboot")
+            q.expect(re.compile(r"^reboot: Restarting system", re.M))
+        except qemu.QemuError as e:
+            return False, str(e)
+        status = q.wait(timeout=20)
+        errs = []
+        if status is None:
+            errs.append("QEMU still running 20 s after 'reboot': no reset happened")
+        elif status != 0:
+            errs.append("QEMU exit %s, want 0 (reset with -no-reboot)" % qemu.describe_exit(status))
+        triple = "triple faulting" in q.text
+        no_kbc = "i8042=off" in " ".join(case.extra)
+        if no_kbc and not triple:
+            errs.append("no keyboard controller, but no fallback to a triple fault")
+        if not no_kbc and triple:
+            errs.append("the keyboard controller reset did not work")
+        fatal = fatal_line(q.text)
+        if fatal:
+            errs.append("fatal: " + fatal)
+        return (not errs), "; ".join(errs) or ("reset by triple fault" if triple else "reset by the 8042")
 
     if case.kind == "shell":
         shell = load_shell_session()
