@@ -267,12 +267,17 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	screen_init(&boot_info);
 	keyboard_init();
 	acpi_power_init(boot_info.rsdp_present ? boot_info.rsdp : NULL, boot_info.rsdp_len);
+	boot_mark("screen, keyboard, ACPI");
 
-	/* 7. struct pages, zones and the buddy allocator */
+	/*
+	 * 7. struct pages, zones and the buddy allocator.  The "mm:" marks
+	 * (per-page work) are taken inside free_area_init() and mem_init(),
+	 * before their printk; these two marks end the printing.
+	 */
 	free_area_init(max_zone_pfn);
-	boot_mark("mm: mem_map init");
+	boot_mark("printk: zone ranges");
 	mem_init();
-	boot_mark("mm: free to buddy");
+	boot_mark("printk: meminfo");
 
 	/* 8. HighMem mappings */
 	kmap_init();
@@ -280,10 +285,17 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	/* 9. time, and the line the QEMU harness waits for */
 	time_init();
 	ns = ktime_get_ns();
-	if (ns)
-		printk(KERN_EMERG "orderly: ready (boot %llu ms)\n", ns / 1000000);
-	else
-		printk(KERN_EMERG "orderly: ready\n");
+	{
+		/* shown even under 'quiet', but not in the error colour */
+		int saved = console_loglevel;
+
+		console_loglevel = CONSOLE_LOGLEVEL_DEFAULT + 1;
+		if (ns)
+			printk(KERN_NOTICE "orderly: ready (boot %llu ms)\n", ns / 1000000);
+		else
+			printk(KERN_NOTICE "orderly: ready\n");
+		console_loglevel = saved;
+	}
 
 	/* 10. self-tests on request: under QEMU this exits with the verdict */
 	if (kernel_params.selftest)
