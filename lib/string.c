@@ -5,28 +5,42 @@
  * Kernel only: the host builds use the C library's versions, with the same
  * prototypes (include/linux/string.h).  Simple byte loops plus "rep" string
  * instructions for the bulk operations; nothing here is on a hot path
- * except page clearing, which uses memset.
+ * except page clearing (memset) and the boot-time zeroing of memblock
+ * allocations.
  */
 #include <linux/string.h>
 
+/*
+ * memset and memcpy move 4 bytes per "rep" step and the 0-3 odd bytes
+ * after: a 4 KiB page is 1024 steps instead of 4096.  (A CPU with fast
+ * strings makes "rep stosb" as fast as "stosl" on real hardware, but
+ * QEMU's TCG - the -icount figures - executes one step per element.)
+ */
 void *memset(void *s, int c, size_t n)
 {
+	unsigned long v = (unsigned char)c * 0x01010101UL;
+	size_t words = n >> 2, bytes = n & 3;
 	void *d = s;
 
-	__asm__ __volatile__("rep stosb"
-			     : "+D"(d), "+c"(n)
-			     : "a"(c)
+	__asm__ __volatile__("rep stosl\n\t"
+			     "mov %[bytes], %%ecx\n\t"
+			     "rep stosb"
+			     : "+D"(d), "+c"(words)
+			     : "a"(v), [bytes] "r"(bytes)
 			     : "memory");
 	return s;
 }
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
+	size_t words = n >> 2, bytes = n & 3;
 	void *d = dst;
 
-	__asm__ __volatile__("rep movsb"
-			     : "+D"(d), "+S"(src), "+c"(n)
-			     :
+	__asm__ __volatile__("rep movsl\n\t"
+			     "mov %[bytes], %%ecx\n\t"
+			     "rep movsb"
+			     : "+D"(d), "+S"(src), "+c"(words)
+			     : [bytes] "r"(bytes)
 			     : "memory");
 	return dst;
 }

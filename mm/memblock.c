@@ -333,10 +333,9 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 	return base;
 }
 
-void *memblock_alloc(phys_addr_t size, phys_addr_t align)
+void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align)
 {
 	phys_addr_t phys = memblock_phys_alloc(size, align);
-	void *p;
 
 	if (!phys) {
 		pr_emerg("memblock_alloc: Failed to allocate %llu bytes align=%#llx below %#llx\n",
@@ -345,7 +344,13 @@ void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 		memblock_dump_all();
 		BUG();
 	}
-	p = __va(phys);
+	return __va(phys);
+}
+
+void *memblock_alloc(phys_addr_t size, phys_addr_t align)
+{
+	void *p = memblock_alloc_raw(size, align);
+
 	memset(p, 0, (size_t)size);
 	return p;
 }

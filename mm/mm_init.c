@@ -36,6 +36,7 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/memblock.h>
+#include <linux/boottime.h>
 #include <linux/params.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
@@ -99,13 +100,45 @@ static void zone_init_free_lists(struct zone *zone)
 	}
 }
 
+/*
+ * init_reserved_pages - write @tmpl (PG_reserved, refcount 1, node and
+ * zone links, everything else 0) into @nr struct pages.  Field by field
+ * rather than as a struct copy, which GCC turns into a loop of word
+ * moves or a memcpy call: this is the one per-page cost of booting that
+ * every page pays, so it is a handful of stores.  Every field is written,
+ * so mem_map need not be zeroed first (memblock_alloc_raw()).
+ */
+/* _pad is the last field: nothing but alignment padding follows it */
+#define PAGE_LAST_FIELD_END	(offsetof(struct page, _pad) + sizeof(((struct page *)0)->_pad))
+_Static_assert(sizeof(struct page) - PAGE_LAST_FIELD_END < __alignof__(struct page),
+	       "init_reserved_pages() writes every field of struct page: add a new one there too");
+
+static void init_reserved_pages(struct page *page, unsigned long nr, const struct page *tmpl)
+{
+	unsigned long flags = tmpl->flags;
+	int refcount = tmpl->_refcount;
+	struct page *end = page + nr;
+
+	for (; page < end; page++) {
+		page->flags = flags;
+		page->_refcount = refcount;
+		page->private = 0;
+		page->lru.next = NULL;
+		page->lru.prev = NULL;
+		page->compound_head = 0;
+		page->alloc_order = 0;
+		page->compound_order = 0;
+		page->_pad = 0;
+	}
+}
+
 void free_area_init_node(struct pglist_data *pgdat, int nid,
 			 const unsigned long max_zone_pfn[MAX_NR_ZONES],
 			 unsigned long start_pfn, unsigned long end_pfn,
 			 const struct memblock_type *memory, struct page *mem_map)
 {
 	unsigned int debug_flags = pgdat->debug_flags;
-	unsigned long lo = 0, pfn;
+	unsigned long lo = 0;
 	int j;
 
 	BUG_ON(nid < 0 || nid >= MAX_NUMNODES);
@@ -150,8 +183,7 @@ void free_area_init_node(struct pglist_data *pgdat, int nid,
 		set_page_links(&tmpl, j, nid);
 		__SetPageReserved(&tmpl);
 		init_page_count(&tmpl);
-		for (pfn = s; pfn < e; pfn++)
-			mem_map[pfn - start_pfn] = tmpl;
+		init_reserved_pages(mem_map + (s - start_pfn), e - s, &tmpl);
 	}
 	node_data[nid] = pgdat;
 	build_zonelists(pgdat);
@@ -303,8 +335,15 @@ void free_area_init(const unsigned long *max_zone_pfn)
 	if (start_pfn > end_pfn)
 		start_pfn = end_pfn;
 	nr = end_pfn - start_pfn;
-	mem_map = memblock_alloc((phys_addr_t)nr * sizeof(struct page), PAGE_SIZE);
+	/* not zeroed: free_area_init_node() writes every struct page it spans */
+	mem_map = memblock_alloc_raw((phys_addr_t)nr * sizeof(struct page), PAGE_SIZE);
 	free_area_init_node(pgdat, 0, max_zone_pfn, start_pfn, end_pfn, &memblock.memory, mem_map);
+	/*
+	 * The per-page work ends here; what follows is printk, which on a
+	 * framebuffer console costs more than all of it (a scroll moves
+	 * megabytes).  start_kernel() marks the end of the printing.
+	 */
+	boot_mark("mm: mem_map init");
 
 	show_zone_ranges(pgdat);
 	printk(KERN_INFO "Early memory node ranges\n");
@@ -347,6 +386,7 @@ void mem_init(void)
 		pgdat->debug_flags |= PGDAT_PAGE_POISON;
 	memblock_free_all(pgdat);
 	init_per_zone_wmark_min(pgdat);
+	boot_mark("mm: free to buddy");	/* the rest is printk, as above */
 	managed = pgdat_managed_pages(pgdat);
 
 	printk(KERN_INFO "Memory: %luK/%luK available (%luK kernel code, %luK data, %luK bss, %luK reserved, %luK highmem)\n",

@@ -47,6 +47,8 @@ void memblock_set_current_limit(phys_addr_t limit);
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align);
 /* the same, returned through __va() and zeroed; panics on failure */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align);
+/* Linux's memblock_alloc_raw(): the same, not zeroed (the caller writes it all) */
+void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align);
 phys_addr_t memblock_phys_mem_size(void);
 phys_addr_t memblock_reserved_size(void);
 phys_addr_t memblock_start_of_DRAM(void);
