@@ -38,25 +38,14 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 99;
-}
-
 /*
  * Parse a number with an optional K/M/G/T suffix from [s, s+len).
  * 0 and *res on success; -EINVAL for garbage, -ERANGE for overflow.
  */
 static int parse_size(const char *s, size_t len, u64 *res)
 {
-	unsigned int base = 10, shift = 0;
-	u64 v = 0;
+	unsigned int base = 10, shift = 0, n;
+	unsigned long long v = 0;
 	size_t i = 0;
 
 	if (!len)
@@ -78,15 +67,11 @@ static int parse_size(const char *s, size_t len, u64 *res)
 		len--;
 	if (i >= len)
 		return -EINVAL;
-	for (; i < len; i++) {
-		unsigned int d = digit_value(s[i]);
-
-		if (d >= base)
-			return -EINVAL;
-		if (v > (U64_MAX - d) / base)
-			return -ERANGE;
-		v = v * base + d;
-	}
+	n = _parse_integer_limit(s + i, base, &v, len - i);
+	if (n & KSTRTOX_OVERFLOW)
+		return -ERANGE;
+	if (n != len - i)
+		return -EINVAL;
 	if (shift && v > (U64_MAX >> shift))
 		return -ERANGE;
 	*res = v << shift;

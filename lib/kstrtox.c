@@ -43,25 +43,36 @@ static const char *parse_base(const char *s, unsigned int *base)
 }
 
 /*
- * Parse digits at @s: the number of digits consumed, the value in *res,
- * *overflow set if it did not fit 64 bits.
+ * _parse_integer_limit - parse at most @max_chars digits of @base at @s
+ * (no sign, no prefix): the number of digits consumed, or'ed with
+ * KSTRTOX_OVERFLOW if the value did not fit 64 bits (then *res is ~0).
+ * Linux's name; the one digit loop behind every number parser here, the
+ * command line's and the shell's.
  */
-static size_t parse_digits(const char *s, unsigned int base, unsigned long long *res,
-			   bool *overflow)
+unsigned int _parse_integer_limit(const char *s, unsigned int base,
+				  unsigned long long *res, size_t max_chars)
 {
 	unsigned long long v = 0;
-	size_t n = 0;
-	unsigned int d;
+	unsigned int n = 0, d;
+	bool overflow = false;
 
-	*overflow = false;
-	for (; (d = digit_value(s[n])) < base; n++) {
+	for (; n < max_chars && (d = digit_value(s[n])) < base; n++) {
 		if (v > (~0ULL - d) / base)
-			*overflow = true;
+			overflow = true;
 		else
 			v = v * base + d;
 	}
-	*res = *overflow ? ~0ULL : v;
-	return n;
+	*res = overflow ? ~0ULL : v;
+	return overflow ? n | KSTRTOX_OVERFLOW : n;
+}
+
+static size_t parse_digits(const char *s, unsigned int base, unsigned long long *res,
+			   bool *overflow)
+{
+	unsigned int n = _parse_integer_limit(s, base, res, (size_t)-1);
+
+	*overflow = n & KSTRTOX_OVERFLOW;
+	return n & ~KSTRTOX_OVERFLOW;
 }
 
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base)

@@ -37,23 +37,11 @@ int shell_split(char *line, char **argv, unsigned int max)
 	}
 }
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Parse digits at @s up to @end (exclusive). */
 static int parse_u64_span(const char *s, const char *end, u64 *res)
 {
-	unsigned int base = 10;
-	u64 v = 0;
-	int d;
+	unsigned int base = 10, n;
+	unsigned long long v = 0;
 
 	if (end - s > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 		base = 16;
@@ -61,14 +49,11 @@ static int parse_u64_span(const char *s, const char *end, u64 *res)
 	}
 	if (s == end)
 		return -EINVAL;
-	for (; s < end; s++) {
-		d = hex_value(*s);
-		if (d < 0 || d >= (int)base)
-			return -EINVAL;
-		if (v > (UINT64_MAX - d) / base)
-			return -ERANGE;
-		v = v * base + d;
-	}
+	n = _parse_integer_limit(s, base, &v, end - s);
+	if (n & KSTRTOX_OVERFLOW)
+		return -ERANGE;
+	if (n != (unsigned int)(end - s))
+		return -EINVAL;
 	*res = v;
 	return 0;
 }

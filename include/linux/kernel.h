@@ -70,6 +70,9 @@ int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtouint(const char *s, unsigned int base, unsigned int *res);
 int kstrtoint(const char *s, unsigned int base, int *res);
 /* lenient: stop at the first non-digit, *endp points there (may be NULL) */
+#define KSTRTOX_OVERFLOW	(1U << 31)
+unsigned int _parse_integer_limit(const char *s, unsigned int base,
+				  unsigned long long *res, size_t max_chars);
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 
