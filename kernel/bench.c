@@ -136,7 +136,12 @@ static int bench_pair(void)
 	return 0;
 }
 
-static void bench_orders(void)
+/*
+ * @tag "" for the kernel as built (CONFIG_DEBUG_VM: check_new_pages()
+ * walks every page of a block), ", check_new_pages off" for a second pass
+ * without that walk: the figure a kernel without CONFIG_DEBUG_VM gets.
+ */
+static void bench_orders(const char *tag)
 {
 	unsigned int order;
 
@@ -157,12 +162,13 @@ static void bench_orders(void)
 		t1 = get_cycles();
 		local_irq_restore(flags);
 		if (i < n) {
-			printk("bench: 3 order %u alloc+free pair: no block of this order free\n", order);
+			printk("bench: 3 order %u alloc+free pair%s: no block of this order free\n",
+			       order, tag);
 			continue;
 		}
 		per = (t1 - t0) / n;
-		printk("bench: 3 order %u alloc+free pair: %llu cycles (%llu per 4 KiB)\n",
-		       order, per, per >> order);
+		printk("bench: 3 order %u alloc+free pair%s: %llu cycles (%llu per 4 KiB)\n",
+		       order, tag, per, per >> order);
 	}
 }
 
@@ -312,7 +318,12 @@ int bench_run(void)
 	       khz, IS_DEBUG_VM ? "on" : "off");
 	ret = bench_pair();
 	if (!ret) {
-		bench_orders();
+		bench_orders("");
+		if (check_pages_enabled) {
+			check_pages_enabled = false;
+			bench_orders(", check_new_pages off");
+			check_pages_enabled = true;
+		}
 		ret = bench_churn();
 	}
 	if (!ret)

@@ -282,11 +282,23 @@ struct alloc_context {
 };
 
 #ifdef CONFIG_DEBUG_VM
-/* A block taken off the free lists must hold nothing but clean pages. */
+bool check_pages_enabled = true;
+
+/*
+ * A block taken off the free lists must hold nothing but clean pages.
+ * Linux 4.4 checked every page of every block unconditionally; since 6.3
+ * (commit 700d2e9a36b9, "mm, page_alloc: reduce page alloc/free sanity
+ * checks") only with CONFIG_DEBUG_VM or a debug option, because it makes
+ * a high-order allocation linear in its size.  Orderly follows 6.3.  The
+ * free path needs no such walk: free_page_misused() decides from the
+ * head page alone.
+ */
 static void check_new_pages(struct page *page, unsigned int order)
 {
 	unsigned long i;
 
+	if (!check_pages_enabled)
+		return;
 	for (i = 0; i < (1UL << order); i++) {
 		struct page *p = page + i;
 
@@ -295,6 +307,7 @@ static void check_new_pages(struct page *page, unsigned int order)
 	}
 }
 #else
+bool check_pages_enabled;
 static inline void check_new_pages(struct page *page, unsigned int order) { }
 #endif
 

@@ -25,6 +25,16 @@ struct pglist_data;
 #endif
 
 /*
+ * check_pages_enabled - Linux 6.3's static key of the same name
+ * (mm/page_alloc.c): check every page of a block taken off the free lists
+ * (check_new_pages()), which makes an order-k allocation O(2^k).  As in
+ * Linux it is on exactly when CONFIG_DEBUG_VM is; without it the check
+ * does not exist.  The in-kernel benchmark clears it for a second pass of
+ * its order sweep, to show the allocator's own cost next to the checked one.
+ */
+extern bool check_pages_enabled;
+
+/*
  * The name reports give the running context (Linux's current->comm):
  * "swapper/0" until something (the shell) sets another.
  */
