@@ -37,6 +37,7 @@ void page_block_of(const struct page *page, struct page_block *pb)
 	}
 	if (PagePcp(page)) {
 		pb->state = PB_PCP;
+		pb->order = (unsigned int)page->private;
 		return;
 	}
 	if (PageBuddy(page)) {
@@ -60,6 +61,12 @@ void page_block_of(const struct page *page, struct page_block *pb)
 		head = pgdat_pfn_to_page(pgdat, head_pfn);
 		if (PageReserved(head))
 			continue;
+		if (PagePcp(head) && head->private >= o) {
+			pb->state = PB_PCP;
+			pb->head_pfn = head_pfn;
+			pb->order = (unsigned int)head->private;
+			return;
+		}
 		if (PageBuddy(head) && buddy_order(head) >= o) {
 			pb->state = PB_FREE_INSIDE;
 			pb->head_pfn = head_pfn;
@@ -111,7 +118,8 @@ void dump_page(const struct page *page, const char *reason)
 		printk(KERN_ALERT "state: reserved zone:%s virt:%p\n", zone->name, virt);
 		break;
 	case PB_PCP:
-		printk(KERN_ALERT "state: free on pcp list zone:%s virt:%p\n", zone->name, virt);
+		printk(KERN_ALERT "state: free on pcp list, order %u block at pfn:0x%05lx zone:%s virt:%p\n",
+		       pb.order, pb.head_pfn, zone->name, virt);
 		break;
 	case PB_FREE_HEAD:
 	case PB_ALLOC_HEAD:
@@ -193,6 +201,7 @@ int check_zone(struct zone *zone)
 	unsigned long free = 0, allocated = 0, reserved = 0, pcp = 0, pfn, listed_pages = 0;
 	unsigned int zidx = zone_idx(zone);
 	struct checker c = { .zone = zone };
+	long pcp_listed = 0;
 	unsigned int o;
 
 	if (zone->spanned_pages && (start < pgdat->node_start_pfn ||
@@ -243,15 +252,22 @@ int check_zone(struct zone *zone)
 		nr_listed[o] = n;
 		listed_pages += n << o;
 	}
-	{
-		const struct list_head *head = &zone->pcp[0].list, *pos;
+	for (o = 0; o < NR_PCP_LISTS; o++) {
+		const struct list_head *head = &zone->pcp[0].lists[o], *pos;
 		long n = 0;
 
-		for (pos = head->next; pos != head && n <= (long)zone->spanned_pages; pos = pos->next)
+		for (pos = head->next; pos != head && n <= (long)zone->spanned_pages; pos = pos->next) {
+			const struct page *page = list_entry(pos, struct page, lru);
+
+			if (!PagePcp(page) || page->private != o)
+				check_fail(&c, "pcp list %u holds pfn 0x%05lx with flags 0x%lx order %lu",
+					   o, page_to_pfn(page), page->flags, page->private);
 			n++;
-		if (n != zone->pcp[0].count)
-			check_fail(&c, "pcp count %d but %ld pages on the list", zone->pcp[0].count, n);
+		}
+		pcp_listed += n << o;
 	}
+	if (pcp_listed != zone->pcp[0].count)
+		check_fail(&c, "pcp count %d but %ld pages on the lists", zone->pcp[0].count, pcp_listed);
 
 	for (pfn = start; pfn < end; ) {
 		const struct page *page = pgdat_pfn_to_page(pgdat, pfn);
@@ -268,8 +284,19 @@ int check_zone(struct zone *zone)
 			continue;
 		}
 		if (PagePcp(page)) {
-			pcp++;
-			pfn++;
+			o = (unsigned int)page->private;
+			if (o >= NR_PCP_LISTS || (pfn & ((1UL << o) - 1)) || pfn + (1UL << o) > end ||
+			    page_count(page) != 0 || page->flags & ((1UL << PG_buddy) |
+			    (1UL << PG_head) | (1UL << PG_tail))) {
+				check_fail(&c, "pcp block pfn 0x%05lx order %u flags 0x%lx refcount %d misplaced",
+					   pfn, o, page->flags, page_count(page));
+				pcp++;
+				pfn++;
+				continue;
+			}
+			check_block_body(&c, page, pfn, o, false);
+			pcp += 1UL << o;
+			pfn += 1UL << o;
 			continue;
 		}
 		if (PageBuddy(page) || page_count(page) > 0) {

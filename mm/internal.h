@@ -70,7 +70,7 @@ struct page *__rmqueue(struct zone *zone, unsigned int order);
  * drain_node_pages: every pcp page of the zone / node back to the buddy
  * lists (merging); return how many pages moved.
  */
-int rmqueue_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp);
+int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct per_cpu_pages *pcp);
 void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp);
 int drain_zone_pages(struct zone *zone);
 unsigned long drain_node_pages(struct pglist_data *pgdat);
@@ -88,49 +88,66 @@ static inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
 
 /*
  * The two fast paths are inline here, not in page_pcp.c, because they are
- * the whole cost of an order-0 alloc/free pair: a call into another file
- * costs as much as the list operation itself.
+ * the whole cost of an alloc/free pair of order <= PAGE_ALLOC_COSTLY_ORDER:
+ * a call into another file costs as much as the list operation itself.
  *
- * rmqueue_pcplist: an order-0 page of @zone from this CPU's list (refilled
- * by zone->pcp.batch pages when empty; __GFP_COLD takes the cold end), or
- * NULL if the zone has none; zone->free_pages drops by one.
+ * rmqueue_pcplist: a block of @order (<= PAGE_ALLOC_COSTLY_ORDER) of @zone
+ * from this CPU's list for that order (refilled when empty with
+ * max(batch >> order, 2) blocks, as Linux 5.13's rmqueue_pcplist();
+ * __GFP_COLD takes the cold end), or NULL if the zone has none;
+ * zone->free_pages drops by 2^order.
  */
-static __always_inline struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp_mask)
+static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
+						     gfp_t gfp_mask)
 {
 	struct per_cpu_pages *pcp;
+	struct list_head *list;
 	unsigned long flags;
 	struct page *page;
 
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
-	if (unlikely(list_empty(&pcp->list))) {
+	list = &pcp->lists[order];
+	if (unlikely(list_empty(list))) {
+		int batch = pcp->batch;
+
+		/*
+		 * Linux 5.13: scale the batch to the order, unless it is 1
+		 * (a small zone, high 0), which must not cache anything
+		 */
+		if (batch > 1)
+			batch = max(batch >> order, 2);
 		spin_lock(&zone->lock);
-		rmqueue_bulk(zone, pcp->batch, pcp);
+		rmqueue_bulk(zone, order, batch, pcp);
 		spin_unlock(&zone->lock);
-		if (unlikely(list_empty(&pcp->list))) {
+		if (unlikely(list_empty(list))) {
 			local_irq_restore(flags);
 			return NULL;
 		}
 	}
 	if (unlikely(gfp_mask & __GFP_COLD))
-		page = list_last_entry(&pcp->list, struct page, lru);
+		page = list_last_entry(list, struct page, lru);
 	else
-		page = list_first_entry(&pcp->list, struct page, lru);
-	VM_BUG_ON_PAGE(!PagePcp(page), page);
+		page = list_first_entry(list, struct page, lru);
+	VM_BUG_ON_PAGE(!PagePcp(page) || page->private != order, page);
 	list_del(&page->lru);
 	__ClearPagePcp(page);
-	pcp->count--;
-	zone->free_pages--;
+	page->private = 0;
+	pcp->count -= 1 << order;
+	zone->free_pages -= 1UL << order;
 	local_irq_restore(flags);
 	return page;
 }
 
 /*
- * free_unref_page: an order-0 page of @zone whose last reference is gone
- * and which free_pages_prepare() has seen, to the hot end of this CPU's
- * list; a batch goes back to the buddy lists above zone->pcp.high.
+ * free_unref_page: a block of @order (<= PAGE_ALLOC_COSTLY_ORDER) of
+ * @zone whose last reference is gone and which free_pages_prepare() has
+ * seen, to the hot end of this CPU's list for @order, its order recorded
+ * in page->private; @batch pages go back to the buddy lists above
+ * zone->pcp.high.
  */
-static __always_inline void free_unref_page(struct zone *zone, struct page *page)
+static __always_inline void free_unref_page(struct zone *zone, struct page *page,
+					    unsigned int order)
 {
 	struct per_cpu_pages *pcp;
 	unsigned long flags;
@@ -139,9 +156,10 @@ static __always_inline void free_unref_page(struct zone *zone, struct page *page
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
 	__SetPagePcp(page);
-	list_add(&page->lru, &pcp->list);
-	pcp->count++;
-	zone->free_pages++;
+	page->private = order;
+	list_add(&page->lru, &pcp->lists[order]);
+	pcp->count += 1 << order;
+	zone->free_pages += 1UL << order;
 	if (unlikely(pcp->count > pcp->high)) {
 		spin_lock(&zone->lock);
 		free_pcppages_bulk(zone, pcp->batch, pcp);
@@ -150,7 +168,7 @@ static __always_inline void free_unref_page(struct zone *zone, struct page *page
 	local_irq_restore(flags);
 }
 
-/* pages of @zone on per-CPU lists: free, but only for order 0 */
+/* pages of @zone on per-CPU lists: free, but only for their own order */
 static inline long zone_pcp_pages(const struct zone *zone)
 {
 	long n = 0;

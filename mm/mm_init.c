@@ -165,12 +165,14 @@ void free_area_init_node(struct pglist_data *pgdat, int nid,
 		unsigned long s = clamp(lo, start_pfn, end_pfn);
 		unsigned long e = clamp(hi, start_pfn, end_pfn);
 		struct page tmpl;
+		int o;
 
 		zone->zone_pgdat = pgdat;
 		zone->name = zone_names[j];
 		spin_lock_init(&zone->lock);
 		zone_init_free_lists(zone);
-		INIT_LIST_HEAD(&zone->pcp[0].list);
+		for (o = 0; o < NR_PCP_LISTS; o++)
+			INIT_LIST_HEAD(&zone->pcp[0].lists[o]);
 		lo = hi;
 		if (e <= s)
 			continue;	/* empty: start_pfn 0, spanned 0, as Linux shows it */

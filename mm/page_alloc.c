@@ -54,8 +54,8 @@
  *	allocated head	refcount >= 1, alloc_order = order, no PG_buddy
  *	inside a block	no PG_buddy/PG_reserved, refcount 0 (PG_tail if compound)
  *
- * Order-0 requests and frees go through per-CPU page lists first
- * (mm/page_pcp.c, Linux's per_cpu_pages): rmqueue() and __free_pages_ok()
+ * Requests and frees of order <= PAGE_ALLOC_COSTLY_ORDER go through per-CPU
+ * page lists first (mm/page_pcp.c, Linux 5.13's per_cpu_pages): rmqueue() and __free_pages_ok()
  * are the two places where they plug in; a failing request drains them.
  */
 #include <linux/gfp.h>
@@ -194,16 +194,20 @@ struct page *__rmqueue(struct zone *zone, unsigned int order)
 }
 
 /*
- * rmqueue - take a block of @order from @zone, or NULL.  Order 0 comes
- * from this CPU's per-CPU list (mm/page_pcp.c), refilled in batches.
+ * rmqueue - take a block of @order from @zone, or NULL.  Orders up to
+ * PAGE_ALLOC_COSTLY_ORDER come from this CPU's per-CPU list for that
+ * order (mm/page_pcp.c, Linux 5.13), refilled in batches.
  */
 static struct page *rmqueue(struct zone *zone, unsigned int order, gfp_t gfp_mask)
 {
 	unsigned long flags;
 	struct page *page;
 
+	/* order 0 gets its own inlined copy, with the order folded in */
 	if (likely(order == 0))
-		return rmqueue_pcplist(zone, gfp_mask);
+		return rmqueue_pcplist(zone, 0, gfp_mask);
+	if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		return rmqueue_pcplist(zone, order, gfp_mask);
 	spin_lock_irqsave(&zone->lock, flags);
 	page = __rmqueue(zone, order);
 	if (page)
@@ -637,7 +641,12 @@ static noinline bool free_page_misused_report(struct page *page, unsigned int or
 			 pb.order, pb.head_pfn);
 		break;
 	case PB_PCP:
-		snprintf(why, sizeof(why), "double free: page is on a per-cpu list");
+		if (pb.head_pfn == page_to_pfn(page))
+			snprintf(why, sizeof(why), "double free: page is on a per-cpu list (order %u block)",
+				 pb.order);
+		else
+			snprintf(why, sizeof(why), "double free: inside the order %u block at pfn:0x%05lx on a per-cpu list",
+				 pb.order, pb.head_pfn);
 		break;
 	case PB_ALLOC_INSIDE:
 		snprintf(why, sizeof(why), "%s: not the first page of the order %u block at pfn:0x%05lx",
@@ -701,7 +710,7 @@ static noinline void destroy_compound_page(struct page *page, unsigned int order
 
 /*
  * @page heads an allocated block of @pgdat whose last reference is gone.
- * Order 0 goes to this CPU's pcp list; the pfn (a division by
+ * Orders 0..3 go to this CPU's pcp lists; the pfn (a division by
  * sizeof(struct page)) is only worked out for the buddy lists and the
  * debug options, which need it.
  */
@@ -716,7 +725,9 @@ static __always_inline void __free_pages_ok(struct pglist_data *pgdat, struct pa
 	if (unlikely(pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON)))
 		free_pages_prepare(zone, page, zone_page_to_pfn(zone, page), order);
 	if (likely(order == 0))
-		free_unref_page(zone, page);
+		free_unref_page(zone, page, 0);	/* a copy with the order folded in */
+	else if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		free_unref_page(zone, page, order);
 	else
 		free_one_page(zone, page, zone_page_to_pfn(zone, page), order);
 }

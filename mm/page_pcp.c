@@ -1,23 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per-CPU page lists: the order-0 fast path in front of the buddy lists.
+ * Per-CPU page lists: the fast path in front of the buddy lists for
+ * blocks of order 0..PAGE_ALLOC_COSTLY_ORDER (3).
  *
- * Most allocations are single pages, and a single page freed now is likely
- * to be wanted again soon, while it is still in the cache.  So, as Linux
- * has done since 2.5 (struct per_cpu_pages), each zone keeps for each CPU
- * a short list of free order-0 pages:
+ * Most allocations are small, and a block freed now is likely to be
+ * wanted again soon, while it is still in the cache.  So, as Linux has
+ * done since 2.5 for order 0 (struct per_cpu_pages) and since 5.13 for
+ * orders up to PAGE_ALLOC_COSTLY_ORDER (commit 44042b449872, "mm/page_alloc:
+ * allow high-order pages to be stored on the per-cpu lists"), each zone
+ * keeps for each CPU one short list of free blocks per order 0..3:
  *
- *	alloc order 0	take the page at the head of this CPU's list (the
+ *	alloc order k	take the block at the head of this CPU's list k (the
  *			most recently freed one, the hottest); __GFP_COLD
  *			takes the tail instead, for a page a device will
  *			write, where a warm cache line would be wasted.  An
- *			empty list is first refilled with @batch pages from
- *			the buddy lists, under zone->lock once for all of them.
- *	free order 0	put the page at the head.  When the list holds more
- *			than @high pages, give @batch of them, from the cold
- *			tail, back to the buddy lists (where they merge), again
- *			under one zone->lock.
+ *			empty list is first refilled from the buddy lists
+ *			with @batch pages' worth (max(batch >> k, 2) blocks),
+ *			under zone->lock once for all of them.
+ *	free order k	put the block at the head of list k.  When the lists
+ *			hold more than @high pages (all orders together),
+ *			give @batch pages' worth, cold tails first and
+ *			round-robin over the orders, back to the buddy lists
+ *			(where they merge), again under one zone->lock.
  *
+ * Without this an order-1..3 pair split an order-10 block down and merged
+ * it back up, nine levels each way; now it costs what order 0 costs.
  * The common case touches only this CPU's list with interrupts off: no
  * zone lock, no split, no merge.  The lock and the buddy work are paid
  * once per @batch operations.  Each CPU has its own list, so on SMP the
@@ -25,23 +32,26 @@
  * interrupts off is the whole exclusion (smp_processor_id() is 0).
  *
  * Bookkeeping (the invariants check_zone() verifies):
- *  - a page on a pcp list has PG_pcp, refcount 0, private 0, no
- *    PG_buddy; it is free, but not a buddy block, so __free_one_page()
- *    never merges with it (page_is_buddy() wants PG_buddy);
- *  - pcp->count == the length of pcp->list;
+ *  - a block on pcp list k has a head with PG_pcp, private = k (its order,
+ *    so a double free can say which block), refcount 0, no PG_buddy, and
+ *    clean pages after it, like a free buddy block; it is free, but not a
+ *    buddy block, so __free_one_page() never merges with it
+ *    (page_is_buddy() wants PG_buddy);
+ *  - pcp->count == the pages (not blocks) on all of pcp->lists; high and
+ *    batch are in pages too;
  *  - zone->free_pages counts pcp pages too (sum(nr_free << order) +
  *    pcp.count), so watermarks see all free memory.  Moving pages between
  *    the buddy lists and a pcp list does not change it; allocating from or
  *    freeing to a pcp list does.  On one CPU that update is covered by
  *    interrupts being off; an SMP kernel would make free_pages a per-CPU
  *    delta folded in under the lock (Linux's vm_stat_diff).
- *  - freeing a PG_pcp page is a double free: page_alloc.c reports it
- *    before calling here (free_page_misused(), PB_PCP).
+ *  - freeing a PG_pcp head, or a page inside its block, is a double free:
+ *    page_alloc.c reports it before calling here (free_page_misused(),
+ *    PB_PCP, with the block's order and head).
  *
- * Pages on pcp lists cannot serve a request of order >= 1, nor merge:
- * a higher-order request that fails drains every list
- * (drain_node_pages()) and tries once more before giving up, as Linux
- * does after direct reclaim.
+ * Blocks on pcp lists serve only their own order, and cannot merge: a
+ * request that fails drains every list (drain_node_pages()) and tries
+ * once more before giving up, as Linux does after direct reclaim.
  *
  * Sizes: zone->pcp[cpu].batch and .high come from mm_init.c
  * (zone_pcp_init(), Linux 4.4's zone_batchsize(): batch 31 and high 186
@@ -56,45 +66,60 @@
 #include "internal.h"
 
 /*
- * rmqueue_bulk - move up to @count order-0 pages from the buddy lists to
- * the tail of @pcp's list (they are colder than what the list holds).
+ * rmqueue_bulk - move up to @count blocks of @order from the buddy lists
+ * to the tail of @pcp's list for @order (they are colder than what the
+ * list holds), each a PG_pcp head with its order in page->private.
  * zone->lock held.  free_pages does not change: the pages stay free.
- * Returns how many were moved.
+ * Returns how many blocks were moved.
  */
-int rmqueue_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
+int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct per_cpu_pages *pcp)
 {
+	struct list_head *list = &pcp->lists[order];
 	int i;
 
 	for (i = 0; i < count; i++) {
-		struct page *page = __rmqueue(zone, 0);
+		struct page *page = __rmqueue(zone, order);
 
 		if (unlikely(!page))
 			break;
 		__SetPagePcp(page);
-		list_add_tail(&page->lru, &pcp->list);
+		page->private = order;
+		list_add_tail(&page->lru, list);
 	}
-	pcp->count += i;
+	pcp->count += i << order;
 	return i;
 }
 
 /*
- * free_pcppages_bulk - give the @count coldest pages of @pcp (from the
- * tail) back to the buddy lists, merging.  zone->lock held; free_pages
- * does not change.
+ * free_pcppages_bulk - give at least @count pages (or all there are) of
+ * @pcp back to the buddy lists, merging: the coldest block (the tail) of
+ * each non-empty list in turn, round-robin over the orders as Linux
+ * 5.13's free_pcppages_bulk() does, so no order's list is starved.
+ * zone->lock held; free_pages does not change.
  */
 void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
 	const struct pglist_data *pgdat = zone->zone_pgdat;
+	unsigned int order = 0;
 
-	while (count-- > 0 && !list_empty(&pcp->list)) {
-		struct page *page = list_last_entry(&pcp->list, struct page, lru);
+	while (count > 0 && pcp->count > 0) {
+		struct list_head *list;
+		struct page *page;
 
-		VM_BUG_ON_PAGE(!PagePcp(page) || page_zone(page) != zone, page);
+		while (list_empty(&pcp->lists[order]))
+			order = (order + 1) % NR_PCP_LISTS;
+		list = &pcp->lists[order];
+		page = list_last_entry(list, struct page, lru);
+		VM_BUG_ON_PAGE(!PagePcp(page) || page->private != order ||
+			       page_zone(page) != zone, page);
 		list_del(&page->lru);
 		__ClearPagePcp(page);
-		pcp->count--;
+		page->private = 0;
+		pcp->count -= 1 << order;
+		count -= 1 << order;
 		__free_one_page(page, pgdat->node_start_pfn +
-				(unsigned long)(page - pgdat->node_mem_map), zone, 0);
+				(unsigned long)(page - pgdat->node_mem_map), zone, order);
+		order = (order + 1) % NR_PCP_LISTS;
 	}
 }
 
@@ -112,6 +137,7 @@ int drain_zone_pages(struct zone *zone)
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		drained += zone->pcp[cpu].count;
 		free_pcppages_bulk(zone, zone->pcp[cpu].count, &zone->pcp[cpu]);
+		VM_BUG_ON(zone->pcp[cpu].count != 0);
 	}
 	spin_unlock(&zone->lock);
 	local_irq_restore(flags);

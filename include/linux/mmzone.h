@@ -44,12 +44,20 @@ struct free_area {
 	unsigned long nr_free;
 };
 
-/* Order-0 pages cached per CPU (Linux's struct per_cpu_pages). */
+/*
+ * The highest order still cheap to satisfy; orders 0..3 are cached per CPU
+ * (Linux 5.13, commit 44042b449872).
+ */
+#define PAGE_ALLOC_COSTLY_ORDER	3
+#define NR_PCP_LISTS		(PAGE_ALLOC_COSTLY_ORDER + 1)
+
+/* Blocks of order 0..PAGE_ALLOC_COSTLY_ORDER cached per CPU (Linux's struct per_cpu_pages). */
 struct per_cpu_pages {
-	int count;		/* pages on list; all PagePcp() */
-	int high;		/* drain a batch to the buddy lists above this */
+	int count;		/* pages (not blocks) on the lists; heads all PagePcp() */
+	int high;		/* drain a batch to the buddy lists above this many pages */
 	int batch;		/* pages moved to/from the buddy lists at a time */
-	struct list_head list;	/* hot pages at the head, cold at the tail */
+	/* lists[order]: blocks of that order, hot at the head, cold at the tail */
+	struct list_head lists[NR_PCP_LISTS];
 };
 
 struct zone {

@@ -12,7 +12,7 @@
 enum pageflags {
 	PG_reserved,	/* never given to the allocator: hole, firmware, kernel, mem_map */
 	PG_buddy,	/* first page of a free block on free_area[page->private] */
-	PG_pcp,		/* free order-0 page on a per-cpu list (not in free_area) */
+	PG_pcp,		/* heads a free block of order <= 3 on a per-cpu list (order in private) */
 	PG_head,	/* first page of a __GFP_COMP compound page */
 	PG_tail,	/* other pages of a compound page */
 	PG_poisoned,	/* page_poison=on: filled with PAGE_POISON since it was freed */

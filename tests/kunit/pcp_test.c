@@ -48,12 +48,12 @@ static void pcp_exit(struct kunit *test)
 
 static struct page *pcp_head(struct zone *zone)
 {
-	return list_first_entry(&zone->pcp[0].list, struct page, lru);
+	return list_first_entry(&zone->pcp[0].lists[0], struct page, lru);
 }
 
 static struct page *pcp_tail(struct zone *zone)
 {
-	return list_last_entry(&zone->pcp[0].list, struct page, lru);
+	return list_last_entry(&zone->pcp[0].lists[0], struct page, lru);
 }
 
 /* The first order-0 request moves a batch to the list and takes one. */
@@ -190,6 +190,81 @@ static void pcp_double_free_reported(struct kunit *test)
 }
 
 /*
+ * Orders 1..PAGE_ALLOC_COSTLY_ORDER have lists of their own (Linux 5.13):
+ * a refill of order 2 moves max(batch >> 2, 2) blocks, a free puts the
+ * block back at the head of list 2 with its order recorded, the next
+ * request gets the same block, and count/high stay in pages.  Freeing the
+ * head again, or a page inside it, is a double free that names the block
+ * and changes nothing.  Order 4 bypasses the lists.
+ */
+static void pcp_high_order_lists(struct kunit *test)
+{
+	static struct printk_capture cap;
+	struct pglist_data *pgdat;
+	struct zone *zone = pcp_setup(test, &pgdat);
+	struct mm_state st;
+	struct page *page, *big;
+	char why[96];
+
+	page = __alloc_pages_node(pgdat, GFP_KERNEL, 2);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_EXPECT_EQ(test, page_to_pfn(page) & 3, 0);
+	/* batch 4 >> 2 = 1, raised to 2 blocks: one taken, one left */
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 4);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 512 - 4);
+	KUNIT_EXPECT_TRUE(test, list_empty(&zone->pcp[0].lists[0]));
+	CHECK(test, &fx);
+	__free_pages(page, 2);
+	KUNIT_EXPECT_TRUE(test, PagePcp(page));
+	KUNIT_EXPECT_EQ(test, page->private, 2);
+	KUNIT_EXPECT_PTR_EQ(test, list_first_entry(&zone->pcp[0].lists[2], struct page, lru), page);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 8);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 512);
+	CHECK(test, &fx);
+	KUNIT_EXPECT_PTR_EQ(test, __alloc_pages_node(pgdat, GFP_KERNEL, 2), page);
+	__free_pages(page, 2);
+
+	KUNIT_ASSERT_EQ(test, mm_state_save(&fx, &st), 0);
+	kunit_capture_start(&cap);
+	__free_pages(page, 2);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "double free: page is on a per-cpu list (order 2 block)");
+	KUNIT_EXPECT_TRUE(test, mm_state_equal(&fx, &st));
+	kunit_capture_start(&cap);
+	__free_pages(page + 1, 0);
+	kunit_capture_stop();
+	snprintf(why, sizeof(why), "double free: inside the order 2 block at pfn:0x%05lx on a per-cpu list",
+		 page_to_pfn(page));
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, why);
+	KUNIT_EXPECT_TRUE(test, mm_state_equal(&fx, &st));
+	mm_state_free(&st);
+
+	big = __alloc_pages_node(pgdat, GFP_KERNEL, 4);
+	KUNIT_ASSERT_NOT_NULL(test, big);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 8);
+	__free_pages(big, 4);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 8);
+	/*
+	 * Order 3: a refill of 2 blocks (16 pages) makes 24 on the lists,
+	 * above high (12), so the free gives back batch (4) pages' worth,
+	 * round-robin from order 0: the cold order-2 block.  As in Linux,
+	 * count may stay above high until the next free.
+	 */
+	page = __alloc_pages_node(pgdat, GFP_KERNEL, 3);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 16);
+	__free_pages(page, 3);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 20);
+	KUNIT_EXPECT_PTR_EQ(test, list_first_entry(&zone->pcp[0].lists[2], struct page, lru),
+			    list_last_entry(&zone->pcp[0].lists[2], struct page, lru));
+	CHECK(test, &fx);
+	KUNIT_EXPECT_EQ(test, drain_zone_pages(zone), 20);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 0);
+	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
+	CHECK(test, &fx);
+}
+
+/*
  * Pages held on the list cannot form a higher-order block until drained:
  * the allocator drains by itself before it fails.  Take every page, free
  * them all (the list keeps up to high), then ask for the whole zone.
@@ -292,6 +367,7 @@ static struct kunit_case pcp_cases[] = {
 	KUNIT_CASE(pcp_cold_from_tail),
 	KUNIT_CASE(pcp_drains_batch_above_high),
 	KUNIT_CASE(pcp_double_free_reported),
+	KUNIT_CASE(pcp_high_order_lists),
 	KUNIT_CASE(pcp_drained_before_failure),
 	KUNIT_CASE(pcp_not_counted_for_high_order),
 	KUNIT_CASE(pcp_zoneinfo_pagesets),

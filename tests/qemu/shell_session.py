@@ -521,10 +521,11 @@ class Session:
     def trace(self, zones):
         """trace on: an allocation that must split, a free that must merge."""
         normal = zones["Normal"]
-        # order >= 1: order-0 pages may be served from / freed to per-CPU lists
-        k = next((o for o in range(1, MAX_ORDER - 1) if normal[o] == 0 and any(normal[o + 1:])), None)
+        # order > PAGE_ALLOC_COSTLY_ORDER (3): orders 0..3 are served from /
+        # freed to per-CPU lists (Linux 5.13), which neither split nor merge
+        k = next((o for o in range(4, MAX_ORDER - 1) if normal[o] == 0 and any(normal[o + 1:])), None)
         if k is None:
-            k = 1
+            k = 4
         out = self.cmd("trace on")
         check(out.strip() == "trace: on", "trace on", out)
         out = self.cmd("alloc_pages %d" % k)
