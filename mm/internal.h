@@ -48,11 +48,11 @@ void build_zonelists(struct pglist_data *pgdat);
 /*
  * zone_watermark_ok - may an order-@order allocation whose preferred zone
  * has index @classzone_idx take pages from @z, given watermark @mark?
- * Linux 4.4's __zone_watermark_ok(): ALLOC_HIGH halves the mark,
- * ALLOC_HARDER takes another quarter off; free pages beyond the block
- * must exceed mark + lowmem_reserve[classzone_idx]; and for each order
- * below @order the pages in those small blocks do not count while the
- * mark halves - a high-order request needs high-order blocks.
+ * Linux 4.5+'s __zone_watermark_ok() (commit 97a16fc82a7c): ALLOC_HIGH
+ * halves the mark, ALLOC_HARDER takes another quarter off; free pages
+ * beyond the block must exceed mark + lowmem_reserve[classzone_idx]; and
+ * an order >= 1 needs a free block of that order or larger on the buddy
+ * lists (4.4 instead halved the mark for each order below @order).
  */
 bool zone_watermark_ok(const struct zone *z, unsigned int order,
 		       unsigned long mark, int classzone_idx, unsigned int alloc_flags);

@@ -240,19 +240,23 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 	if (alloc_flags & ALLOC_HARDER)
 		min -= min / 4;
 
+	/* the order-0 watermark: free pages beyond the block, plus the reserve */
 	if (free_pages <= min + z->lowmem_reserve[classzone_idx])
 		return false;
-	for (o = 0; o < order; o++) {
-		/* at the next order, this order's pages become unavailable */
-		free_pages -= (long)(z->free_area[o].nr_free << o);
-		if (o == 0)	/* and so do the pages on the per-CPU lists */
-			free_pages -= zone_pcp_pages(z);
-		/* and fewer higher-order pages are required to be free */
-		min >>= 1;
-		if (free_pages <= min)
-			return false;
-	}
-	return true;
+	if (!order)
+		return true;
+	/*
+	 * Linux 4.5+ (commit 97a16fc82a7c, "mm, page_alloc: only enforce
+	 * watermarks for order-0 allocations"): a higher order needs only a
+	 * free block of its order or larger on the buddy lists - not 4.4's
+	 * halving mark per order, an O(order) loop that also refused
+	 * requests a free block could serve.  Blocks on the per-CPU lists
+	 * do not count: a request they could serve is tried after a drain.
+	 */
+	for (o = order; o < MAX_ORDER; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return false;
 }
 
 /*

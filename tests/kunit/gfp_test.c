@@ -194,6 +194,40 @@ static void watermark_high_order(struct kunit *test)
 }
 
 /*
+ * Linux 4.5+ (97a16fc82a7c): beyond the order-0 mark, a high-order request
+ * needs only a free block of its order.  One free order-2 block among 100
+ * free single pages at mark 64: 4.4's per-order halving would refuse order
+ * 2 (after the order-0 pages are discounted, 1 page <= 32 is left); now it
+ * passes, and the allocation succeeds.  No order-3 block: refused.
+ */
+static void watermark_high_order_needs_a_block(struct kunit *test)
+{
+	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &normal_only, 1, 0);
+	struct zone *zone = mm_zone(&fx, ZONE_NORMAL);
+	unsigned long i, start = zone->zone_start_pfn;
+	struct page *page;
+
+	mm_fixture_no_watermarks(&fx);
+	while (__alloc_pages_node(pgdat, GFP_KERNEL | __GFP_NOWARN, 0))
+		;
+	KUNIT_ASSERT_EQ(test, zone->free_pages, 0);
+	for (i = 0; i < 4; i++)
+		__free_pages(pgdat_pfn_to_page(pgdat, start + i), 0);
+	for (i = 0; i < 100; i++)
+		__free_pages(pgdat_pfn_to_page(pgdat, start + 5 + 2 * i), 0);
+	KUNIT_ASSERT_EQ(test, zone->free_area[2].nr_free, 1);
+	KUNIT_ASSERT_EQ(test, zone->free_area[0].nr_free, 100);
+	KUNIT_EXPECT_TRUE(test, zone_watermark_ok(zone, 2, 64, ZONE_NORMAL, 0));
+	KUNIT_EXPECT_FALSE(test, zone_watermark_ok(zone, 3, 64, ZONE_NORMAL, 0));
+	/* the order-0 part still applies: 104 - 3 pages beyond the block */
+	KUNIT_EXPECT_FALSE(test, zone_watermark_ok(zone, 2, 101, ZONE_NORMAL, 0));
+	KUNIT_EXPECT_TRUE(test, zone_watermark_ok(zone, 2, 100, ZONE_NORMAL, 0));
+	page = __alloc_pages_node(pgdat, GFP_KERNEL, 2);
+	KUNIT_EXPECT_PTR_EQ(test, page, pgdat_pfn_to_page(pgdat, start));
+	KUNIT_EXPECT_EQ(test, verify_free_lists(pgdat), 0);
+}
+
+/*
  * lowmem_reserve: DMA keeps 2 pages back from requests that prefer Normal
  * and 3 from those that prefer HighMem, on top of its min of 18.
  */
@@ -451,6 +485,7 @@ static struct kunit_case gfp_cases[] = {
 	KUNIT_CASE(invalid_zone_combination),
 	KUNIT_CASE(watermarks_atomic_below_kernel),
 	KUNIT_CASE(watermark_high_order),
+	KUNIT_CASE(watermark_high_order_needs_a_block),
 	KUNIT_CASE(lowmem_reserve_protects_dma),
 	KUNIT_CASE(failure_warning_format),
 	KUNIT_CASE(inert_modifiers),
