@@ -38,8 +38,9 @@
  * that could have gone higher (zone_watermark_ok).  Callers that cannot
  * wait (GFP_ATOMIC) may go further below the MIN mark than those that can:
  * that reserve is what keeps interrupt-time allocations alive when memory
- * runs low.  Linux 4.4 is the model throughout (the last version with the
- * classic watermark formulas); where this file differs, it says why.
+ * runs low.  The watermark formulas are Linux 4.4's (the last with the
+ * classic ones); the order >= 1 check is 4.5's (a free block of the order
+ * is enough once order 0 passes); where this file differs, it says why.
  *
  * Misuse by a caller - freeing a free, reserved or never-allocated page,
  * an address outside RAM, a tail page, the wrong order - is caught before
@@ -55,8 +56,9 @@
  *	inside a block	no PG_buddy/PG_reserved, refcount 0 (PG_tail if compound)
  *
  * Requests and frees of order <= PAGE_ALLOC_COSTLY_ORDER go through per-CPU
- * page lists first (mm/page_pcp.c, Linux 5.13's per_cpu_pages): rmqueue() and __free_pages_ok()
- * are the two places where they plug in; a failing request drains them.
+ * page lists first (mm/page_pcp.c, Linux 5.13's per_cpu_pages): rmqueue()
+ * and __free_pages_ok() are the two places where they plug in; a failing
+ * request drains them.
  */
 #include <linux/gfp.h>
 #include <linux/mm.h>
