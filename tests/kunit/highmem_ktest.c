@@ -17,31 +17,7 @@
 #include <linux/string.h>
 #include <asm/mmu_hooks.h>
 #include <asm/pgtable_32_areas.h>
-
-static unsigned char hmk_pattern(unsigned long pfn, unsigned int i)
-{
-	return (unsigned char)(pfn * 37 + i * 11 + 3);
-}
-
-static void hmk_fill(void *kaddr, unsigned long pfn)
-{
-	unsigned char *p = kaddr;
-	unsigned int i;
-
-	for (i = 0; i < PAGE_SIZE; i++)
-		p[i] = hmk_pattern(pfn, i);
-}
-
-static long hmk_check(const void *kaddr, unsigned long pfn)
-{
-	const unsigned char *p = kaddr;
-	unsigned int i;
-
-	for (i = 0; i < PAGE_SIZE; i++)
-		if (p[i] != hmk_pattern(pfn, i))
-			return i;
-	return -1;
-}
+#include "page_pattern.h"
 
 /*
  * Skip the case unless HighMem can serve @nr_pages: after this, a failed
@@ -104,7 +80,7 @@ static void hmk_kmap_pattern(struct kunit *test)
 		KUNIT_EXPECT_LT(test, (unsigned long)first[i], PKMAP_END);
 		KUNIT_EXPECT_PTR_EQ(test, page_address(pages[i]), first[i]);
 		KUNIT_EXPECT_EQ(test, arch_kernel_pte_pfn((unsigned long)first[i]), pfn);
-		hmk_fill(first[i], pfn);
+		fill_pattern(first[i], pfn);
 		kunmap(pages[i]);
 	}
 
@@ -122,10 +98,10 @@ static void hmk_kmap_pattern(struct kunit *test)
 
 		KUNIT_ASSERT_NOT_NULL(test, a);
 		moved += a != first[i];
-		KUNIT_EXPECT_EQ(test, hmk_check(a, pfn), -1);
+		KUNIT_EXPECT_EQ(test, check_pattern(a, pfn), -1);
 		/* the same frame through the fixmap */
 		l = kmap_local_page(pages[i]);
-		KUNIT_EXPECT_EQ(test, hmk_check(l, pfn), -1);
+		KUNIT_EXPECT_EQ(test, check_pattern(l, pfn), -1);
 		kunmap_local(l);
 		kunmap(pages[i]);
 	}
@@ -233,8 +209,8 @@ static void hmk_kmap_local(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, b);
 	KUNIT_EXPECT_EQ(test, (unsigned long)a - (unsigned long)b, PAGE_SIZE);
 	KUNIT_EXPECT_EQ(test, arch_kernel_pte_pfn((unsigned long)b), pfn + 1);
-	hmk_fill(a, pfn);
-	hmk_fill(b, pfn + 1);
+	fill_pattern(a, pfn);
+	fill_pattern(b, pfn + 1);
 
 	kunit_capture_start(&cap);
 	kunmap_local(a);
@@ -254,10 +230,10 @@ static void hmk_kmap_local(struct kunit *test)
 
 		KUNIT_ASSERT_NOT_NULL(test, lo);
 		copy_highpage(lo, p + 1);
-		KUNIT_EXPECT_EQ(test, hmk_check(page_address(lo), pfn + 1), -1);
+		KUNIT_EXPECT_EQ(test, check_pattern(page_address(lo), pfn + 1), -1);
 		memcpy_from_page(buf, p, 100, sizeof(buf));
-		KUNIT_EXPECT_EQ(test, buf[0], hmk_pattern(pfn, 100));
-		KUNIT_EXPECT_EQ(test, buf[63], hmk_pattern(pfn, 163));
+		KUNIT_EXPECT_EQ(test, buf[0], pattern_byte(pfn, 100));
+		KUNIT_EXPECT_EQ(test, buf[63], pattern_byte(pfn, 163));
 		__free_page(lo);
 	}
 	__free_pages(p, 1);

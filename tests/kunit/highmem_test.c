@@ -21,6 +21,7 @@
 #include <linux/string.h>
 #include <asm/mmu_hooks.h>
 #include <asm/pgtable_32_areas.h>
+#include "page_pattern.h"
 
 #ifdef __ORDERLY_HOST__
 #include <host_phys.h>
@@ -63,32 +64,6 @@ static struct page *hm_low(unsigned long i)
 static unsigned char *hm_frame(struct page *page)
 {
 	return __va(page_to_phys(page));
-}
-
-static unsigned char pattern_byte(unsigned long pfn, unsigned int i)
-{
-	return (unsigned char)(pfn * 131 + i * 7 + 1);
-}
-
-static void fill_pattern(void *kaddr, unsigned long pfn)
-{
-	unsigned char *p = kaddr;
-	unsigned int i;
-
-	for (i = 0; i < PAGE_SIZE; i++)
-		p[i] = pattern_byte(pfn, i);
-}
-
-/* offset of the first byte that differs from @pfn's pattern, or -1 */
-static long check_pattern(const void *kaddr, unsigned long pfn)
-{
-	const unsigned char *p = kaddr;
-	unsigned int i;
-
-	for (i = 0; i < PAGE_SIZE; i++)
-		if (p[i] != pattern_byte(pfn, i))
-			return i;
-	return -1;
 }
 
 static bool all_bytes(const void *kaddr, unsigned char c, size_t n)
