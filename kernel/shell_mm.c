@@ -276,12 +276,30 @@ static void free_done(struct page *page, int idx, int count_before, unsigned int
 	}
 }
 
+/*
+ * Free @page (NULL: @addr maps to no struct page) the shell's way: the
+ * checks of free_allowed(), then free_pages(@addr, @order) when @addr is
+ * set, else __free_pages(@page, @order), then free_done().
+ */
+static void free_checked(struct page *page, unsigned long addr, unsigned int order)
+{
+	int idx = page ? block_of_head(page) : -1;
+	int before;
+
+	if (!free_allowed(page, idx))
+		return;
+	before = page ? page_count(page) : 0;
+	if (addr)
+		free_pages(addr, order);
+	else
+		__free_pages(page, order);
+	free_done(page, idx, before, order);
+}
+
 static void do_free_pages(const char *addr_s, const char *order_s)
 {
 	unsigned long addr;
 	unsigned int order = 0;
-	struct page *page;
-	int idx = -1, before = 0;
 
 	if (!shell_arg_ulong(addr_s, "address", ~0UL, &addr))
 		return;
@@ -297,15 +315,7 @@ static void do_free_pages(const char *addr_s, const char *order_s)
 	 * <block + 0x10>" must reach the allocator's alignment check, and if
 	 * the allocator took the block back anyway the entry must go.
 	 */
-	page = lowmem_addr_to_page(addr);
-	if (page)
-		idx = block_of_head(page);
-	if (!free_allowed(page, idx))
-		return;
-	if (page)
-		before = page_count(page);
-	free_pages(addr, order);
-	free_done(page, idx, before, order);
+	free_checked(lowmem_addr_to_page(addr), addr, order);
 }
 
 void cmd_free_pages(int argc, char **argv)
@@ -322,18 +332,12 @@ static void do___free_pages(const char *page_s, const char *order_s)
 {
 	struct page *page;
 	unsigned int order = 0;
-	int idx, before;
 
 	if (!shell_arg_page(page_s, &page))
 		return;
 	if (order_s && !shell_arg_order(order_s, &order))
 		return;
-	idx = block_of_head(page);
-	if (!free_allowed(page, idx))
-		return;
-	before = page_count(page);
-	__free_pages(page, order);
-	free_done(page, idx, before, order);
+	free_checked(page, 0, order);
 }
 
 void cmd___free_pages(int argc, char **argv)
