@@ -16,8 +16,6 @@
  * Linux rule); RAM never grows through trimming or clipping, whatever is
  * clipped is accounted for; sanitizing is idempotent.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/e820.h>
@@ -25,24 +23,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <asm/setup.h>
-#include <kunit/test.h>
-
-#define CHECK(cond) do {						\
-	if (!(cond)) {							\
-		fprintf(stderr, "invariant broken: %s (%s:%d)\n", #cond, __FILE__, __LINE__); \
-		abort();						\
-	}								\
-} while (0)
-
-int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
-
-/*
- * lib/kunit.c (linked with the real sources) walks the kunit_suites
- * section; one empty suite makes the section, and its bounds, exist.
- */
-static struct kunit_case fuzz_e820_no_cases[] = { {} };
-static struct kunit_suite fuzz_e820_suite = { .name = "fuzz_e820", .test_cases = fuzz_e820_no_cases };
-kunit_test_suite(fuzz_e820_suite);
+#include "fuzz.h"
 
 static struct e820_table in, out, again;
 static struct kernel_params kp;
@@ -182,12 +163,9 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		}
 	}
 	if (setup_memory_map(&in, &kp, 0x100000, 0x400000, 0, &lay) == 0) {
-		CHECK(lay.ram_firmware == lay.ram + lay.ram_above_4g + lay.ram_user_removed +
-		      lay.ram_trimmed + lay.ram_no_memblock_slot + lay.ram_above_max_pfn);
+		check_layout_accounting(&lay);
 		CHECK(lay.ram_firmware == ram);
 		CHECK(lay.ram <= ram2);
-		CHECK(memblock_phys_mem_size() == lay.ram);
-		CHECK(lay.max_low_pfn <= lay.max_pfn && lay.max_pfn <= MAX_NONPAE_PFN);
 		check_clean(&lay.e820);
 	}
 	return 0;

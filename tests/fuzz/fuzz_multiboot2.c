@@ -9,8 +9,6 @@
  * parse_kernel_params() and the map through setup_memory_map(), whose
  * layout invariants are checked as well.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/bootinfo.h>
@@ -18,25 +16,8 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <asm/setup.h>
-#include <kunit/test.h>
+#include "fuzz.h"
 #include <asm/pgtable_32_areas.h>
-
-#define CHECK(cond) do {						\
-	if (!(cond)) {							\
-		fprintf(stderr, "invariant broken: %s (%s:%d)\n", #cond, __FILE__, __LINE__); \
-		abort();						\
-	}								\
-} while (0)
-
-int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
-
-/*
- * lib/kunit.c (linked with the real sources) walks the kunit_suites
- * section; one empty suite makes the section, and its bounds, exist.
- */
-static struct kunit_case fuzz_multiboot2_no_cases[] = { {} };
-static struct kunit_suite fuzz_multiboot2_suite = { .name = "fuzz_multiboot2", .test_cases = fuzz_multiboot2_no_cases };
-kunit_test_suite(fuzz_multiboot2_suite);
 
 static struct boot_info bi;
 static struct kernel_params kp;
@@ -79,12 +60,9 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		CHECK(lay.ram == 0);
 		return 0;
 	}
-	CHECK(lay.ram_firmware == lay.ram + lay.ram_above_4g + lay.ram_user_removed +
-	      lay.ram_trimmed + lay.ram_no_memblock_slot + lay.ram_above_max_pfn);
-	CHECK(memblock_phys_mem_size() == lay.ram);
+	check_layout_accounting(&lay);
 	CHECK(lay.max_zone_pfn[ZONE_DMA] <= lay.max_zone_pfn[ZONE_NORMAL]);
 	CHECK(lay.max_zone_pfn[ZONE_NORMAL] == lay.max_low_pfn);
-	CHECK(lay.max_low_pfn <= lay.max_pfn && lay.max_pfn <= MAX_NONPAE_PFN);
 	CHECK(lay.max_low_pfn <= MAXMEM_PFN);
 	CHECK(memblock_end_of_DRAM() <= PFN_PHYS(lay.max_pfn));
 	CHECK(memblock.current_limit == PFN_PHYS(lay.max_low_pfn));
