@@ -172,6 +172,14 @@ static void bench_orders(const char *tag)
 	}
 }
 
+/* the order of the next block workload 4 allocates: 0/1/2/3 at 70/15/10/5 % */
+static unsigned int churn_order(void)
+{
+	u32 r = bench_rand() % 100;
+
+	return r < 70 ? 0 : r < 85 ? 1 : r < 95 ? 2 : 3;
+}
+
 /*
  * Workload 4: hold the lowmem zones at half their free pages with blocks
  * of order 0/1/2/3 (70/15/10/5 %), then free a random block whenever at
@@ -211,8 +219,7 @@ static int bench_churn(void)
 
 	local_irq_save(flags);
 	while (live_pages < target) {
-		u32 r = bench_rand() % 100;
-		unsigned int o = r < 70 ? 0 : r < 85 ? 1 : r < 95 ? 2 : 3;
+		unsigned int o = churn_order();
 		struct page *page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, o);
 
 		if (!page) {
@@ -235,8 +242,7 @@ static int bench_churn(void)
 			live[j] = live[--nr_live];
 			live_pages -= 1UL << o;
 		} else {
-			u32 r = bench_rand() % 100;
-			unsigned int o = r < 70 ? 0 : r < 85 ? 1 : r < 95 ? 2 : 3;
+			unsigned int o = churn_order();
 			struct page *page;
 
 			t0 = get_cycles();
