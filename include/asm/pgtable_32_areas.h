@@ -39,31 +39,9 @@
 #define PMD_SIZE	(1UL << PGDIR_SHIFT)
 #define PMD_MASK	(~(PMD_SIZE - 1))
 
-/* The most physical memory the direct map covers: Linux/i386's 896 MiB. */
-#define MAXMEM		(896UL << 20)
-#define MAXMEM_PFN	(MAXMEM >> PAGE_SHIFT)
-
 #define FIXADDR_TOP	0xFFFFF000UL
-
-/* fixmap slots: index 0 is FIXADDR_TOP itself, kept as a guard */
-enum fixed_addresses {
-	FIX_HOLE,
-	FIX_KMAP_BEGIN,				/* kmap_atomic / kmap_local stack */
-	FIX_KMAP_END = FIX_KMAP_BEGIN + 16 - 1,	/* KM_MAX_IDX slots, 1 CPU */
-	__end_of_fixed_addresses
-};
-
-#define FIXADDR_SIZE	((unsigned long)__end_of_fixed_addresses << PAGE_SHIFT)
-#define FIXADDR_START	(FIXADDR_TOP - FIXADDR_SIZE)
-#define __fix_to_virt(x)	(FIXADDR_TOP - ((unsigned long)(x) << PAGE_SHIFT))
-#define __virt_to_fix(v)	((FIXADDR_TOP - ((v) & PAGE_MASK)) >> PAGE_SHIFT)
-
-#define LAST_PKMAP	1024
-#define LAST_PKMAP_MASK	(LAST_PKMAP - 1)
 #define PKMAP_BASE	0xFF800000UL
-#define PKMAP_END	(PKMAP_BASE + LAST_PKMAP * PAGE_SIZE)
-#define PKMAP_NR(virt)	(((virt) - PKMAP_BASE) >> PAGE_SHIFT)
-#define PKMAP_ADDR(nr)	(PKMAP_BASE + ((unsigned long)(nr) << PAGE_SHIFT))
+#include <asm/kmap_areas.h>
 
 #define VMALLOC_OFFSET	(8UL << 20)
 #define VMALLOC_END	(PKMAP_BASE - 2 * PAGE_SIZE)
