@@ -151,10 +151,12 @@ test-host32: $(B)/host32/kunit_tests
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SUPPORT := $(filter-out tests/host/main.c,$(wildcard tests/host/*.c))
-$(B)/fuzz/%: tests/fuzz/%.c $(HOST_KSRCS) $(FUZZ_SUPPORT)
+# one clang call compiles and links all sources, so headers are listed as
+# prerequisites (a change rebuilds) but only the .c files are passed
+$(B)/fuzz/%: tests/fuzz/%.c $(HOST_KSRCS) $(FUZZ_SUPPORT) $(shell find include tests/host/include tests/fuzz -name '*.h')
 	@mkdir -p $(dir $@)
 	$(CLANG) -std=gnu11 -g -O1 -D__ORDERLY_HOST__ -Itests/host/include -Iinclude \
-		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $^
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $(filter %.c,$^)
 
 fuzz: $(addprefix $(B)/fuzz/,$(FUZZ_TARGETS))
 fuzz-smoke: fuzz
