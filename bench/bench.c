@@ -612,8 +612,25 @@ static void instr_run(uint64_t bytes)
 
 /* ------------------------------------------------------------------ main */
 
+/* BENCH_ONLY=4 (say) in the environment: that one workload, for a quick before/after */
+static int bench_only(const char *w)
+{
+	const char *only = getenv("BENCH_ONLY");
+
+	return only && *only && !strstr(only, w);
+}
+
 static void run_all(uint64_t bytes)
 {
+	if (getenv("BENCH_ONLY") && *getenv("BENCH_ONLY")) {
+		if (!bench_only("1"))
+			w1_hot_pair();
+		if (!bench_only("4"))
+			w4_churn(bytes);
+		if (!bench_only("6"))
+			w6_zeroed();
+		return;
+	}
 	fprintf(stderr, "bench[%s]: mem %s: 1", BE_NAME, mem_label);
 	w1_hot_pair();
 	fprintf(stderr, " 2");

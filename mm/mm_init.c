@@ -294,7 +294,15 @@ void setup_per_zone_lowmem_reserve(struct pglist_data *pgdat)
 	calculate_totalreserve_pages(pgdat);
 }
 
-/* Linux 4.4's zone_batchsize() and pageset_set_batch(): set, not used yet */
+/*
+ * batch: Linux 4.4's zone_batchsize().  high: Linux 5.14's zone_highsize()
+ * (mm/page_alloc.c), the zone's low watermark split over the node's CPUs
+ * (one here), at least 4 * batch; 4.4's 6 * batch (186 pages) made the
+ * lists, shared by orders 0-3 since 5.13, overflow and run dry so often
+ * (1.4% of the churn workload's operations) that a batch refill or drain
+ * set the churn's p99.9.  A zone too small for a batch (under 4 MiB)
+ * keeps high 0: every free goes straight through.
+ */
 static void zone_pcp_init(struct zone *zone)
 {
 	unsigned long batch = zone->managed_pages / 1024;
@@ -308,7 +316,7 @@ static void zone_pcp_init(struct zone *zone)
 	while (batch & (batch - 1))		/* rounddown_pow_of_two */
 		batch &= batch - 1;
 	batch -= 1;
-	zone->pcp[0].high = (int)(6 * batch);
+	zone->pcp[0].high = batch ? (int)max(low_wmark_pages(zone) / NR_CPUS, 4 * batch) : 0;
 	zone->pcp[0].batch = (int)max(1UL, batch);
 }
 
