@@ -219,38 +219,103 @@ static void w2_batch(void)
 
 /* ------------------------------------------------ 3: pairs at every order */
 
+/*
+ * Two states for each order.  "3_order_pair": the pair from whatever the
+ * earlier workloads left, which for orders above the per-CPU lists is
+ * fully merged memory: every allocation splits a large block down to the
+ * order and every free merges it back up, 2 x (10 - order) levels - the
+ * worst case of a buddy allocator.  "3_pair_held": the same pair while one
+ * block of the order is held, so that its buddy stays free on that
+ * order's list, as on a running system where memory is in use: the
+ * allocation finds a block of the right size and the free finds its buddy
+ * taken - no split, no merge, the O(1) case.
+ */
+static double w3_pairs(unsigned int order, long iters, int runs)
+{
+	double v[8];
+	int r;
+
+	for (r = -1; r < runs; r++) {
+		uint64_t t0 = tsc_start(), t1;
+		long k;
+
+		for (k = 0; k < iters; k++) {
+			void *h = be_alloc(order);
+
+			if (!h) {
+				fprintf(stderr, "w3: order %u failed\n", order);
+				exit(1);
+			}
+			be_free(h, order);
+		}
+		t1 = tsc_stop();
+		if (r >= 0)
+			v[r] = (double)(t1 - t0 - timer_overhead) / (double)iters;
+	}
+	return median(v, runs);
+}
+
+static long min_l(long a, long b)
+{
+	return a < b ? a : b;
+}
+
+/*
+ * Hold blocks of @order until one of the order stays free on the buddy
+ * lists (a backend with zones says; the others hold one): a block taken
+ * straight off a non-empty list leaves nothing behind, one split off a
+ * larger block leaves its buddy.  Returns how many are held in @held.
+ */
+static int w3_hold(unsigned int order, void **held, int max)
+{
+	int n = 0;
+
+	while (n < max && (held[n] = be_alloc(order)) != NULL) {
+		n++;
+#if BE_ZONE
+		{
+			unsigned long nr_free[NR_ORDERS], pcp;
+
+			be_free_area(nr_free, &pcp);
+			if (order <= 3 || nr_free[order])
+				break;
+		}
+#else
+		break;
+#endif
+	}
+	return n;
+}
+
+static void w3_unhold(unsigned int order, void **held, int n)
+{
+	while (n > 0)
+		be_free(held[--n], order);
+}
+
 static void w3_orders(void)
 {
 	unsigned int order;
 	char param[16];
 
 	for (order = 0; order < NR_ORDERS; order++) {
-		long iters = smoke ? 16 : (order <= 3 ? 1 << 18 : (1 << 21) >> order), k;
-		int r, runs = smoke ? 1 : 7;
-		double v[8], m;
+		long iters = smoke ? 16 : (order <= 3 ? 1 << 18 : (1 << 21) >> order);
+		int runs = smoke ? 1 : 7;
+		double m;
+		void *held[4];
+		int nr_held;
 
 		if (be_capacity(order) == 0)
 			continue;
-		for (r = -1; r < runs; r++) {
-			uint64_t t0 = tsc_start(), t1;
-
-			for (k = 0; k < iters; k++) {
-				void *h = be_alloc(order);
-
-				if (!h) {
-					fprintf(stderr, "w3: order %u failed\n", order);
-					exit(1);
-				}
-				be_free(h, order);
-			}
-			t1 = tsc_stop();
-			if (r >= 0)
-				v[r] = (double)(t1 - t0 - timer_overhead) / (double)iters;
-		}
-		m = median(v, runs);
+		m = w3_pairs(order, iters, runs);
 		snprintf(param, sizeof(param), "%u", order);
 		out_cycles("3_order_pair", param, m);
 		out("3_order_pair", param, "ns_per_4k", m / tsc_ghz / (double)(1u << order));
+		if (be_capacity(order) >= 0 && be_capacity(order) < 2)
+			continue;
+		nr_held = w3_hold(order, held, be_capacity(order) < 0 ? 4 : (int)min_l(4, be_capacity(order) - 1));
+		out_cycles("3_pair_held", param, w3_pairs(order, iters, runs));
+		w3_unhold(order, held, nr_held);
 	}
 }
 
@@ -560,6 +625,9 @@ static void instr_run(uint64_t bytes)
 	INSTR_END("1_hot_pair", "order0", n);
 
 	for (order = 0; order < NR_ORDERS; order++) {
+		void *held[4];
+		int nr_held;
+
 		if (be_capacity(order) == 0)
 			continue;
 		be_free(be_alloc(order), order);
@@ -568,6 +636,16 @@ static void instr_run(uint64_t bytes)
 			be_free(be_alloc(order), order);
 		snprintf(param, sizeof(param), "%u", order);
 		INSTR_END("3_order_pair", param, n / 10);
+		/* the same with one block of the order held (w3_orders()) */
+		if (be_capacity(order) >= 0 && be_capacity(order) < 2)
+			continue;
+		nr_held = w3_hold(order, held, be_capacity(order) < 0 ? 4 : (int)min_l(4, be_capacity(order) - 1));
+		be_free(be_alloc(order), order);
+		INSTR_BEGIN();
+		for (k = 0; k < n / 10; k++)
+			be_free(be_alloc(order), order);
+		INSTR_END("3_pair_held", param, n / 10);
+		w3_unhold(order, held, nr_held);
 	}
 
 	{

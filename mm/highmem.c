@@ -455,7 +455,7 @@ void clear_highpage(struct page *page)
 	bool pk;
 	void *kaddr = map_helper(page, &pk);
 
-	memset(kaddr, 0, PAGE_SIZE);
+	clear_page(kaddr);
 	unmap_helper(page, kaddr, pk);
 }
 

@@ -71,6 +71,17 @@ struct page *__rmqueue(struct zone *zone, unsigned int order);
  * lists (merging); return how many pages moved.
  */
 int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct per_cpu_pages *pcp);
+/*
+ * rmqueue_pcplist_refill - @pcp's empty list for @order gets a batch from
+ * the buddy lists (interrupts off, takes zone->lock); false if none came.
+ */
+bool rmqueue_pcplist_refill(struct zone *zone, unsigned int order, struct per_cpu_pages *pcp);
+/*
+ * free_pcp_over_high - @pcp went above high: give a batch back to the
+ * buddy lists under zone->lock, then restore the caller's interrupt
+ * state @flags (so that the free fast path ends in a tail call).
+ */
+void free_pcp_over_high(struct zone *zone, struct per_cpu_pages *pcp, unsigned long flags);
 void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp);
 int drain_zone_pages(struct zone *zone);
 unsigned long drain_node_pages(struct pglist_data *pgdat);
@@ -95,10 +106,12 @@ static inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
  * from this CPU's list for that order (refilled when empty with
  * max(batch >> order, 2) blocks, as Linux 5.13's rmqueue_pcplist();
  * __GFP_COLD takes the cold end), or NULL if the zone has none;
- * zone->free_pages drops by 2^order.
+ * zone->free_pages drops by 2^order.  Without @refill (the allocation
+ * fast path) an empty list is NULL at once: the caller's general path
+ * refills, so the common case calls nothing.
  */
 static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
-						     gfp_t gfp_mask)
+						     gfp_t gfp_mask, bool refill)
 {
 	struct per_cpu_pages *pcp;
 	struct list_head *list;
@@ -108,22 +121,9 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
 	list = &pcp->lists[order];
-	if (unlikely(list_empty(list))) {
-		int batch = pcp->batch;
-
-		/*
-		 * Linux 5.13: scale the batch to the order, unless it is 1
-		 * (a small zone, high 0), which must not cache anything
-		 */
-		if (batch > 1)
-			batch = max(batch >> order, 2);
-		spin_lock(&zone->lock);
-		rmqueue_bulk(zone, order, batch, pcp);
-		spin_unlock(&zone->lock);
-		if (unlikely(list_empty(list))) {
-			local_irq_restore(flags);
-			return NULL;
-		}
+	if (unlikely(list_empty(list)) && (!refill || !rmqueue_pcplist_refill(zone, order, pcp))) {
+		local_irq_restore(flags);
+		return NULL;
 	}
 	if (unlikely(gfp_mask & __GFP_COLD))
 		page = list_last_entry(list, struct page, lru);
@@ -161,9 +161,8 @@ static __always_inline void free_unref_page(struct zone *zone, struct page *page
 	pcp->count += 1 << order;
 	zone->free_pages += 1UL << order;
 	if (unlikely(pcp->count > pcp->high)) {
-		spin_lock(&zone->lock);
-		free_pcppages_bulk(zone, pcp->batch, pcp);
-		spin_unlock(&zone->lock);
+		free_pcp_over_high(zone, pcp, flags);
+		return;
 	}
 	local_irq_restore(flags);
 }

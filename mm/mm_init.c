@@ -33,6 +33,7 @@
  * free_area_init() and mem_init(); tests build private ones (nid 1..7)
  * with the same three steps.
  */
+#include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/memblock.h>
@@ -88,6 +89,24 @@ void build_zonelists(struct pglist_data *pgdat)
 			pgdat->nr_zones = j + 1;
 	}
 	pgdat->node_zonelist[n] = NULL;
+
+	for (j = 0; j < (int)ARRAY_SIZE(pgdat->zonelist_for_gfp); j++) {
+		struct zonelist_start *start = &pgdat->zonelist_for_gfp[j];
+		struct zone **zp = pgdat->node_zonelist;
+		struct zone *high;
+
+		if (gfp_zone_bad((gfp_t)j)) {
+			*start = (struct zonelist_start){ NULL, NULL, 0 };
+			continue;
+		}
+		/* the first zone of the (descending) list at or below gfp_zone() */
+		high = &pgdat->node_zones[gfp_zone((gfp_t)j)];
+		while (*zp && *zp > high)
+			zp++;
+		start->zone = *zp;
+		start->zonelist = zp;
+		start->classzone_idx = *zp ? (int)zone_idx(*zp) : 0;
+	}
 }
 
 static void zone_init_free_lists(struct zone *zone)

@@ -72,6 +72,9 @@
 
 bool gfp_highmem_warned;
 
+_Static_assert(GFP_ZONEMASK + 1 == ARRAY_SIZE(((struct pglist_data *)0)->zonelist_for_gfp),
+	       "zonelist_for_gfp[] has one slot per value of the zone modifiers");
+
 static inline bool pgdat_trace(const struct pglist_data *pgdat)
 {
 	return unlikely(pgdat->debug_flags & PGDAT_TRACE);
@@ -88,7 +91,8 @@ static inline unsigned long zone_page_to_pfn(const struct zone *zone,
 /*
  * page_is_buddy - may the free block at @page (order @order) merge with
  * the block at @buddy (pfn @buddy_pfn)?  All of:
- *  (a) @buddy_pfn lies in the zone's span, so its struct page exists and
+ *  (a) @buddy_pfn lies in the zone's span (@zone_start, @zone_pages
+ *      pages: one unsigned compare), so its struct page exists and
  *      belongs to this zone (zones of a node do not overlap, and holes
  *      inside a span have struct pages that are PG_reserved);
  *  (b) the buddy is a free block head (PG_buddy);
@@ -97,10 +101,11 @@ static inline unsigned long zone_page_to_pfn(const struct zone *zone,
  *  (d) it is in the same zone and node - implied by (a), asserted here -
  *      since a block never straddles a zone boundary.
  */
-static inline bool page_is_buddy(const struct zone *zone, const struct page *buddy,
+static inline bool page_is_buddy(const struct zone *zone, unsigned long zone_start,
+				 unsigned long zone_pages, const struct page *buddy,
 				 unsigned long buddy_pfn, unsigned int order)
 {
-	if (!zone_spans_pfn(zone, buddy_pfn))			/* (a) */
+	if (buddy_pfn - zone_start >= zone_pages)		/* (a) */
 		return false;
 	if (!PageBuddy(buddy) || buddy_order(buddy) != order)	/* (b), (c) */
 		return false;
@@ -113,29 +118,34 @@ static inline bool page_is_buddy(const struct zone *zone, const struct page *bud
  * on @zone's free lists, merging it with its buddies as far as they go.
  * zone->lock must be held; the caller accounts zone->free_pages.
  */
-void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
-		     unsigned int order)
+static __always_inline void free_one_page_body(struct page *page, unsigned long pfn,
+					       struct zone *zone, unsigned int order,
+					       const bool trace)
 {
+	/* read once: the loop's stores could alias them for the compiler */
+	const unsigned long zone_start = zone->zone_start_pfn, zone_pages = zone->spanned_pages;
+
 	VM_BUG_ON_PAGE(pfn & ((1UL << order) - 1), page);
 	VM_BUG_ON_PAGE(!zone_spans_pfn(zone, pfn + (1UL << order) - 1), page);
 
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy = page + ((long)buddy_pfn - (long)pfn);
-		unsigned long combined_pfn;
 
-		if (!page_is_buddy(zone, buddy, buddy_pfn, order))
+		if (!page_is_buddy(zone, zone_start, zone_pages, buddy, buddy_pfn, order))
 			break;
 		list_del(&buddy->lru);
 		zone->free_area[order].nr_free--;
 		__ClearPageBuddy(buddy);
 		buddy->private = 0;
-		combined_pfn = buddy_pfn & pfn;
-		if (pgdat_trace(zone->zone_pgdat))
+		if (unlikely(trace))
 			printk(KERN_INFO "merge: pfn 0x%05lx + pfn 0x%05lx -> order %u\n",
-			       combined_pfn, combined_pfn + (1UL << order), order + 1);
-		page += (long)combined_pfn - (long)pfn;
-		pfn = combined_pfn;
+			       buddy_pfn & pfn, (buddy_pfn & pfn) + (1UL << order), order + 1);
+		/* the merged block starts at the lower of the two */
+		if (buddy_pfn < pfn) {
+			page = buddy;
+			pfn = buddy_pfn;
+		}
 		order++;
 	}
 	set_buddy_order(page, order);
@@ -144,30 +154,60 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 }
 
 /*
+ * Two copies of the loop: the one that prints (trace on) calls printk(),
+ * so it needs callee-saved registers; the other calls nothing and
+ * needs none - the common case should not pay for the rare one.
+ */
+static noinline void free_one_page_traced(struct page *page, unsigned long pfn,
+					  struct zone *zone, unsigned int order)
+{
+	free_one_page_body(page, pfn, zone, order, true);
+}
+
+static __always_inline void free_one_page_inline(struct page *page, unsigned long pfn,
+						 struct zone *zone, unsigned int order)
+{
+	if (unlikely(pgdat_trace(zone->zone_pgdat)))
+		free_one_page_traced(page, pfn, zone, order);
+	else
+		free_one_page_body(page, pfn, zone, order, false);
+}
+
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order)
+{
+	free_one_page_inline(page, pfn, zone, order);
+}
+
+/*
  * expand - @page heads a block of order @high just taken off the lists;
  * keep its first 2^@low pages and give the upper halves back, one per
  * order from @high - 1 down to @low.
  */
-static inline void expand(struct zone *zone, struct page *page, unsigned int low,
-			  unsigned int high)
+static __always_inline void expand(struct zone *zone, struct page *page, unsigned int low,
+				   unsigned int high, const bool trace)
 {
 	unsigned long size = 1UL << high;
 
 	while (high > low) {
+		struct page *upper;
+
 		high--;
 		size >>= 1;
-		if (pgdat_trace(zone->zone_pgdat))
+		upper = page + size;
+		if (unlikely(trace))
 			printk(KERN_INFO "split: order %u pfn 0x%05lx -> 2 x order %u\n",
 			       high + 1, zone_page_to_pfn(zone, page), high);
-		VM_BUG_ON_PAGE(PageBuddy(&page[size]), &page[size]);
-		set_buddy_order(&page[size], high);
-		list_add(&page[size].lru, &zone->free_area[high].free_list);
+		VM_BUG_ON_PAGE(PageBuddy(upper), upper);
+		set_buddy_order(upper, high);
+		list_add(&upper->lru, &zone->free_area[high].free_list);
 		zone->free_area[high].nr_free++;
 	}
 }
 
 /* The smallest free block of order >= @order, split down to @order. */
-static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
+static __always_inline struct page *__rmqueue_smallest_body(struct zone *zone, unsigned int order,
+							    const bool trace)
 {
 	unsigned int current_order;
 
@@ -183,10 +223,23 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 		__ClearPageBuddy(page);
 		page->private = 0;
 		area->nr_free--;
-		expand(zone, page, order, current_order);
+		expand(zone, page, order, current_order, trace);
 		return page;
 	}
 	return NULL;
+}
+
+/* as for free_one_page_traced(): the printing copy apart */
+static noinline struct page *__rmqueue_smallest_traced(struct zone *zone, unsigned int order)
+{
+	return __rmqueue_smallest_body(zone, order, true);
+}
+
+static __always_inline struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
+{
+	if (unlikely(pgdat_trace(zone->zone_pgdat)))
+		return __rmqueue_smallest_traced(zone, order);
+	return __rmqueue_smallest_body(zone, order, false);
 }
 
 /* Linux's hook for migrate types and CMA; here the buddy lists only. */
@@ -200,34 +253,96 @@ struct page *__rmqueue(struct zone *zone, unsigned int order)
  * PAGE_ALLOC_COSTLY_ORDER come from this CPU's per-CPU list for that
  * order (mm/page_pcp.c, Linux 5.13), refilled in batches.
  */
-static struct page *rmqueue(struct zone *zone, unsigned int order, gfp_t gfp_mask)
+static inline struct page *rmqueue_buddy(struct zone *zone, unsigned int order)
 {
 	unsigned long flags;
 	struct page *page;
 
-	/* order 0 gets its own inlined copy, with the order folded in */
-	if (likely(order == 0))
-		return rmqueue_pcplist(zone, 0, gfp_mask);
-	if (order <= PAGE_ALLOC_COSTLY_ORDER)
-		return rmqueue_pcplist(zone, order, gfp_mask);
 	spin_lock_irqsave(&zone->lock, flags);
-	page = __rmqueue(zone, order);
+	page = __rmqueue_smallest(zone, order);
 	if (page)
 		zone->free_pages -= 1UL << order;
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
 }
 
+static __always_inline struct page *rmqueue(struct zone *zone, unsigned int order,
+					    gfp_t gfp_mask)
+{
+	/* order 0 gets its own inlined copy, with the order folded in */
+	if (likely(order == 0))
+		return rmqueue_pcplist(zone, 0, gfp_mask, true);
+	if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		return rmqueue_pcplist(zone, order, gfp_mask, true);
+	return rmqueue_buddy(zone, order);
+}
+
 /* free_one_page - the locked counterpart of rmqueue (and its pcp seam). */
-static void free_one_page(struct zone *zone, struct page *page, unsigned long pfn,
-			  unsigned int order)
+static __always_inline void free_one_page(struct zone *zone, struct page *page,
+					  unsigned long pfn, unsigned int order)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&zone->lock, flags);
-	__free_one_page(page, pfn, zone, order);
+	free_one_page_inline(page, pfn, zone, order);
 	zone->free_pages += 1UL << order;
 	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/*
+ * The O(1) cases of the buddy lists, for the fast paths: a block of
+ * exactly @order is on its list, so nothing splits (rmqueue_buddy_nosplit
+ * returns it, or NULL), or a freed block's buddy is not free, so nothing
+ * merges (free_one_page_nomerge puts it on its list, or returns false
+ * and leaves it to __free_one_page()).  Neither calls anything, so the
+ * fast paths that inline them save no registers.
+ */
+static __always_inline struct page *rmqueue_buddy_nosplit(struct zone *zone, unsigned int order)
+{
+	struct free_area *area = &zone->free_area[order];
+	unsigned long flags;
+	struct page *page = NULL;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	if (likely(!list_empty(&area->free_list))) {
+		page = list_first_entry(&area->free_list, struct page, lru);
+		VM_BUG_ON_PAGE(!PageBuddy(page) || buddy_order(page) != order, page);
+		list_del(&page->lru);
+		__ClearPageBuddy(page);
+		page->private = 0;
+		area->nr_free--;
+		zone->free_pages -= 1UL << order;
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return page;
+}
+
+static __always_inline bool free_one_page_nomerge(struct zone *zone, struct page *page,
+						  unsigned int order)
+{
+	unsigned long pfn = zone_page_to_pfn(zone, page);
+	unsigned long buddy_pfn = pfn ^ (1UL << order);
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	if (order < MAX_ORDER - 1 &&
+	    page_is_buddy(zone, zone->zone_start_pfn, zone->spanned_pages,
+			  page + ((long)buddy_pfn - (long)pfn), buddy_pfn, order)) {
+		spin_unlock_irqrestore(&zone->lock, flags);
+		return false;
+	}
+	set_buddy_order(page, order);
+	list_add(&page->lru, &zone->free_area[order].free_list);
+	zone->free_area[order].nr_free++;
+	zone->free_pages += 1UL << order;
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return true;
+}
+
+/* free_one_page() out of line, working out the pfn: a tail call for __free_pages() */
+static noinline void free_one_page_pfn(struct zone *zone, struct page *page, unsigned int order)
+{
+	free_one_page(zone, page, zone_page_to_pfn(zone, page), order);
 }
 
 bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long mark,
@@ -333,39 +448,55 @@ static void prep_compound_page(struct page *page, unsigned int order)
 	page[1].compound_order = (unsigned char)order;
 }
 
-static void zero_pages(struct zone *zone, struct page *page, unsigned int order)
+static void zero_pages(struct page *page, unsigned int order)
 {
 	unsigned long i, nr = 1UL << order;
 
-	if (!is_highmem(zone)) {
-		memset(lowmem_page_address(page), 0, nr << PAGE_SHIFT);
+	if (!PageHighMem(page)) {
+		char *addr = lowmem_page_address(page);
+
+		for (i = 0; i < nr; i++)
+			clear_page(addr + (i << PAGE_SHIFT));
 		return;
 	}
 	for (i = 0; i < nr; i++)
 		clear_highpage(page + i);
 }
 
-/* Turn a block just taken off the free lists into an allocated one. */
-static inline void prep_new_page(struct zone *zone, struct page *page, unsigned int order,
-			  gfp_t gfp_mask)
+/* prep_new_page()'s rare part: debug options, __GFP_ZERO, __GFP_COMP */
+static noinline struct page *prep_new_page_extra(struct zone *zone, struct page *page,
+						 unsigned int order, gfp_t gfp_mask)
 {
 	struct pglist_data *pgdat = zone->zone_pgdat;
 	unsigned long nr = 1UL << order;
 
+	if ((pgdat->debug_flags & PGDAT_DEBUG_PAGEALLOC) && !is_highmem(zone))
+		arch_kernel_map_pages(zone_page_to_pfn(zone, page), nr, true);
+	if (pgdat->debug_flags & PGDAT_PAGE_POISON)
+		kernel_unpoison_pages(page, nr);
+	if (gfp_mask & __GFP_ZERO)
+		zero_pages(page, order);
+	if ((gfp_mask & __GFP_COMP) && order)
+		prep_compound_page(page, order);
+	return page;
+}
+
+/*
+ * Turn a block just taken off the free lists (private already 0) into an
+ * allocated one, and return it.  The common case is two stores and one
+ * test.
+ */
+static __always_inline struct page *prep_new_page(const struct pglist_data *pgdat,
+						  struct zone *zone, struct page *page,
+						  unsigned int order, gfp_t gfp_mask)
+{
 	check_new_pages(page, order);
 	set_page_count(page, 1);
 	page->alloc_order = (unsigned char)order;
-	page->private = 0;
-	if (unlikely(pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON))) {
-		if ((pgdat->debug_flags & PGDAT_DEBUG_PAGEALLOC) && !is_highmem(zone))
-			arch_kernel_map_pages(zone_page_to_pfn(zone, page), nr, true);
-		if (pgdat->debug_flags & PGDAT_PAGE_POISON)
-			kernel_unpoison_pages(page, nr);
-	}
-	if (gfp_mask & __GFP_ZERO)
-		zero_pages(zone, page, order);
-	if ((gfp_mask & __GFP_COMP) && order)
-		prep_compound_page(page, order);
+	if (unlikely((gfp_mask & (__GFP_ZERO | __GFP_COMP)) |
+		     (pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON))))
+		return prep_new_page_extra(zone, page, order, gfp_mask);
+	return page;
 }
 
 /*
@@ -395,8 +526,7 @@ get_page_from_freelist(struct pglist_data *pgdat, gfp_t gfp_mask, unsigned int o
 		if (zone != ac->preferred_zone && pgdat_trace(pgdat))
 			printk(KERN_INFO "fallback: order %u from %s (preferred %s)\n",
 			       order, zone->name, ac->preferred_zone->name);
-		prep_new_page(zone, page, order, gfp_mask);
-		return page;
+		return prep_new_page(pgdat, zone, page, order, gfp_mask);
 	}
 	return NULL;
 }
@@ -489,44 +619,111 @@ static noinline struct page *__alloc_pages_slowpath(struct pglist_data *pgdat, g
 	return NULL;
 }
 
-struct page *__alloc_pages_node(struct pglist_data *pgdat, gfp_t gfp_mask,
-				unsigned int order)
+/*
+ * Everything the fast path below does not finish: bad requests, a
+ * preferred zone under its LOW mark or out of blocks, every fallback
+ * zone, the slow path.  Linux's __alloc_pages() from the top: nothing
+ * was changed by the fast path's attempt.
+ */
+static noinline struct page *__alloc_pages_general(struct pglist_data *pgdat, gfp_t gfp_mask,
+						   unsigned int order)
 {
+	const struct zonelist_start *start;
 	struct alloc_context ac;
-	struct zone **zp, *high;
 	struct page *page;
 
 	if (unlikely(order >= MAX_ORDER || gfp_zone_bad(gfp_mask)))
 		return alloc_bad_request(gfp_mask, order);
 	gfp_mask &= __GFP_BITS_MASK;
+	start = &pgdat->zonelist_for_gfp[gfp_mask & GFP_ZONEMASK];
 	ac.high_zoneidx = gfp_zone(gfp_mask);
-	/*
-	 * The preferred zone: the first of the zonelist at or below
-	 * high_zoneidx.  All zones are one array, so "index <= high" is a
-	 * pointer compare (zone_idx() would divide by sizeof(struct zone)).
-	 */
-	high = &pgdat->node_zones[ac.high_zoneidx];
-	for (zp = pgdat->node_zonelist; *zp && *zp > high; zp++)
-		;
-	ac.zonelist = zp;
-	ac.preferred_zone = *zp;
+	ac.zonelist = start->zonelist;
+	ac.preferred_zone = start->zone;
+	ac.classzone_idx = start->classzone_idx;
 	if (unlikely(!ac.preferred_zone)) {
 		if (!(gfp_mask & __GFP_NOWARN))
 			warn_alloc(pgdat, gfp_mask, order, KERN_WARNING, "");
 		return NULL;
 	}
-	ac.classzone_idx = zone_idx(ac.preferred_zone);
 
-	/* fast path: stay above the LOW watermark */
+	/* stay above the LOW watermark, in any zone of the list */
 	page = get_page_from_freelist(pgdat, gfp_mask, order, ALLOC_WMARK_LOW, &ac);
 	if (likely(page))
 		return page;
 	return __alloc_pages_slowpath(pgdat, gfp_mask, order, &ac);
 }
 
+/*
+ * The fast path's second half for orders above PAGE_ALLOC_COSTLY_ORDER
+ * when no block of the order is free: a larger one from the preferred
+ * zone's buddy lists, split.  __rmqueue_smallest() finding a block is
+ * 4.5's "a free block of the order or larger" test.
+ */
+static noinline struct page *alloc_pages_buddy(struct pglist_data *pgdat, struct zone *zone,
+					       gfp_t gfp_mask, unsigned int order)
+{
+	struct page *page = rmqueue_buddy(zone, order);
+
+	if (unlikely(!page))
+		return __alloc_pages_general(pgdat, gfp_mask, order);
+	return prep_new_page(pgdat, zone, page, order, gfp_mask);
+}
+
+/* zone_watermark_ok()'s order-0 test at the LOW mark, for a block of 2^@order pages */
+static __always_inline bool fast_wmark_ok(const struct zone *zone, unsigned int order,
+					  const struct zonelist_start *start)
+{
+	return (long)zone->free_pages - (1L << order) + 1 >
+	       (long)low_wmark_pages(zone) + zone->lowmem_reserve[start->classzone_idx];
+}
+
+/*
+ * The fast path: the preferred zone (one load from zonelist_for_gfp) is
+ * above its LOW mark and has the block - on this CPU's list for the order
+ * up to PAGE_ALLOC_COSTLY_ORDER, on its buddy lists above.  That is the
+ * first step of get_page_from_freelist() with nothing to set up first;
+ * the block's presence stands for 4.5's "a free block of the order"
+ * test.  Any other case - refilling an empty pcp list included - starts
+ * over in __alloc_pages_general().  The common case calls nothing (or
+ * tail-calls), so it saves no registers.
+ */
+static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
+						     gfp_t gfp_mask, unsigned int order)
+{
+	const struct zonelist_start *start = &pgdat->zonelist_for_gfp[gfp_mask & GFP_ZONEMASK];
+	struct zone *zone = start->zone;
+	struct page *page;
+
+	if (unlikely(!zone))
+		goto general;
+	if (likely(order == 0)) {	/* a copy with the order folded in */
+		if (unlikely(!fast_wmark_ok(zone, 0, start)))
+			goto general;
+		page = rmqueue_pcplist(zone, 0, gfp_mask, false);
+	} else {
+		if (unlikely(order >= MAX_ORDER || !fast_wmark_ok(zone, order, start)))
+			goto general;
+		if (order <= PAGE_ALLOC_COSTLY_ORDER)
+			page = rmqueue_pcplist(zone, order, gfp_mask, false);
+		else if (!(page = rmqueue_buddy_nosplit(zone, order)))
+			return alloc_pages_buddy(pgdat, zone, gfp_mask, order);
+	}
+	if (unlikely(!page))
+		goto general;
+	return prep_new_page(pgdat, zone, page, order, gfp_mask);
+general:
+	return __alloc_pages_general(pgdat, gfp_mask, order);
+}
+
+struct page *__alloc_pages_node(struct pglist_data *pgdat, gfp_t gfp_mask,
+				unsigned int order)
+{
+	return alloc_pages_fast(pgdat, gfp_mask, order);
+}
+
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
-	return __alloc_pages_node(NODE_DATA(0), gfp_mask, order);
+	return alloc_pages_fast(NODE_DATA(0), gfp_mask, order);
 }
 
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
@@ -738,7 +935,8 @@ static __always_inline void __free_pages_ok(struct pglist_data *pgdat, struct pa
 		free_one_page(zone, page, zone_page_to_pfn(zone, page), order);
 }
 
-void __free_pages(struct page *page, unsigned int order)
+/* __free_pages() from the top, for everything its fast path leaves */
+static noinline void __free_pages_general(struct page *page, unsigned int order)
 {
 	struct pglist_data *pgdat = __page_pgdat_checked(page);
 
@@ -751,6 +949,38 @@ void __free_pages(struct page *page, unsigned int order)
 		return;
 	}
 	__free_pages_ok(pgdat, page, order);
+}
+
+/*
+ * The fast path: a struct page of node 0 (pointer arithmetic only), the
+ * head of a plain block allocated with this @order and referenced once,
+ * no debug option on - every misuse check of free_page_misused() in one
+ * test of each field - goes straight to this CPU's list or, above
+ * PAGE_ALLOC_COSTLY_ORDER, to the buddy lists.  Anything else, a misuse
+ * included, takes __free_pages_general(), which finds out what it is.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	struct pglist_data *pgdat = node_data[0];
+	struct zone *zone;
+	bool misaligned;
+
+	if (unlikely(!pgdat || !pgdat_holds_page(pgdat, page, &misaligned) || misaligned ||
+		     page->_refcount != 1 || page->alloc_order != order ||
+		     (page->flags & ((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_pcp) |
+				     (1UL << PG_head) | (1UL << PG_tail))) ||
+		     pgdat->debug_flags)) {
+		__free_pages_general(page, order);
+		return;
+	}
+	zone = &pgdat->node_zones[page_zonenum(page)];
+	set_page_count(page, 0);
+	if (likely(order == 0))
+		free_unref_page(zone, page, 0);	/* a copy with the order folded in */
+	else if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		free_unref_page(zone, page, order);
+	else if (!free_one_page_nomerge(zone, page, order))
+		free_one_page_pfn(zone, page, order);
 }
 
 static void bad_address(unsigned long addr, const char *why)

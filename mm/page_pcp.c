@@ -126,6 +126,30 @@ void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 
 /* rmqueue_pcplist() and free_unref_page(), the fast paths, are inline in internal.h */
 
+bool rmqueue_pcplist_refill(struct zone *zone, unsigned int order, struct per_cpu_pages *pcp)
+{
+	int batch = pcp->batch, got;
+
+	/*
+	 * Linux 5.13: scale the batch to the order, unless it is 1 (a small
+	 * zone, high 0), which must not cache anything
+	 */
+	if (batch > 1)
+		batch = max(batch >> order, 2);
+	spin_lock(&zone->lock);
+	got = rmqueue_bulk(zone, order, batch, pcp);
+	spin_unlock(&zone->lock);
+	return got > 0;
+}
+
+void free_pcp_over_high(struct zone *zone, struct per_cpu_pages *pcp, unsigned long flags)
+{
+	spin_lock(&zone->lock);
+	free_pcppages_bulk(zone, pcp->batch, pcp);
+	spin_unlock(&zone->lock);
+	local_irq_restore(flags);
+}
+
 int drain_zone_pages(struct zone *zone)
 {
 	unsigned long flags;

@@ -19,4 +19,19 @@
 #define __pa(x)		((phys_addr_t)((unsigned long)(x) - PAGE_OFFSET))
 #define __va(x)		((void *)((unsigned long)(x) + PAGE_OFFSET))
 
+/*
+ * clear_page - fill one page at kernel address @page with zeroes: a
+ * string store, as Linux's x86 clear_page() (what __GFP_ZERO and
+ * clear_highpage() use, cheaper than the general memset()).
+ */
+static inline void clear_page(void *page)
+{
+	unsigned long d0, d1;
+
+	asm volatile("rep stosl"
+		     : "=&c"(d0), "=&D"(d1)
+		     : "a"(0), "0"(PAGE_SIZE / 4), "1"(page)
+		     : "memory");
+}
+
 #endif

@@ -120,6 +120,19 @@ typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
 	/* zones to try, best first: HighMem -> Normal -> DMA, NULL-terminated */
 	struct zone *node_zonelist[MAX_NR_ZONES + 1];
+	/*
+	 * Where the walk starts for each value of the gfp zone modifiers
+	 * (gfp & GFP_ZONEMASK: none, __GFP_DMA, __GFP_HIGHMEM, both):
+	 * the preferred zone, its slot in node_zonelist (the terminator if
+	 * no zone is allowed; NULL for the invalid __GFP_DMA|__GFP_HIGHMEM)
+	 * and its index, the lowmem_reserve column.  build_zonelists() fills
+	 * it, so an allocation finds its zone with one load, not a walk.
+	 */
+	struct zonelist_start {
+		struct zone *zone;		/* NULL: none, or invalid */
+		struct zone **zonelist;
+		int classzone_idx;
+	} zonelist_for_gfp[4];
 	int nr_zones;			/* highest populated zone index + 1 */
 
 	struct page *node_mem_map;	/* struct page of node_start_pfn */
