@@ -624,6 +624,25 @@ static void instr_run(uint64_t bytes)
 		be_free(be_alloc(0), 0);
 	INSTR_END("1_hot_pair", "order0", n);
 
+	/* 6, hot: get_zeroed_page + free_page, and the bare clear of that page */
+	{
+		void *z = be_zalloc();
+
+		be_zfree(z);
+		INSTR_BEGIN();
+		for (k = 0; k < n / 10; k++)
+			be_zfree(be_zalloc());
+		INSTR_END("6_zeroed_page", "hot", n / 10);
+		z = be_zalloc();
+		INSTR_BEGIN();
+		for (k = 0; k < n / 10; k++) {
+			memset(be_zaddr(z), 0, 4096);
+			bench_keep(be_zaddr(z));
+		}
+		INSTR_END("6_memset", "hot", n / 10);
+		be_zfree(z);
+	}
+
 	for (order = 0; order < NR_ORDERS; order++) {
 		void *held[4];
 		int nr_held;

@@ -86,6 +86,21 @@ void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 int drain_zone_pages(struct zone *zone);
 unsigned long drain_node_pages(struct pglist_data *pgdat);
 
+/*
+ * del_page_from_free_list - take @page off the buddy or per-CPU free list
+ * it is on.  Poisoning its links (list_del()) is a debugging aid, done
+ * with CONFIG_DEBUG_VM; without it the links are left for the page's
+ * next user, who initialises them, and the hot paths save two stores.
+ */
+static inline void del_page_from_free_list(struct page *page)
+{
+#ifdef CONFIG_DEBUG_VM
+	list_del(&page->lru);
+#else
+	__list_del_entry(&page->lru);
+#endif
+}
+
 /* The CPU this code runs on; with NR_CPUS == 1, always 0. */
 static inline unsigned int smp_processor_id(void)
 {
@@ -130,7 +145,7 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
 	else
 		page = list_first_entry(list, struct page, lru);
 	VM_BUG_ON_PAGE(!PagePcp(page) || page->private != order, page);
-	list_del(&page->lru);
+	del_page_from_free_list(page);
 	__ClearPagePcp(page);
 	page->private = 0;
 	pcp->count -= 1 << order;

@@ -127,8 +127,8 @@ static void zone_init_free_lists(struct zone *zone)
  * every page pays, so it is a handful of stores.  Every field is written,
  * so mem_map need not be zeroed first (memblock_alloc_raw()).
  */
-/* _pad is the last field: nothing but alignment padding follows it */
-#define PAGE_LAST_FIELD_END	(offsetof(struct page, _pad) + sizeof(((struct page *)0)->_pad))
+/* _pad_pow2 is the last field: nothing but alignment padding follows it */
+#define PAGE_LAST_FIELD_END	(offsetof(struct page, _pad_pow2) + sizeof(((struct page *)0)->_pad_pow2))
 _Static_assert(sizeof(struct page) - PAGE_LAST_FIELD_END < __alignof__(struct page),
 	       "init_reserved_pages() writes every field of struct page: add a new one there too");
 
@@ -148,6 +148,7 @@ static void init_reserved_pages(struct page *page, unsigned long nr, const struc
 		page->alloc_order = 0;
 		page->compound_order = 0;
 		page->_pad = 0;
+		page->_pad_pow2 = 0;
 	}
 }
 

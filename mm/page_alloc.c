@@ -134,7 +134,7 @@ static __always_inline void free_one_page_body(struct page *page, unsigned long 
 
 		if (!page_is_buddy(zone, zone_start, zone_pages, buddy, buddy_pfn, order))
 			break;
-		list_del(&buddy->lru);
+		del_page_from_free_list(buddy);
 		zone->free_area[order].nr_free--;
 		__ClearPageBuddy(buddy);
 		buddy->private = 0;
@@ -219,7 +219,7 @@ static __always_inline struct page *__rmqueue_smallest_body(struct zone *zone, u
 			continue;
 		page = list_first_entry(&area->free_list, struct page, lru);
 		VM_BUG_ON_PAGE(!PageBuddy(page) || buddy_order(page) != current_order, page);
-		list_del(&page->lru);
+		del_page_from_free_list(page);
 		__ClearPageBuddy(page);
 		page->private = 0;
 		area->nr_free--;
@@ -307,7 +307,7 @@ static __always_inline struct page *rmqueue_buddy_nosplit(struct zone *zone, uns
 	if (likely(!list_empty(&area->free_list))) {
 		page = list_first_entry(&area->free_list, struct page, lru);
 		VM_BUG_ON_PAGE(!PageBuddy(page) || buddy_order(page) != order, page);
-		list_del(&page->lru);
+		del_page_from_free_list(page);
 		__ClearPageBuddy(page);
 		page->private = 0;
 		area->nr_free--;
@@ -343,6 +343,19 @@ static __always_inline bool free_one_page_nomerge(struct zone *zone, struct page
 static noinline void free_one_page_pfn(struct zone *zone, struct page *page, unsigned int order)
 {
 	free_one_page(zone, page, zone_page_to_pfn(zone, page), order);
+}
+
+/*
+ * __free_pages() above order 0, apart so that order 0 saves no registers:
+ * this CPU's list up to PAGE_ALLOC_COSTLY_ORDER, else the buddy lists,
+ * the no-merge case first.
+ */
+static noinline void free_pages_order(struct zone *zone, struct page *page, unsigned int order)
+{
+	if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		free_unref_page(zone, page, order);
+	else if (!free_one_page_nomerge(zone, page, order))
+		free_one_page_pfn(zone, page, order);
 }
 
 bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long mark,
@@ -659,13 +672,24 @@ static noinline struct page *__alloc_pages_general(struct pglist_data *pgdat, gf
  * zone's buddy lists, split.  __rmqueue_smallest() finding a block is
  * 4.5's "a free block of the order or larger" test.
  */
-static noinline struct page *alloc_pages_buddy(struct pglist_data *pgdat, struct zone *zone,
+static noinline struct page *alloc_pages_split(struct pglist_data *pgdat, struct zone *zone,
 					       gfp_t gfp_mask, unsigned int order)
 {
 	struct page *page = rmqueue_buddy(zone, order);
 
 	if (unlikely(!page))
 		return __alloc_pages_general(pgdat, gfp_mask, order);
+	return prep_new_page(pgdat, zone, page, order, gfp_mask);
+}
+
+/* ... and before that, a block of exactly the order: nothing to split */
+static noinline struct page *alloc_pages_buddy(struct zone *zone, unsigned int order,
+					       gfp_t gfp_mask, struct pglist_data *pgdat)
+{
+	struct page *page = rmqueue_buddy_nosplit(zone, order);
+
+	if (!page)
+		return alloc_pages_split(pgdat, zone, gfp_mask, order);
 	return prep_new_page(pgdat, zone, page, order, gfp_mask);
 }
 
@@ -703,10 +727,9 @@ static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 	} else {
 		if (unlikely(order >= MAX_ORDER || !fast_wmark_ok(zone, order, start)))
 			goto general;
-		if (order <= PAGE_ALLOC_COSTLY_ORDER)
-			page = rmqueue_pcplist(zone, order, gfp_mask, false);
-		else if (!(page = rmqueue_buddy_nosplit(zone, order)))
-			return alloc_pages_buddy(pgdat, zone, gfp_mask, order);
+		if (order > PAGE_ALLOC_COSTLY_ORDER)
+			return alloc_pages_buddy(zone, order, gfp_mask, pgdat);
+		page = rmqueue_pcplist(zone, order, gfp_mask, false);
 	}
 	if (unlikely(!page))
 		goto general;
@@ -738,15 +761,24 @@ unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
 		}
 		gfp_mask &= ~__GFP_HIGHMEM;
 	}
-	page = alloc_pages(gfp_mask, order);
+	page = alloc_pages_fast(NODE_DATA(0), gfp_mask, order);
 	if (!page)
 		return 0;
 	return (unsigned long)lowmem_page_address(page);
 }
 
+/*
+ * A lowmem page, cleared here with clear_page() rather than through
+ * __GFP_ZERO: the same order of events (debug checks on allocation,
+ * then zeroes) without prep_new_page()'s general path.
+ */
 unsigned long get_zeroed_page(gfp_t gfp_mask)
 {
-	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
+	unsigned long addr = __get_free_pages(gfp_mask & ~__GFP_ZERO, 0);
+
+	if (addr)
+		clear_page((void *)addr);
+	return addr;
 }
 
 /*
@@ -959,13 +991,17 @@ static noinline void __free_pages_general(struct page *page, unsigned int order)
  * PAGE_ALLOC_COSTLY_ORDER, to the buddy lists.  Anything else, a misuse
  * included, takes __free_pages_general(), which finds out what it is.
  */
-void __free_pages(struct page *page, unsigned int order)
+static __always_inline void free_pages_fast(struct page *page, unsigned int order,
+					    const bool from_pfn)
 {
 	struct pglist_data *pgdat = node_data[0];
 	struct zone *zone;
-	bool misaligned;
+	bool misaligned = false;
 
-	if (unlikely(!pgdat || !pgdat_holds_page(pgdat, page, &misaligned) || misaligned ||
+	/* @from_pfn: @page is pfn_to_page() of a valid pfn, in contig_page_data's mem_map */
+	if (unlikely(!pgdat ||
+		     (from_pfn ? pgdat != &contig_page_data :
+				 !pgdat_holds_page(pgdat, page, &misaligned) || misaligned) ||
 		     page->_refcount != 1 || page->alloc_order != order ||
 		     (page->flags & ((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_pcp) |
 				     (1UL << PG_head) | (1UL << PG_tail))) ||
@@ -977,10 +1013,13 @@ void __free_pages(struct page *page, unsigned int order)
 	set_page_count(page, 0);
 	if (likely(order == 0))
 		free_unref_page(zone, page, 0);	/* a copy with the order folded in */
-	else if (order <= PAGE_ALLOC_COSTLY_ORDER)
-		free_unref_page(zone, page, order);
-	else if (!free_one_page_nomerge(zone, page, order))
-		free_one_page_pfn(zone, page, order);
+	else
+		free_pages_order(zone, page, order);
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	free_pages_fast(page, order, false);
 }
 
 static void bad_address(unsigned long addr, const char *why)
@@ -1010,7 +1049,7 @@ void free_pages(unsigned long addr, unsigned int order)
 		bad_address(addr, "is not a direct-map address (pfn in HighMem)");
 		return;
 	}
-	__free_pages(page, order);
+	free_pages_fast(page, order, true);
 }
 
 void get_page(struct page *page)

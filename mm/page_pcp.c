@@ -113,7 +113,7 @@ void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 		page = list_last_entry(list, struct page, lru);
 		VM_BUG_ON_PAGE(!PagePcp(page) || page->private != order ||
 			       page_zone(page) != zone, page);
-		list_del(&page->lru);
+		del_page_from_free_list(page);
 		__ClearPagePcp(page);
 		page->private = 0;
 		pcp->count -= 1 << order;

@@ -38,6 +38,13 @@ static inline void list_add_tail(struct list_head *n, struct list_head *head)
 #define LIST_POISON1	((struct list_head *)0x00100100)
 #define LIST_POISON2	((struct list_head *)0x00200200)
 
+/* unlink @e and leave its own links as they were */
+static inline void __list_del_entry(struct list_head *e)
+{
+	e->next->prev = e->prev;
+	e->prev->next = e->next;
+}
+
 static inline void list_del(struct list_head *e)
 {
 	e->next->prev = e->prev;

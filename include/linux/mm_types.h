@@ -39,10 +39,17 @@ struct page {
 	/* PageTail() of the first tail page: compound_order(head). */
 	unsigned char compound_order;
 	unsigned short _pad;
+	/*
+	 * Padding to a power of two - Linux/i386's 32 bytes, 64 on the
+	 * 64-bit host build - so that page <-> pfn is a shift, not a
+	 * division by 28, and no struct page straddles a cache line: the
+	 * allocator's hot paths and a random free in a large mem_map touch
+	 * one line, not two.  4 bytes per 4 KiB page (0.1%).
+	 */
+	unsigned long _pad_pow2;
 };
 
-#if UINTPTR_MAX == 0xffffffffu
-_Static_assert(sizeof(struct page) <= 32, "struct page must stay at Linux/i386's 32 bytes");
-#endif
+_Static_assert(sizeof(struct page) == 8 * sizeof(unsigned long),
+	       "struct page is 32 bytes on i386 (Linux's size), 64 on a 64-bit host");
 
 #endif
