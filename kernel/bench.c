@@ -137,16 +137,40 @@ static int bench_pair(void)
 }
 
 /*
+ * Hold up to 4 blocks of @order until one of that order stays free on its
+ * zone's buddy lists (a block split off a larger one leaves its buddy
+ * there): then a pair neither splits nor merges.  Orders with per-CPU
+ * lists need nothing held.  Returns how many are held in @held.
+ */
+static int bench_hold(unsigned int order, struct page **held)
+{
+	int n = 0;
+
+	if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		return 0;
+	while (n < 4 && (held[n] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, order)) != NULL)
+		if (page_zone(held[n++])->free_area[order].nr_free)
+			break;
+	return n;
+}
+
+/*
  * @tag "" for the kernel as built (CONFIG_DEBUG_VM: check_new_pages()
  * walks every page of a block), ", check_new_pages off" for a second pass
  * without that walk: the figure a kernel without CONFIG_DEBUG_VM gets.
+ * With @hold, a block of the order is held first (bench_hold()): the
+ * pair from a block already free, the O(1) case; without, the pair from
+ * whatever is free, fully merged memory at boot (a split and a merge of
+ * every level above the order).
  */
-static void bench_orders(const char *tag)
+static void bench_orders(const char *tag, bool hold)
 {
 	unsigned int order;
 
 	for (order = 0; order < MAX_ORDER; order++) {
 		int i, n = order <= 6 ? BENCH_ORDER_PAIRS : BENCH_ORDER_PAIRS / 8;
+		struct page *held[4];
+		int nr_held = hold ? bench_hold(order, held) : 0;
 		unsigned long flags;
 		u64 t0, t1, per;
 
@@ -161,6 +185,8 @@ static void bench_orders(const char *tag)
 		}
 		t1 = get_cycles();
 		local_irq_restore(flags);
+		while (nr_held > 0)
+			__free_pages(held[--nr_held], order);
 		if (i < n) {
 			printk("bench: 3 order %u alloc+free pair%s: no block of this order free\n",
 			       order, tag);
@@ -324,11 +350,14 @@ int bench_run(void)
 	       khz, IS_DEBUG_VM ? "on" : "off");
 	ret = bench_pair();
 	if (!ret) {
-		bench_orders("");
+		bench_orders("", false);
 		if (check_pages_enabled) {
 			check_pages_enabled = false;
-			bench_orders(", check_new_pages off");
+			bench_orders(", check_new_pages off", false);
+			bench_orders(", check_new_pages off, a block of the order held", true);
 			check_pages_enabled = true;
+		} else {
+			bench_orders(", a block of the order held", true);
 		}
 		ret = bench_churn();
 	}

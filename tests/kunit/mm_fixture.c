@@ -12,11 +12,30 @@
 
 #ifdef __ORDERLY_HOST__
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <host_phys.h>
 
+/*
+ * Zeroed, and aligned as the kernel's memblock allocations are: to a
+ * cache line at least, so that no struct page of a mem_map straddles two
+ * (calloc() would offset a large block by its 16-byte header), and a
+ * large block to 2 MiB with transparent huge pages asked for, as Linux
+ * maps its mem_map - so that a benchmark's random struct page costs a
+ * cache miss, not a TLB miss as well.
+ */
 void *mm_test_alloc(size_t bytes)
 {
-	return calloc(1, bytes ? bytes : 1);
+	size_t align = bytes >= (2UL << 20) ? (2UL << 20) : 64;
+	void *p;
+
+	if (posix_memalign(&p, align, bytes ? bytes : 1))
+		return NULL;
+	memset(p, 0, bytes);
+#ifdef MADV_HUGEPAGE
+	if (align > 64)
+		madvise(p, bytes & ~(align - 1), MADV_HUGEPAGE);
+#endif
+	return p;
 }
 
 void mm_test_free(void *p, size_t bytes)
