@@ -320,8 +320,9 @@ void setup_per_zone_lowmem_reserve(struct pglist_data *pgdat)
  * (one here), at least 4 * batch; 4.4's 6 * batch (186 pages) made the
  * lists, shared by orders 0-3 since 5.13, overflow and run dry so often
  * (1.4% of the churn workload's operations) that a batch refill or drain
- * set the churn's p99.9.  A zone too small for a batch (under 4 MiB)
- * keeps high 0: every free goes straight through.
+ * set the churn's p99.9.  A zone too small for a batch (under 32 MiB
+ * managed, where 4.4's formula gives 0 - every ZONE_DMA) keeps high 0:
+ * every free goes straight through.
  */
 static void zone_pcp_init(struct zone *zone)
 {

@@ -56,7 +56,7 @@
  * Sizes: zone->pcp[cpu].batch and .high come from mm_init.c
  * (zone_pcp_init(), Linux 4.4's zone_batchsize(): batch 31 for zones of
  * 512 MiB and more; Linux 5.14's zone_highsize(): high = the zone's low
- * watermark, at least 4 * batch; a zone under 4 MiB gets batch 1, high 0,
+ * watermark, at least 4 * batch; a zone under 32 MiB gets batch 1, high 0,
  * i.e. every free goes straight through).
  */
 #include <linux/gfp.h>

@@ -7,7 +7,7 @@
  * the invariant checker after every step.
  *
  * The fixture's zones are small, and Linux's zone_batchsize() gives a
- * zone under 4 MiB batch 1 / high 0 (no caching at all), so each test
+ * zone under 32 MiB batch 1 / high 0 (no caching at all), so each test
  * sets the sizes itself: batch 4, high 12.
  */
 #include "mm_fixture.h"
@@ -338,6 +338,50 @@ static void pcp_not_counted_for_high_order(struct kunit *test)
 	CHECK(test, &fx);
 }
 
+/*
+ * The fast path: a block on this CPU's list of the order serves a request
+ * of that order even when the buddy lists have no block of the order or
+ * larger (4.5's test, which counts only buddy blocks, would fail): no
+ * drain, the other lists keep their pages.
+ */
+static void pcp_own_order_served_without_drain(struct kunit *test)
+{
+	struct pglist_data *pgdat;
+	struct zone *zone = pcp_setup(test, &pgdat);
+	struct page **p = mm_test_alloc(512 * sizeof(*p));
+	struct page *two, *page;
+	int i, n = 0, count;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	/* an order-1 request refills list 1 with 2 blocks and takes one */
+	two = __alloc_pages_node(pgdat, GFP_KERNEL, 1);
+	KUNIT_ASSERT_NOT_NULL(test, two);
+	KUNIT_ASSERT_FALSE(test, list_empty(&zone->pcp[0].lists[1]));
+	/* order-0 pages until the buddy lists are empty */
+	while ((long)zone->free_pages - zone->pcp[0].count > 0) {
+		p[n] = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+		KUNIT_ASSERT_NOT_NULL(test, p[n]);
+		n++;
+	}
+	for (i = 0; i < MAX_ORDER; i++)
+		KUNIT_EXPECT_EQ(test, zone->free_area[i].nr_free, 0);
+	KUNIT_EXPECT_FALSE(test, zone_watermark_ok(zone, 1, 0, ZONE_NORMAL, 0));
+	count = zone->pcp[0].count;
+	page = __alloc_pages_node(pgdat, GFP_KERNEL, 1);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, count - 2);
+	KUNIT_EXPECT_EQ(test, page->alloc_order, 1);
+	CHECK(test, &fx);
+	__free_pages(page, 1);
+	__free_pages(two, 1);
+	for (i = 0; i < n; i++)
+		__free_pages(p[i], 0);
+	mm_test_free(p, 512 * sizeof(*p));
+	drain_zone_pages(zone);
+	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
+	CHECK(test, &fx);
+}
+
 /* /proc/zoneinfo's pageset block shows the list */
 static void pcp_zoneinfo_pagesets(struct kunit *test)
 {
@@ -370,6 +414,7 @@ static struct kunit_case pcp_cases[] = {
 	KUNIT_CASE(pcp_high_order_lists),
 	KUNIT_CASE(pcp_drained_before_failure),
 	KUNIT_CASE(pcp_not_counted_for_high_order),
+	KUNIT_CASE(pcp_own_order_served_without_drain),
 	KUNIT_CASE(pcp_zoneinfo_pagesets),
 	{}
 };

@@ -134,6 +134,30 @@ static void check_case(struct kunit *test, const struct zone_case *c)
 			nz++;
 		}
 	KUNIT_EXPECT_NULL(test, pgdat->node_zonelist[nz]);
+	/*
+	 * zonelist_for_gfp: for each value of the zone modifiers, the first
+	 * populated zone at or below gfp_zone() - what the fast path uses
+	 * instead of walking the list - and NULL for __GFP_DMA|__GFP_HIGHMEM
+	 */
+	for (z = 0; z <= (int)GFP_ZONEMASK; z++) {
+		const struct zonelist_start *start = &pgdat->zonelist_for_gfp[z];
+		struct zone *want = NULL;
+		int j;
+
+		if (gfp_zone_bad((gfp_t)z)) {
+			KUNIT_EXPECT_NULL(test, start->zone);
+			KUNIT_EXPECT_NULL(test, start->zonelist);
+			continue;
+		}
+		for (j = gfp_zone((gfp_t)z); j >= 0 && !want; j--)
+			if (populated_zone(mm_zone(&fx, j)))
+				want = mm_zone(&fx, j);
+		KUNIT_EXPECT_PTR_EQ(test, start->zone, want);
+		KUNIT_ASSERT_NOT_NULL(test, start->zonelist);
+		KUNIT_EXPECT_PTR_EQ(test, *start->zonelist, want);
+		if (want)
+			KUNIT_EXPECT_EQ(test, start->classzone_idx, (int)zone_idx(want));
+	}
 	KUNIT_EXPECT_EQ(test, pgdat->nr_zones, c->nr_zones);
 	KUNIT_EXPECT_EQ(test, pgdat->node_spanned_pages, c->l.nr_pages);
 	KUNIT_EXPECT_EQ(test, verify_free_lists(pgdat), 0);
