@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Re-capture the example session of docs/shell.md ("## A session").
+
+Boots the kernel in QEMU (from the ISO, as `make run` does, at -m 2G),
+types the documented commands on COM1 and prints each code block of the
+section as it should read now.  Commands that name an address take it from
+an earlier answer (the split block's struct page, the DMA page's lowmem
+address, the HighMem page, its kmap address), so the session is the one a
+user typing the same lines would see.  The whole serial output is kept
+(--log), so every line of the doc can be checked against it:
+
+  make B=/tmp/doccap all iso
+  python3 scripts/capture_shell_doc.py --iso /tmp/doccap/orderly.iso \\
+      --log /tmp/doccap/shell-session.txt --write
+
+--write replaces the code blocks of the section, in order, in docs/shell.md;
+--check only says whether they still match (exit status 1 if not).
+The prose around them quotes numbers from the blocks (the split, the columns
+that move, the buddy pfn, the free_all count): check it by hand after a
+re-capture; the facts it needs are printed on stderr.
+"""
+import argparse
+import os
+import re
+import sys
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.join(ROOT, "tests", "qemu"))
+import qemu  # noqa: E402
+
+DOC = os.path.join(ROOT, "docs", "shell.md")
+SECTION = "## A session"
+
+# BIG is the order the prose follows through a split and a merge: at -m 2G
+# Normal has no free block of it, so the request splits the next larger
+# block (main() warns when a capture shows no split or no merge, i.e. when
+# the story needs another order).
+BIG = 7
+
+# The section's code blocks, in order.  "{name}" is replaced by a value an
+# earlier answer printed (see FIELDS); the value is captured from the first
+# answer that matches the field's pattern.
+BLOCKS = [
+    ["buddyinfo", "trace on", "alloc_pages %d" % BIG, "get_zeroed_page GFP_DMA", "buddyinfo"],
+    ["memset {dma_virt} 0x41 5", "hexdump {dma_virt} 64", "allocs"],
+    ["__free_pages {big_page} %d" % BIG, "free_page {dma_virt}", "buddyinfo", "free_page {dma_virt}"],
+    ["trace off", "alloc_page GFP_HIGHUSER", "kmap {high_page}",
+     "memset {kmap_virt} 0xee 4K", "hexdump {kmap_virt} 4K", "kunmap {high_page}", "free_all"],
+    ["memmap DMA"],
+    ["alloc_pages 11", "alloc_pages 0 GFP_KERNEL|__GFP_BOGUS", "hexdump 0x1000", "stress 500 3"],
+]
+
+# field: (command whose answer holds it, regex with one group)
+FIELDS = {
+    "big_page": ("alloc_pages %d" % BIG, r"^page=(0x[0-9a-f]+) "),
+    "dma_virt": ("get_zeroed_page GFP_DMA", r" virt=(0x[0-9a-f]+)$"),
+    "high_page": ("alloc_page GFP_HIGHUSER", r"^page=(0x[0-9a-f]+) "),
+    "kmap_virt": ("kmap {high_page}", r"^virt=(0x[0-9a-f]+)$"),
+}
+
+
+def capture(q):
+    """Run BLOCKS on @q; return the blocks as lists of text lines."""
+    vals = {}
+    out_blocks = []
+    for block in BLOCKS:
+        lines = []
+        for tmpl in block:
+            cmd = tmpl.format(**vals)
+            out = q.command(cmd, timeout=240)
+            lines.append(qemu.PROMPT + cmd)
+            lines.extend(out.rstrip("\n").split("\n") if out.strip() else [])
+            for name, (src, rx) in FIELDS.items():
+                if src == tmpl and name not in vals:
+                    m = re.search(rx, out, re.M)
+                    if not m:
+                        raise SystemExit("capture: no %s in the answer to %r:\n%s" % (name, cmd, out))
+                    vals[name] = m.group(1)
+        out_blocks.append(lines)
+    return out_blocks
+
+
+def replace_blocks(text, blocks):
+    """@text with the code blocks of SECTION replaced by @blocks, in order."""
+    start = text.index(SECTION)
+    nxt = text.find("\n## ", start + len(SECTION))
+    end = len(text) if nxt < 0 else nxt
+    fences = [m.start() for m in re.finditer(r"^```[^\n]*\n", text[start:end], re.M)]
+    if len(fences) != 2 * len(blocks):
+        raise SystemExit("capture: %s has %d code blocks, the script writes %d"
+                         % (SECTION, len(fences) // 2, len(blocks)))
+    parts, pos = [], 0
+    sec = text[start:end]
+    for i, lines in enumerate(blocks):
+        open_end = sec.index("\n", fences[2 * i]) + 1
+        parts.append(sec[pos:open_end])
+        parts.append("\n".join(lines) + "\n")
+        pos = fences[2 * i + 1]
+    parts.append(sec[pos:])
+    return text[:start] + "".join(parts) + text[end:]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    src = ap.add_mutually_exclusive_group()
+    src.add_argument("--iso", default=os.path.join(ROOT, "build", "orderly.iso"),
+                     help="boot this ISO, as make run does (default build/orderly.iso)")
+    src.add_argument("--kernel", help="boot this ELF directly (-kernel) instead")
+    ap.add_argument("--mem", default="2G")
+    ap.add_argument("--log", default=None, help="write the cleaned serial output here")
+    ap.add_argument("--write", action="store_true", help="rewrite the blocks in docs/shell.md")
+    ap.add_argument("--check", action="store_true",
+                    help="exit 1 if the blocks in docs/shell.md differ from the capture")
+    args = ap.parse_args()
+
+    kw = {"kernel": args.kernel} if args.kernel else {"iso": args.iso}
+    log_dir = os.path.dirname(os.path.abspath(args.log)) if args.log else qemu.LOG_DIR
+    with qemu.Qemu("capture-shell-doc", mem=args.mem, timeout=600, log_dir=log_dir, **kw).start() as q:
+        q.expect(r"^" + re.escape(qemu.READY_LINE), timeout=180)
+        q.expect_prompt(timeout=30)
+        blocks = capture(q)
+        text = q.text
+    if args.log:
+        with open(args.log, "w") as f:
+            f.write(text)
+
+    for lines in blocks:
+        print("```\n" + "\n".join(lines) + "\n```\n")
+    facts = [l for b in blocks for l in b
+             if l.startswith(("split:", "merge:", "Node 0", "free_all:", "allocs:"))]
+    print("\n".join(facts), file=sys.stderr)
+    if not any(l.startswith("split:") for l in blocks[0]) or \
+       not any(l.startswith("merge:") for l in blocks[2]):
+        print("capture: WARNING: alloc_pages %d did not split and merge; "
+              "pick another BIG and rewrite the prose" % BIG, file=sys.stderr)
+    with open(DOC) as f:
+        old = f.read()
+    new = replace_blocks(old, blocks)
+    if args.write and new != old:
+        with open(DOC, "w") as f:
+            f.write(new)
+    if args.check and new != old:
+        print("capture: docs/shell.md's session differs from the capture", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
