@@ -219,6 +219,23 @@ static __always_inline void expand(struct zone *zone, struct page *page, unsigne
 	}
 }
 
+/*
+ * take_free_block - the first block on @area (free_area[@order], not
+ * empty), off its list and no longer a free buddy block.  The caller
+ * accounts zone->free_pages.
+ */
+static __always_inline struct page *take_free_block(struct free_area *area, unsigned int order)
+{
+	struct page *page = list_first_entry(&area->free_list, struct page, lru);
+
+	VM_BUG_ON_PAGE(!PageBuddy(page) || buddy_order(page) != order, page);
+	del_page_from_free_list(page);
+	__ClearPageBuddy(page);
+	page->private = 0;
+	area->nr_free--;
+	return page;
+}
+
 /* The smallest free block of order >= @order, split down to @order. */
 static __always_inline struct page *__rmqueue_smallest_body(struct zone *zone, unsigned int order,
 							    const bool trace)
@@ -231,12 +248,7 @@ static __always_inline struct page *__rmqueue_smallest_body(struct zone *zone, u
 
 		if (list_empty(&area->free_list))
 			continue;
-		page = list_first_entry(&area->free_list, struct page, lru);
-		VM_BUG_ON_PAGE(!PageBuddy(page) || buddy_order(page) != current_order, page);
-		del_page_from_free_list(page);
-		__ClearPageBuddy(page);
-		page->private = 0;
-		area->nr_free--;
+		page = take_free_block(area, current_order);
 		expand(zone, page, order, current_order, trace);
 		return page;
 	}
@@ -319,12 +331,7 @@ static __always_inline struct page *rmqueue_buddy_nosplit(struct zone *zone, uns
 
 	spin_lock_irqsave(&zone->lock, flags);
 	if (likely(!list_empty(&area->free_list))) {
-		page = list_first_entry(&area->free_list, struct page, lru);
-		VM_BUG_ON_PAGE(!PageBuddy(page) || buddy_order(page) != order, page);
-		del_page_from_free_list(page);
-		__ClearPageBuddy(page);
-		page->private = 0;
-		area->nr_free--;
+		page = take_free_block(area, order);
 		zone->free_pages -= 1UL << order;
 	}
 	spin_unlock_irqrestore(&zone->lock, flags);
