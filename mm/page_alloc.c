@@ -57,7 +57,7 @@
  *
  * Requests and frees of order <= PAGE_ALLOC_COSTLY_ORDER go through per-CPU
  * page lists first (mm/page_pcp.c, Linux 5.13's per_cpu_pages): rmqueue()
- * and __free_pages_ok() are the two places where they plug in; a failing
+ * and free_to_lists() are the two places where they plug in; a failing
  * request drains them.
  *
  * Fast paths.  alloc_pages() and __free_pages() first try the common case
@@ -377,6 +377,21 @@ static noinline void free_pages_order(struct zone *zone, struct page *page, unsi
 		free_unref_page(zone, page, order);
 	else if (!free_one_page_nomerge(zone, page, order))
 		free_one_page_pfn(zone, page, order);
+}
+
+/*
+ * free_to_lists - a block whose last reference is gone and which every
+ * check has passed goes to this CPU's list or the buddy lists; order 0
+ * inline with the order folded in, the rest apart.  Both free paths end
+ * here.
+ */
+static __always_inline void free_to_lists(struct zone *zone, struct page *page,
+					  unsigned int order)
+{
+	if (likely(order == 0))
+		free_unref_page(zone, page, 0);
+	else
+		free_pages_order(zone, page, order);
 }
 
 bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long mark,
@@ -1000,12 +1015,7 @@ static __always_inline void __free_pages_ok(struct pglist_data *pgdat, struct pa
 	set_page_count(page, 0);
 	if (unlikely(pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON)))
 		free_pages_prepare(zone, page, zone_page_to_pfn(zone, page), order);
-	if (likely(order == 0))
-		free_unref_page(zone, page, 0);	/* a copy with the order folded in */
-	else if (order <= PAGE_ALLOC_COSTLY_ORDER)
-		free_unref_page(zone, page, order);
-	else
-		free_one_page(zone, page, zone_page_to_pfn(zone, page), order);
+	free_to_lists(zone, page, order);
 }
 
 /* __free_pages() from the top, for everything its fast path leaves */
@@ -1052,10 +1062,7 @@ static __always_inline void free_pages_fast(struct page *page, unsigned int orde
 	}
 	zone = &pgdat->node_zones[page_zonenum(page)];
 	set_page_count(page, 0);
-	if (likely(order == 0))
-		free_unref_page(zone, page, 0);	/* a copy with the order folded in */
-	else
-		free_pages_order(zone, page, order);
+	free_to_lists(zone, page, order);
 }
 
 void __free_pages(struct page *page, unsigned int order)

@@ -129,7 +129,7 @@ typedef struct pglist_data {
 	 * it, so an allocation finds its zone with one load, not a walk.
 	 */
 	struct zonelist_start {
-		struct zone *zone;		/* NULL: none, or invalid */
+		struct zone *zone;	/* *zonelist (NULL: none, or invalid), one load less */
 		struct zone **zonelist;
 		int classzone_idx;
 	} zonelist_for_gfp[4];
