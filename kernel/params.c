@@ -247,6 +247,11 @@ static void parse_one(struct param_ctx *c, const char *w, size_t wlen, bool firs
 			kp->page_poison = b;
 		else
 			kp->debug_pagealloc = b;
+	} else if (NAME_IS("page_group_by_mobility")) {
+		if (!val || parse_bool(val, vlen, &b))
+			bad_value(c, "page_group_by_mobility", val ? val : "", vlen, "expected on or off");
+		else
+			kp->no_mobility_grouping = !b;
 	} else if (NAME_IS("loglevel") && val) {
 		if (parse_size(val, vlen, &size) || vlen != 1 || size > 8)
 			bad_value(c, "loglevel", val, vlen, "expected 0..8");

@@ -215,36 +215,47 @@ int check_zone(struct zone *zone)
 		return c.errors;
 
 	for (o = 0; o < MAX_ORDER; o++) {
-		const struct list_head *head = &zone->free_area[o].free_list;
-		const struct list_head *pos, *prev = head;
 		unsigned long n = 0;
+		int t;
 
-		for (pos = head->next; pos != head; prev = pos, pos = pos->next) {
-			const struct page *page = list_entry(pos, struct page, lru);
-			unsigned long idx;
+		for (t = 0; t < MIGRATE_TYPES; t++) {
+			const struct list_head *head = &zone->free_area[o].free_list[t];
+			const struct list_head *pos, *prev = head;
 
-			if (pos->prev != prev) {
-				check_fail(&c, "free_area[%u] list link broken after %lu entries", o, n);
-				break;
+			for (pos = head->next; pos != head; prev = pos, pos = pos->next) {
+				const struct page *page = list_entry(pos, struct page, lru);
+				unsigned long idx;
+
+				if (pos->prev != prev) {
+					check_fail(&c, "free_area[%u] %s list link broken after %lu entries",
+						   o, migratetype_names[t], n);
+					break;
+				}
+				if (++n > zone->spanned_pages) {
+					check_fail(&c, "free_area[%u] list does not end", o);
+					break;
+				}
+				idx = (unsigned long)(page - pgdat->node_mem_map);
+				if (page < pgdat->node_mem_map || idx >= pgdat->node_spanned_pages) {
+					check_fail(&c, "free_area[%u] holds %p, not a page of this node", o, page);
+					break;
+				}
+				pfn = pgdat->node_start_pfn + idx;
+				if (!zone_spans_pfn(zone, pfn) || pfn + (1UL << o) > end) {
+					check_fail(&c, "free block pfn 0x%05lx order %u is not inside the zone", pfn, o);
+					continue;
+				}
+				if (pfn & ((1UL << o) - 1))
+					check_fail(&c, "free block pfn 0x%05lx not aligned to its order %u", pfn, o);
+				if (!PageBuddy(page))
+					check_fail(&c, "pfn 0x%05lx on free_area[%u] without PG_buddy", pfn, o);
+				else if (buddy_order(page) != o)
+					check_fail(&c, "pfn 0x%05lx on free_area[%u] has order %lu", pfn, o, page->private);
+				if (zone_pfnblock_migratetype(zone, pfn) != t)
+					check_fail(&c, "free block pfn 0x%05lx order %u on the %s list of a %s pageblock",
+						   pfn, o, migratetype_names[t],
+						   migratetype_names[zone_pfnblock_migratetype(zone, pfn)]);
 			}
-			if (++n > zone->spanned_pages) {
-				check_fail(&c, "free_area[%u] list does not end", o);
-				break;
-			}
-			idx = (unsigned long)(page - pgdat->node_mem_map);
-			if (page < pgdat->node_mem_map || idx >= pgdat->node_spanned_pages) {
-				check_fail(&c, "free_area[%u] holds %p, not a page of this node", o, page);
-				break;
-			}
-			pfn = pgdat->node_start_pfn + idx;
-			if (!zone_spans_pfn(zone, pfn) || pfn + (1UL << o) > end)
-				check_fail(&c, "free block pfn 0x%05lx order %u is not inside the zone", pfn, o);
-			if (pfn & ((1UL << o) - 1))
-				check_fail(&c, "free block pfn 0x%05lx not aligned to its order %u", pfn, o);
-			if (!PageBuddy(page))
-				check_fail(&c, "pfn 0x%05lx on free_area[%u] without PG_buddy", pfn, o);
-			else if (buddy_order(page) != o)
-				check_fail(&c, "pfn 0x%05lx on free_area[%u] has order %lu", pfn, o, page->private);
 		}
 		if (n != zone->free_area[o].nr_free)
 			check_fail(&c, "free_area[%u].nr_free %lu but %lu blocks on the list",
@@ -254,17 +265,34 @@ int check_zone(struct zone *zone)
 	}
 	for (o = 0; o < NR_PCP_LISTS; o++) {
 		const struct list_head *head = &zone->pcp[0].lists[o], *pos;
+		unsigned int order = pindex_to_order(o);
 		long n = 0;
 
 		for (pos = head->next; pos != head && n <= (long)zone->spanned_pages; pos = pos->next) {
 			const struct page *page = list_entry(pos, struct page, lru);
 
-			if (!PagePcp(page) || page->private != o)
-				check_fail(&c, "pcp list %u holds pfn 0x%05lx with flags 0x%lx order %lu",
-					   o, page_to_pfn(page), page->flags, page->private);
+			if (!PagePcp(page) || page->private != order)
+				check_fail(&c, "pcp list %u (order %u %s) holds pfn 0x%05lx with flags 0x%lx order %lu",
+					   o, order, migratetype_names[o % MIGRATE_PCPTYPES],
+					   page_to_pfn(page), page->flags, page->private);
 			n++;
 		}
-		pcp_listed += n << o;
+		pcp_listed += n << order;
+	}
+	if (zone->spanned_pages) {
+		unsigned long highatomic = 0;
+
+		for (pfn = pageblock_start_pfn(start); pfn < end; pfn += pageblock_nr_pages) {
+			int t = zone_pfnblock_migratetype(zone, max(pfn, start));
+
+			if (t >= MIGRATE_TYPES)
+				check_fail(&c, "pageblock pfn 0x%05lx has migrate type %d", pfn, t);
+			else if (is_migrate_highatomic(t))
+				highatomic += pageblock_nr_pages;
+		}
+		if (highatomic != zone->nr_reserved_highatomic)
+			check_fail(&c, "nr_reserved_highatomic %lu but %lu pages in HighAtomic pageblocks",
+				   zone->nr_reserved_highatomic, highatomic);
 	}
 	if (pcp_listed != zone->pcp[0].count)
 		check_fail(&c, "pcp count %d but %ld pages on the lists", zone->pcp[0].count, pcp_listed);

@@ -57,11 +57,57 @@ void build_zonelists(struct pglist_data *pgdat);
 bool zone_watermark_ok(const struct zone *z, unsigned int order,
 		       unsigned long mark, int classzone_idx, unsigned int alloc_flags);
 
-/* The lowest common denominator of the two free paths (under zone->lock) */
+/*
+ * The pageblock flags (include/linux/pageblock-flags.h): the migrate type
+ * of the pageblock holding @pfn of @zone.  Linux's get_pfnblock_flags_mask()
+ * with the zone at hand, for the hot paths.
+ */
+static __always_inline int zone_pfnblock_migratetype(const struct zone *zone, unsigned long pfn)
+{
+	return zone->pageblock_flags_pfn[pfn >> pageblock_order] & MIGRATETYPE_MASK;
+}
+
+/* Linux's names: the type of the pageblock holding @page (at @pfn) */
+int get_pfnblock_migratetype(const struct page *page, unsigned long pfn);
+#define get_pageblock_migratetype(page)	get_pfnblock_migratetype(page, page_to_pfn(page))
+/*
+ * set_pageblock_migratetype - the pageblock of @page becomes @migratetype
+ * (Linux: with grouping disabled, a mobility type becomes UNMOVABLE).
+ * The free pages on it are not moved: callers that change the type of a
+ * block holding free pages use move_freepages_block().  zone->lock held.
+ */
+void set_pageblock_migratetype(struct page *page, int migratetype);
+/*
+ * move_freepages_block - every free buddy block in @page's pageblock goes
+ * from the @old_mt lists to the @new_mt ones, and the pageblock becomes
+ * @new_mt.  Returns the pages moved, or -1 if the pageblock is not wholly
+ * inside the zone (nothing changes).  zone->lock held.
+ */
+int move_freepages_block(struct zone *zone, struct page *page, int old_mt, int new_mt);
+/*
+ * Fallback order when a request's own lists are empty (Linux's
+ * fallbacks[]): for each type, the types whose pageblocks it may steal
+ * from, best first.
+ */
+extern const int fallbacks[MIGRATE_PCPTYPES][MIGRATE_PCPTYPES - 1];
+/*
+ * find_suitable_fallback - the first type of fallbacks[@migratetype] with
+ * a free block on @area (free_area[@order]), or -1; *@can_steal says
+ * whether taking one may claim its whole pageblock (can_steal_fallback()).
+ * With @only_stealable, only such a type.
+ */
+int find_suitable_fallback(const struct free_area *area, unsigned int order, int migratetype,
+			   bool only_stealable, bool *can_steal);
+
+/* The lowest common denominator of the free paths (under zone->lock) */
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
-		     unsigned int order);
-/* one block of @order off the buddy lists, split as needed; zone->lock held */
-struct page *__rmqueue(struct zone *zone, unsigned int order);
+		     unsigned int order, int migratetype);
+/*
+ * __rmqueue - one block of @order for @migratetype off the buddy lists,
+ * split as needed: from its own lists, else stolen from another type's
+ * (__rmqueue_fallback).  zone->lock held.
+ */
+struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype);
 
 /*
  * Per-CPU page lists (the algorithm and invariants: mm/page_pcp.c).
@@ -70,12 +116,15 @@ struct page *__rmqueue(struct zone *zone, unsigned int order);
  * drain_node_pages: every pcp page of the zone / node back to the buddy
  * lists (merging); return how many pages moved.
  */
-int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct per_cpu_pages *pcp);
+int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct per_cpu_pages *pcp,
+		 int migratetype);
 /*
- * rmqueue_pcplist_refill - @pcp's empty list for @order gets a batch from
- * the buddy lists (interrupts off, takes zone->lock); false if none came.
+ * rmqueue_pcplist_refill - @pcp's empty list for @order and @migratetype
+ * gets a batch from the buddy lists (interrupts off, takes zone->lock);
+ * false if none came.
  */
-bool rmqueue_pcplist_refill(struct zone *zone, unsigned int order, struct per_cpu_pages *pcp);
+bool rmqueue_pcplist_refill(struct zone *zone, unsigned int order, struct per_cpu_pages *pcp,
+			    int migratetype);
 /*
  * free_pcp_over_high - @pcp went above high: give a batch back to the
  * buddy lists under zone->lock, then restore the caller's interrupt
@@ -85,6 +134,11 @@ void free_pcp_over_high(struct zone *zone, struct per_cpu_pages *pcp, unsigned l
 void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp);
 int drain_zone_pages(struct zone *zone);
 unsigned long drain_node_pages(struct pglist_data *pgdat);
+/*
+ * free_one_page_isolated - a block of an isolated pageblock, freed: it
+ * skips the per-cpu lists (Linux: free_one_page()), pfn worked out here.
+ */
+void free_one_page_isolated(struct zone *zone, struct page *page, unsigned int order);
 
 /*
  * del_page_from_free_list - take @page off the buddy or per-CPU free list
@@ -118,7 +172,7 @@ static inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
  * a call into another file costs as much as the list operation itself.
  *
  * rmqueue_pcplist: a block of @order (<= PAGE_ALLOC_COSTLY_ORDER) of @zone
- * from this CPU's list for that order (refilled when empty with
+ * for @migratetype (< MIGRATE_PCPTYPES) from this CPU's list for both (refilled when empty with
  * max(batch >> order, 2) blocks, as Linux 5.13's rmqueue_pcplist();
  * __GFP_COLD takes the cold end), or NULL if the zone has none;
  * zone->free_pages drops by 2^order.  Without @refill (the allocation
@@ -126,7 +180,7 @@ static inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
  * refills, so the common case calls nothing.
  */
 static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
-						     gfp_t gfp_mask, bool refill)
+						     gfp_t gfp_mask, int migratetype, bool refill)
 {
 	struct per_cpu_pages *pcp;
 	struct list_head *list;
@@ -135,8 +189,9 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
 
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
-	list = &pcp->lists[order];
-	if (unlikely(list_empty(list)) && (!refill || !rmqueue_pcplist_refill(zone, order, pcp))) {
+	list = &pcp->lists[order_to_pindex(migratetype, order)];
+	if (unlikely(list_empty(list)) &&
+	    (!refill || !rmqueue_pcplist_refill(zone, order, pcp, migratetype))) {
 		local_irq_restore(flags);
 		return NULL;
 	}
@@ -156,23 +211,34 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
 
 /*
  * free_unref_page: a block of @order (<= PAGE_ALLOC_COSTLY_ORDER) of
- * @zone whose last reference is gone and which free_pages_prepare() has
- * seen, to the hot end of this CPU's list for @order, its order recorded
- * in page->private; @batch pages go back to the buddy lists above
- * zone->pcp.high.
+ * @zone (at @pfn) whose last reference is gone and which
+ * free_pages_prepare() has seen, to the hot end of this CPU's list for
+ * @order and its pageblock's migrate type, its order recorded in
+ * page->private; @batch pages go back to the buddy lists above
+ * zone->pcp.high.  As Linux: a HIGHATOMIC block's pages wait on the
+ * MOVABLE list (the buddy lists, where they return, take the pageblock's
+ * type again), an isolated block's skip the lists.
  */
 static __always_inline void free_unref_page(struct zone *zone, struct page *page,
-					    unsigned int order)
+					    unsigned long pfn, unsigned int order)
 {
+	int migratetype = zone_pfnblock_migratetype(zone, pfn);
 	struct per_cpu_pages *pcp;
 	unsigned long flags;
 
 	VM_BUG_ON_PAGE(page_zone(page) != zone, page);
+	if (unlikely(migratetype >= MIGRATE_PCPTYPES)) {
+		if (unlikely(is_migrate_isolate(migratetype))) {
+			free_one_page_isolated(zone, page, order);
+			return;
+		}
+		migratetype = MIGRATE_MOVABLE;
+	}
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
 	__SetPagePcp(page);
 	page->private = order;
-	list_add(&page->lru, &pcp->lists[order]);
+	list_add(&page->lru, &pcp->lists[order_to_pindex(migratetype, order)]);
 	pcp->count += 1 << order;
 	zone->free_pages += 1UL << order;
 	if (unlikely(pcp->count > pcp->high)) {

@@ -112,11 +112,31 @@ void build_zonelists(struct pglist_data *pgdat)
 static void zone_init_free_lists(struct zone *zone)
 {
 	unsigned int order;
+	int t;
 
 	for (order = 0; order < MAX_ORDER; order++) {
-		INIT_LIST_HEAD(&zone->free_area[order].free_list);
+		for (t = 0; t < MIGRATE_TYPES; t++)
+			INIT_LIST_HEAD(&zone->free_area[order].free_list[t]);
 		zone->free_area[order].nr_free = 0;
 	}
+}
+
+/*
+ * Every pageblock of a new zone starts MIGRATE_MOVABLE, as in Linux's
+ * memmap_init_zone(): most memory will hold movable pages, and the first
+ * unmovable requests claim whole blocks from it.  Linux writes the
+ * pageblock from the struct page loop; the zone's flags are cheaper to
+ * fill in one go.
+ */
+static void zone_init_pageblocks(struct zone *zone)
+{
+	unsigned long first = zone->zone_start_pfn >> pageblock_order;
+	unsigned long nr = ((zone_end_pfn(zone) - 1) >> pageblock_order) - first + 1;
+	unsigned char *flags = zone->zone_pgdat->pageblock_flags[zone_idx(zone)];
+
+	BUG_ON(nr > MAX_ZONE_PAGEBLOCKS);
+	memset(flags, MIGRATE_MOVABLE, nr);
+	zone->pageblock_flags_pfn = flags - first;
 }
 
 /*
@@ -146,6 +166,7 @@ static void init_reserved_pages(struct page *page, unsigned long nr, const struc
 		page->lru.prev = NULL;
 		page->compound_head = 0;
 		page->alloc_order = 0;
+		page->alloc_migratetype = 0;
 		page->compound_order = 0;
 		page->_pad = 0;
 		page->_pad_pow2 = 0;
@@ -200,6 +221,7 @@ void free_area_init_node(struct pglist_data *pgdat, int nid,
 		zone->spanned_pages = e - s;
 		zone->present_pages = count_present(memory, s, e);
 		pgdat->node_present_pages += zone->present_pages;
+		zone_init_pageblocks(zone);
 
 		memset(&tmpl, 0, sizeof(tmpl));
 		set_page_links(&tmpl, j, nid);
@@ -356,6 +378,42 @@ void init_per_zone_wmark_min(struct pglist_data *pgdat)
 
 /* ------------------------------------------------------------ the kernel's node */
 
+/*
+ * Linux's nr_free_zone_pages(gfp_zone(GFP_HIGHUSER_MOVABLE)): the pages a
+ * user allocation could get, managed above the HIGH mark, in every zone.
+ */
+static unsigned long nr_free_pagecache_pages(const struct pglist_data *pgdat)
+{
+	unsigned long sum = 0;
+	int j;
+
+	for (j = 0; j < MAX_NR_ZONES; j++) {
+		const struct zone *zone = &pgdat->node_zones[j];
+
+		if (zone->managed_pages > high_wmark_pages(zone))
+			sum += zone->managed_pages - high_wmark_pages(zone);
+	}
+	return sum;
+}
+
+/*
+ * Linux's build_all_zonelists() decides on grouping by mobility and says
+ * so: with fewer pages than pageblock_nr_pages * MIGRATE_TYPES (20 MiB)
+ * grouping cannot pay, and is off; page_group_by_mobility=off turns it
+ * off anywhere (Orderly's parameter: Linux has none, the experiment
+ * needs one).  Linux prints the line before the pages reach the buddy
+ * lists, with an estimate of them; here it follows, with the count.
+ */
+static void build_all_zonelists_mobility(struct pglist_data *pgdat)
+{
+	unsigned long vm_total_pages = nr_free_pagecache_pages(pgdat);
+
+	page_group_by_mobility_disabled = kernel_params.no_mobility_grouping ||
+					  vm_total_pages < pageblock_nr_pages * MIGRATE_TYPES;
+	printk(KERN_INFO "Built 1 zonelists, mobility grouping %s.  Total pages: %lu\n",
+	       page_group_by_mobility_disabled ? "off" : "on", vm_total_pages);
+}
+
 void free_area_init(const unsigned long *max_zone_pfn)
 {
 	struct pglist_data *pgdat = &contig_page_data;
@@ -419,6 +477,7 @@ void mem_init(void)
 	init_per_zone_wmark_min(pgdat);
 	boot_mark("mm: free to buddy");	/* the rest is printk, as above */
 	managed = pgdat_managed_pages(pgdat);
+	build_all_zonelists_mobility(pgdat);
 
 	printk(KERN_INFO "Memory: %luK/%luK available (%luK kernel code, %luK data, %luK bss, %luK reserved, %luK highmem)\n",
 	       pgdat_free_pages(pgdat) << (PAGE_SHIFT - 10), physpages << (PAGE_SHIFT - 10),

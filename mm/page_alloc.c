@@ -55,6 +55,35 @@
  *	allocated head	refcount >= 1, alloc_order = order, no PG_buddy
  *	inside a block	no PG_buddy/PG_reserved, refcount 0 (PG_tail if compound)
  *
+ * Grouping by mobility (Mel Gorman, Linux 2.6.24; the rules of Linux
+ * 6.10's "freelist hygiene").  Memory is cut into pageblocks of
+ * 2^pageblock_order pages (= MAX_ORDER - 1: one largest block), each with
+ * a migrate type in its zone's pageblock flags.  Every free buddy block sits
+ * on free_area[order].free_list[type of its pageblock] - check_zone()
+ * treats anything else as a bug - and a request asks for a type
+ * (gfp_migratetype(): __GFP_MOVABLE, __GFP_RECLAIMABLE or neither).  The
+ * point: one unmovable page in a pageblock of movable ones stops that
+ * block from ever merging to order 10, so unmovable allocations are
+ * packed into as few pageblocks as possible.
+ *  - __rmqueue_smallest() serves a request from its own type's lists.
+ *  - If they are empty, __rmqueue_fallback() takes the *largest* free
+ *    block of another type, in the order of fallbacks[] - a large block
+ *    means a mostly free pageblock, the cheapest to convert.  If
+ *    can_steal_fallback() allows it and more than half of that pageblock
+ *    is free or of a compatible kind, the whole pageblock changes type
+ *    and its free blocks move lists (move_freepages_block()); otherwise
+ *    only the block taken is used and its split remainder stays on the
+ *    old type's lists.
+ *  - MIGRATE_HIGHATOMIC: a high-order request that cannot wait and had to
+ *    go below the LOW mark reserves the pageblock it got (up to 1% of
+ *    the zone), so the next such request finds a free block there;
+ *    ordinary requests count the reserve as used.  Before a request
+ *    fails, the reserve goes back (unreserve_highatomic_pageblock()).
+ *  - MIGRATE_ISOLATE: a pageblock nothing is allocated from (contiguous
+ *    allocation builds on it); its freed pages skip the per-CPU lists.
+ *  - page_group_by_mobility_disabled: every request is UNMOVABLE and
+ *    steals whole pageblocks at once, which is the plain buddy allocator.
+ *
  * Requests and frees of order <= PAGE_ALLOC_COSTLY_ORDER go through per-CPU
  * page lists first (mm/page_pcp.c, Linux 5.13's per_cpu_pages): rmqueue()
  * and free_to_lists() are the two places where they plug in; a failing
@@ -86,6 +115,18 @@
 
 bool gfp_highmem_warned;
 
+int page_group_by_mobility_disabled;
+
+const char * const migratetype_names[MIGRATE_TYPES] = {
+	"Unmovable", "Movable", "Reclaimable", "HighAtomic", "Isolate",
+};
+
+const int fallbacks[MIGRATE_PCPTYPES][MIGRATE_PCPTYPES - 1] = {
+	[MIGRATE_UNMOVABLE]	= { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE },
+	[MIGRATE_MOVABLE]	= { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE },
+	[MIGRATE_RECLAIMABLE]	= { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE },
+};
+
 _Static_assert(GFP_ZONEMASK + 1 == ARRAY_SIZE(((struct pglist_data *)0)->zonelist_for_gfp),
 	       "zonelist_for_gfp[] has one slot per value of the zone modifiers");
 
@@ -100,6 +141,112 @@ static inline unsigned long zone_page_to_pfn(const struct zone *zone,
 	const struct pglist_data *pgdat = zone->zone_pgdat;
 
 	return pgdat->node_start_pfn + (unsigned long)(page - pgdat->node_mem_map);
+}
+
+/* @page heads a free block of @order: onto @zone's list of @migratetype */
+static __always_inline void add_to_free_list(struct page *page, struct zone *zone,
+					     unsigned int order, int migratetype)
+{
+	set_buddy_order(page, order);
+	list_add(&page->lru, &zone->free_area[order].free_list[migratetype]);
+	zone->free_area[order].nr_free++;
+}
+
+/* ------------------------------------------------------------ pageblocks */
+
+int get_pfnblock_migratetype(const struct page *page, unsigned long pfn)
+{
+	return zone_pfnblock_migratetype(page_zone(page), pfn);
+}
+
+static void set_pfnblock_migratetype(struct zone *zone, unsigned long pfn, int migratetype)
+{
+	unsigned char *flags = &zone->pageblock_flags_pfn[pfn >> pageblock_order];
+
+	VM_BUG_ON(!zone_spans_pfn(zone, pfn));
+	*flags = (unsigned char)((*flags & ~MIGRATETYPE_MASK) | (unsigned int)migratetype);
+}
+
+void set_pageblock_migratetype(struct page *page, int migratetype)
+{
+	if (unlikely(page_group_by_mobility_disabled && migratetype < MIGRATE_PCPTYPES))
+		migratetype = MIGRATE_UNMOVABLE;
+	set_pfnblock_migratetype(page_zone(page), page_to_pfn(page), migratetype);
+}
+
+/*
+ * prep_move_freepages_block - can the pageblock of @page move as a whole
+ * (it lies inside the zone)?  If so, its first pfn, and how many of its
+ * pages are free buddy pages and how many are allocated as movable
+ * (Linux counts LRU and __PageMovable pages; here the blocks allocated
+ * with __GFP_MOVABLE).  Pages on the per-cpu lists count as neither.
+ */
+static bool prep_move_freepages_block(struct zone *zone, struct page *page,
+				      unsigned long *start_pfn, int *num_free, int *num_movable)
+{
+	const struct pglist_data *pgdat = zone->zone_pgdat;
+	unsigned long pfn = zone_page_to_pfn(zone, page);
+	unsigned long start = pageblock_start_pfn(pfn), end = start + pageblock_nr_pages;
+
+	*start_pfn = start;
+	if (!zone_spans_pfn(zone, start) || !zone_spans_pfn(zone, end - 1))
+		return false;
+	*num_free = 0;
+	if (num_movable)
+		*num_movable = 0;
+	for (pfn = start; pfn < end; ) {
+		const struct page *p = pgdat_pfn_to_page(pgdat, pfn);
+
+		if (PageBuddy(p)) {
+			*num_free += 1 << buddy_order(p);
+			pfn += 1UL << buddy_order(p);
+		} else if (PagePcp(p)) {
+			pfn += 1UL << p->private;
+		} else if (!PageReserved(p) && page_count(p) > 0) {
+			if (num_movable && p->alloc_migratetype == MIGRATE_MOVABLE)
+				*num_movable += 1 << p->alloc_order;
+			pfn += 1UL << p->alloc_order;
+		} else {
+			pfn++;
+		}
+	}
+	return true;
+}
+
+/* the free blocks of the pageblock at @start_pfn to @new_mt's lists, and its type */
+static int __move_freepages_block(struct zone *zone, unsigned long start_pfn,
+				  int old_mt, int new_mt)
+{
+	const struct pglist_data *pgdat = zone->zone_pgdat;
+	unsigned long pfn, end = start_pfn + pageblock_nr_pages;
+	int moved = 0;
+
+	for (pfn = start_pfn; pfn < end; ) {
+		struct page *page = pgdat_pfn_to_page(pgdat, pfn);
+		unsigned int order;
+
+		if (!PageBuddy(page)) {
+			pfn++;
+			continue;
+		}
+		order = buddy_order(page);
+		VM_BUG_ON_PAGE(zone_pfnblock_migratetype(zone, pfn) != old_mt, page);
+		list_move(&page->lru, &zone->free_area[order].free_list[new_mt]);
+		pfn += 1UL << order;
+		moved += 1 << order;
+	}
+	set_pfnblock_migratetype(zone, start_pfn, new_mt);
+	return moved;
+}
+
+int move_freepages_block(struct zone *zone, struct page *page, int old_mt, int new_mt)
+{
+	unsigned long start_pfn;
+	int num_free;
+
+	if (!prep_move_freepages_block(zone, page, &start_pfn, &num_free, NULL))
+		return -1;
+	return __move_freepages_block(zone, start_pfn, old_mt, new_mt);
 }
 
 /*
@@ -129,18 +276,21 @@ static inline bool page_is_buddy(const struct zone *zone, unsigned long zone_sta
 
 /*
  * __free_one_page - put the block of 2^@order pages at @page (pfn @pfn)
- * on @zone's free lists, merging it with its buddies as far as they go.
+ * on @zone's free lists of @migratetype (its pageblock's), merging it
+ * with its buddies as far as they go.  A buddy is in the same pageblock
+ * (pageblock_order == MAX_ORDER - 1), so on the same type's list.
  * zone->lock must be held; the caller accounts zone->free_pages.
  */
 static __always_inline void free_one_page_body(struct page *page, unsigned long pfn,
 					       struct zone *zone, unsigned int order,
-					       const bool trace)
+					       int migratetype, const bool trace)
 {
 	/* read once: the loop's stores could alias them for the compiler */
 	const unsigned long zone_start = zone->zone_start_pfn, zone_pages = zone->spanned_pages;
 
 	VM_BUG_ON_PAGE(pfn & ((1UL << order) - 1), page);
 	VM_BUG_ON_PAGE(!zone_spans_pfn(zone, pfn + (1UL << order) - 1), page);
+	VM_BUG_ON_PAGE(migratetype != zone_pfnblock_migratetype(zone, pfn), page);
 
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
@@ -162,9 +312,7 @@ static __always_inline void free_one_page_body(struct page *page, unsigned long 
 		}
 		order++;
 	}
-	set_buddy_order(page, order);
-	list_add(&page->lru, &zone->free_area[order].free_list);
-	zone->free_area[order].nr_free++;
+	add_to_free_list(page, zone, order, migratetype);
 }
 
 /*
@@ -173,33 +321,34 @@ static __always_inline void free_one_page_body(struct page *page, unsigned long 
  * needs none - the common case should not pay for the rare one.
  */
 static noinline void free_one_page_traced(struct page *page, unsigned long pfn,
-					  struct zone *zone, unsigned int order)
+					  struct zone *zone, unsigned int order, int migratetype)
 {
-	free_one_page_body(page, pfn, zone, order, true);
+	free_one_page_body(page, pfn, zone, order, migratetype, true);
 }
 
 static __always_inline void free_one_page_inline(struct page *page, unsigned long pfn,
-						 struct zone *zone, unsigned int order)
+						 struct zone *zone, unsigned int order,
+						 int migratetype)
 {
 	if (unlikely(pgdat_trace(zone->zone_pgdat)))
-		free_one_page_traced(page, pfn, zone, order);
+		free_one_page_traced(page, pfn, zone, order, migratetype);
 	else
-		free_one_page_body(page, pfn, zone, order, false);
+		free_one_page_body(page, pfn, zone, order, migratetype, false);
 }
 
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
-		     unsigned int order)
+		     unsigned int order, int migratetype)
 {
-	free_one_page_inline(page, pfn, zone, order);
+	free_one_page_inline(page, pfn, zone, order, migratetype);
 }
 
 /*
  * expand - @page heads a block of order @high just taken off the lists;
- * keep its first 2^@low pages and give the upper halves back, one per
- * order from @high - 1 down to @low.
+ * keep its first 2^@low pages and give the upper halves back to the
+ * @migratetype lists, one per order from @high - 1 down to @low.
  */
 static __always_inline void expand(struct zone *zone, struct page *page, unsigned int low,
-				   unsigned int high, const bool trace)
+				   unsigned int high, int migratetype, const bool trace)
 {
 	unsigned long size = 1UL << high;
 
@@ -213,20 +362,19 @@ static __always_inline void expand(struct zone *zone, struct page *page, unsigne
 			printk(KERN_INFO "split: order %u pfn 0x%05lx -> 2 x order %u\n",
 			       high + 1, zone_page_to_pfn(zone, page), high);
 		VM_BUG_ON_PAGE(PageBuddy(upper), upper);
-		set_buddy_order(upper, high);
-		list_add(&upper->lru, &zone->free_area[high].free_list);
-		zone->free_area[high].nr_free++;
+		add_to_free_list(upper, zone, high, migratetype);
 	}
 }
 
 /*
- * take_free_block - the first block on @area (free_area[@order], not
- * empty), off its list and no longer a free buddy block.  The caller
- * accounts zone->free_pages.
+ * take_free_block - the first block on @area's (free_area[@order])
+ * non-empty list of @migratetype, off its list and no longer a free buddy
+ * block.  The caller accounts zone->free_pages.
  */
-static __always_inline struct page *take_free_block(struct free_area *area, unsigned int order)
+static __always_inline struct page *take_free_block(struct free_area *area, unsigned int order,
+						    int migratetype)
 {
-	struct page *page = list_first_entry(&area->free_list, struct page, lru);
+	struct page *page = list_first_entry(&area->free_list[migratetype], struct page, lru);
 
 	VM_BUG_ON_PAGE(!PageBuddy(page) || buddy_order(page) != order, page);
 	del_page_from_free_list(page);
@@ -236,9 +384,9 @@ static __always_inline struct page *take_free_block(struct free_area *area, unsi
 	return page;
 }
 
-/* The smallest free block of order >= @order, split down to @order. */
+/* The smallest free block of @migratetype and order >= @order, split down to @order. */
 static __always_inline struct page *__rmqueue_smallest_body(struct zone *zone, unsigned int order,
-							    const bool trace)
+							    int migratetype, const bool trace)
 {
 	unsigned int current_order;
 
@@ -246,71 +394,227 @@ static __always_inline struct page *__rmqueue_smallest_body(struct zone *zone, u
 		struct free_area *area = &zone->free_area[current_order];
 		struct page *page;
 
-		if (list_empty(&area->free_list))
+		if (free_area_empty(area, migratetype))
 			continue;
-		page = take_free_block(area, current_order);
-		expand(zone, page, order, current_order, trace);
+		page = take_free_block(area, current_order, migratetype);
+		expand(zone, page, order, current_order, migratetype, trace);
 		return page;
 	}
 	return NULL;
 }
 
 /* as for free_one_page_traced(): the printing copy apart */
-static noinline struct page *__rmqueue_smallest_traced(struct zone *zone, unsigned int order)
+static noinline struct page *__rmqueue_smallest_traced(struct zone *zone, unsigned int order,
+						       int migratetype)
 {
-	return __rmqueue_smallest_body(zone, order, true);
+	return __rmqueue_smallest_body(zone, order, migratetype, true);
 }
 
-static __always_inline struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
+static __always_inline struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
+						       int migratetype)
 {
 	if (unlikely(pgdat_trace(zone->zone_pgdat)))
-		return __rmqueue_smallest_traced(zone, order);
-	return __rmqueue_smallest_body(zone, order, false);
-}
-
-/* Linux's hook for migrate types and CMA; here the buddy lists only. */
-struct page *__rmqueue(struct zone *zone, unsigned int order)
-{
-	return __rmqueue_smallest(zone, order);
+		return __rmqueue_smallest_traced(zone, order, migratetype);
+	return __rmqueue_smallest_body(zone, order, migratetype, false);
 }
 
 /*
- * rmqueue - take a block of @order from @zone, or NULL.  Orders up to
- * PAGE_ALLOC_COSTLY_ORDER come from this CPU's per-CPU list for that
- * order (mm/page_pcp.c, Linux 5.13), refilled in batches.
+ * can_steal_fallback - may a request of @start_mt that found a free block
+ * of @order on another type's list claim that block's whole pageblock?
+ * Linux's rule: a block of at least half a pageblock (it is mostly free
+ * already), or an unmovable/reclaimable request (they would pollute
+ * another pageblock next time anyway: better to own this one), or no
+ * grouping at all.  A movable request taking a small block does not:
+ * movable pages can be moved away later.
  */
-static inline struct page *rmqueue_buddy(struct zone *zone, unsigned int order)
+static bool can_steal_fallback(unsigned int order, int start_mt)
+{
+	if (order >= pageblock_order)
+		return true;
+	return order >= pageblock_order / 2 || start_mt == MIGRATE_RECLAIMABLE ||
+	       start_mt == MIGRATE_UNMOVABLE || page_group_by_mobility_disabled;
+}
+
+int find_suitable_fallback(const struct free_area *area, unsigned int order, int migratetype,
+			   bool only_stealable, bool *can_steal)
+{
+	int i;
+
+	*can_steal = false;
+	if (area->nr_free == 0)
+		return -1;
+	for (i = 0; i < MIGRATE_PCPTYPES - 1; i++) {
+		int fallback_mt = fallbacks[migratetype][i];
+
+		if (free_area_empty(area, fallback_mt))
+			continue;
+		if (can_steal_fallback(order, migratetype))
+			*can_steal = true;
+		if (!only_stealable || *can_steal)
+			return fallback_mt;
+	}
+	return -1;
+}
+
+/*
+ * steal_suitable_fallback - a request of @start_type and @order falls back
+ * to the free block @page of @current_order on its pageblock's @block_type
+ * list.  A whole pageblock (current_order >= pageblock_order) simply
+ * changes type.  Otherwise, if @whole_block is allowed and at least half
+ * of the pageblock is free or "alike" - allocated as movable for a
+ * movable request; for another request in a MOVABLE block, neither free
+ * nor movable (Linux assumes those are of the requester's kind) - the
+ * pageblock becomes @start_type with all its free blocks and the request
+ * is served from it.  Else just @page is used, its remainder staying on
+ * @block_type's lists.  zone->lock held.
+ */
+static struct page *steal_suitable_fallback(struct zone *zone, struct page *page,
+					    unsigned int current_order, unsigned int order,
+					    int start_type, bool whole_block)
+{
+	struct free_area *area = &zone->free_area[current_order];
+	int block_type = zone_pfnblock_migratetype(zone, zone_page_to_pfn(zone, page));
+	int free_pages, movable_pages, alike_pages;
+	unsigned long start_pfn;
+
+	/* a reserve is given back only by unreserve_highatomic_pageblock() */
+	if (is_migrate_highatomic(block_type))
+		goto single_page;
+
+	if (current_order >= pageblock_order) {
+		take_free_block(area, current_order, block_type);
+		set_pfnblock_migratetype(zone, zone_page_to_pfn(zone, page), start_type);
+		expand(zone, page, order, current_order, start_type, pgdat_trace(zone->zone_pgdat));
+		return page;
+	}
+
+	if (!whole_block ||
+	    !prep_move_freepages_block(zone, page, &start_pfn, &free_pages, &movable_pages))
+		goto single_page;
+
+	if (start_type == MIGRATE_MOVABLE)
+		alike_pages = movable_pages;
+	else if (block_type == MIGRATE_MOVABLE)
+		alike_pages = (int)pageblock_nr_pages - (free_pages + movable_pages);
+	else
+		alike_pages = 0;
+
+	if (free_pages + alike_pages >= (int)(pageblock_nr_pages / 2) ||
+	    page_group_by_mobility_disabled) {
+		__move_freepages_block(zone, start_pfn, block_type, start_type);
+		if (pgdat_trace(zone->zone_pgdat))
+			printk(KERN_INFO "steal: pageblock pfn 0x%05lx %s -> %s (%d free, %d alike)\n",
+			       start_pfn, migratetype_names[block_type], migratetype_names[start_type],
+			       free_pages, alike_pages);
+		return __rmqueue_smallest(zone, order, start_type);
+	}
+
+single_page:
+	take_free_block(area, current_order, block_type);
+	expand(zone, page, order, current_order, block_type, pgdat_trace(zone->zone_pgdat));
+	return page;
+}
+
+/*
+ * __rmqueue_fallback - no block of @start_mt: take the largest free block
+ * of a fallback type (a large block means a mostly free pageblock, the
+ * best one to convert), or, for a movable request that may not claim the
+ * pageblock, the smallest one (it will not pollute anything for long).
+ */
+static noinline struct page *__rmqueue_fallback(struct zone *zone, unsigned int order,
+						int start_mt)
+{
+	struct free_area *area;
+	int current_order, fallback_mt;
+	bool can_steal;
+
+	for (current_order = MAX_ORDER - 1; current_order >= (int)order; current_order--) {
+		area = &zone->free_area[current_order];
+		fallback_mt = find_suitable_fallback(area, current_order, start_mt, false, &can_steal);
+		if (fallback_mt == -1)
+			continue;
+		if (!can_steal && start_mt == MIGRATE_MOVABLE && current_order > (int)order)
+			goto find_smallest;
+		goto do_steal;
+	}
+	return NULL;
+
+find_smallest:
+	for (current_order = order; current_order < MAX_ORDER; current_order++) {
+		area = &zone->free_area[current_order];
+		fallback_mt = find_suitable_fallback(area, current_order, start_mt, false, &can_steal);
+		if (fallback_mt != -1)
+			break;
+	}
+	VM_BUG_ON(current_order == MAX_ORDER);
+do_steal:
+	return steal_suitable_fallback(zone,
+				       list_first_entry(&area->free_list[fallback_mt], struct page, lru),
+				       current_order, order, start_mt, can_steal);
+}
+
+struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype)
+{
+	struct page *page = __rmqueue_smallest(zone, order, migratetype);
+
+	if (unlikely(!page))
+		page = __rmqueue_fallback(zone, order, migratetype);
+	return page;
+}
+
+/*
+ * rmqueue_buddy - a block of @order for @migratetype from @zone's buddy
+ * lists, or NULL: a high-order request that may dig into the reserves
+ * (ALLOC_HARDER) tries the HIGHATOMIC reserve first.
+ */
+static struct page *rmqueue_buddy(struct zone *zone, unsigned int order, int migratetype,
+				  unsigned int alloc_flags)
 {
 	unsigned long flags;
-	struct page *page;
+	struct page *page = NULL;
 
 	spin_lock_irqsave(&zone->lock, flags);
-	page = __rmqueue_smallest(zone, order);
+	if (order && (alloc_flags & ALLOC_HARDER))
+		page = __rmqueue_smallest(zone, order, MIGRATE_HIGHATOMIC);
+	if (!page)
+		page = __rmqueue(zone, order, migratetype);
 	if (page)
 		zone->free_pages -= 1UL << order;
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
 }
 
+/*
+ * rmqueue - take a block of @order for @migratetype from @zone, or NULL.
+ * Orders up to PAGE_ALLOC_COSTLY_ORDER come from this CPU's per-CPU list
+ * for that order and type (mm/page_pcp.c, Linux 5.13), refilled in
+ * batches; if that fails, the buddy lists are tried as for any order.
+ */
 static __always_inline struct page *rmqueue(struct zone *zone, unsigned int order,
-					    gfp_t gfp_mask)
+					    gfp_t gfp_mask, int migratetype,
+					    unsigned int alloc_flags)
 {
-	/* order 0 gets its own inlined copy, with the order folded in */
-	if (likely(order == 0))
-		return rmqueue_pcplist(zone, 0, gfp_mask, true);
-	if (order <= PAGE_ALLOC_COSTLY_ORDER)
-		return rmqueue_pcplist(zone, order, gfp_mask, true);
-	return rmqueue_buddy(zone, order);
+	struct page *page;
+
+	if (likely(order <= PAGE_ALLOC_COSTLY_ORDER)) {
+		page = rmqueue_pcplist(zone, order, gfp_mask, migratetype, true);
+		if (likely(page))
+			return page;
+	}
+	return rmqueue_buddy(zone, order, migratetype, alloc_flags);
 }
 
-/* free_one_page - the locked counterpart of rmqueue (and its pcp seam). */
+/*
+ * free_one_page - the locked counterpart of rmqueue_buddy(): the block
+ * goes to the lists of its pageblock's migrate type.
+ */
 static __always_inline void free_one_page(struct zone *zone, struct page *page,
 					  unsigned long pfn, unsigned int order)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&zone->lock, flags);
-	free_one_page_inline(page, pfn, zone, order);
+	free_one_page_inline(page, pfn, zone, order, zone_pfnblock_migratetype(zone, pfn));
 	zone->free_pages += 1UL << order;
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
@@ -323,15 +627,16 @@ static __always_inline void free_one_page(struct zone *zone, struct page *page,
  * and leaves it to __free_one_page()).  Neither calls anything, so the
  * fast paths that inline them save no registers.
  */
-static __always_inline struct page *rmqueue_buddy_nosplit(struct zone *zone, unsigned int order)
+static __always_inline struct page *rmqueue_buddy_nosplit(struct zone *zone, unsigned int order,
+							  int migratetype)
 {
 	struct free_area *area = &zone->free_area[order];
 	unsigned long flags;
 	struct page *page = NULL;
 
 	spin_lock_irqsave(&zone->lock, flags);
-	if (likely(!list_empty(&area->free_list))) {
-		page = take_free_block(area, order);
+	if (likely(!free_area_empty(area, migratetype))) {
+		page = take_free_block(area, order, migratetype);
 		zone->free_pages -= 1UL << order;
 	}
 	spin_unlock_irqrestore(&zone->lock, flags);
@@ -352,9 +657,7 @@ static __always_inline bool free_one_page_nomerge(struct zone *zone, struct page
 		spin_unlock_irqrestore(&zone->lock, flags);
 		return false;
 	}
-	set_buddy_order(page, order);
-	list_add(&page->lru, &zone->free_area[order].free_list);
-	zone->free_area[order].nr_free++;
+	add_to_free_list(page, zone, order, zone_pfnblock_migratetype(zone, pfn));
 	zone->free_pages += 1UL << order;
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return true;
@@ -366,6 +669,11 @@ static noinline void free_one_page_pfn(struct zone *zone, struct page *page, uns
 	free_one_page(zone, page, zone_page_to_pfn(zone, page), order);
 }
 
+void free_one_page_isolated(struct zone *zone, struct page *page, unsigned int order)
+{
+	free_one_page_pfn(zone, page, order);
+}
+
 /*
  * __free_pages() above order 0, apart so that order 0 saves no registers:
  * this CPU's list up to PAGE_ALLOC_COSTLY_ORDER, else the buddy lists,
@@ -374,7 +682,7 @@ static noinline void free_one_page_pfn(struct zone *zone, struct page *page, uns
 static noinline void free_pages_order(struct zone *zone, struct page *page, unsigned int order)
 {
 	if (order <= PAGE_ALLOC_COSTLY_ORDER)
-		free_unref_page(zone, page, order);
+		free_unref_page(zone, page, zone_page_to_pfn(zone, page), order);
 	else if (!free_one_page_nomerge(zone, page, order))
 		free_one_page_pfn(zone, page, order);
 }
@@ -389,7 +697,7 @@ static __always_inline void free_to_lists(struct zone *zone, struct page *page,
 					  unsigned int order)
 {
 	if (likely(order == 0))
-		free_unref_page(zone, page, 0);
+		free_unref_page(zone, page, zone_page_to_pfn(zone, page), 0);
 	else
 		free_pages_order(zone, page, order);
 }
@@ -400,11 +708,15 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 	long min = (long)mark;
 	long free_pages = (long)z->free_pages - (1L << order) + 1;
 	unsigned int o;
+	int mt;
 
 	if (alloc_flags & ALLOC_HIGH)
 		min -= min / 2;
+	/* the HIGHATOMIC reserve is there only for requests that may dig deep */
 	if (alloc_flags & ALLOC_HARDER)
 		min -= min / 4;
+	else
+		free_pages -= (long)z->nr_reserved_highatomic;
 
 	/* the order-0 watermark: free pages beyond the block, plus the reserve */
 	if (free_pages <= min + z->lowmem_reserve[classzone_idx])
@@ -421,9 +733,17 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 	 * drain.  (The fast path, which takes a block from this CPU's list of
 	 * the order, lets the block's presence stand for this test.)
 	 */
-	for (o = order; o < MAX_ORDER; o++)
-		if (z->free_area[o].nr_free)
+	for (o = order; o < MAX_ORDER; o++) {
+		const struct free_area *area = &z->free_area[o];
+
+		if (!area->nr_free)
+			continue;
+		for (mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+			if (!free_area_empty(area, mt))
+				return true;
+		if ((alloc_flags & ALLOC_HARDER) && !free_area_empty(area, MIGRATE_HIGHATOMIC))
 			return true;
+	}
 	return false;
 }
 
@@ -440,7 +760,8 @@ static inline bool zone_watermark_fast(const struct zone *z, unsigned int order,
 				       unsigned int alloc_flags)
 {
 	if (likely(order == 0 && !(alloc_flags & (ALLOC_HIGH | ALLOC_HARDER))))
-		return (long)z->free_pages > (long)mark + z->lowmem_reserve[classzone_idx];
+		return (long)(z->free_pages - z->nr_reserved_highatomic) >
+		       (long)mark + z->lowmem_reserve[classzone_idx];
 	return zone_watermark_ok(z, order, mark, classzone_idx, alloc_flags);
 }
 
@@ -455,6 +776,7 @@ struct alloc_context {
 	 */
 	struct zone **zonelist;
 	int classzone_idx;		/* zone_idx(preferred_zone): lowmem_reserve index */
+	int migratetype;		/* gfp_migratetype() */
 };
 
 #ifdef CONFIG_DEBUG_VM
@@ -539,15 +861,82 @@ static noinline struct page *prep_new_page_extra(struct zone *zone, struct page 
  */
 static __always_inline struct page *prep_new_page(const struct pglist_data *pgdat,
 						  struct zone *zone, struct page *page,
-						  unsigned int order, gfp_t gfp_mask)
+						  unsigned int order, gfp_t gfp_mask,
+						  int migratetype)
 {
 	check_new_pages(page, order);
 	set_page_count(page, 1);
 	page->alloc_order = (unsigned char)order;
+	page->alloc_migratetype = (unsigned char)migratetype;
 	if (unlikely((gfp_mask & (__GFP_ZERO | __GFP_COMP)) |
 		     (pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON))))
 		return prep_new_page_extra(zone, page, order, gfp_mask);
 	return page;
+}
+
+/*
+ * reserve_highatomic_pageblock - @page, just allocated for a high-order
+ * request that cannot wait, turns its pageblock MIGRATE_HIGHATOMIC, free
+ * pages and all, while the zone's reserve stays within 1% of it (at
+ * least a pageblock).  Only a pageblock of a mobility type is taken.
+ */
+static noinline void reserve_highatomic_pageblock(struct page *page, struct zone *zone)
+{
+	unsigned long max_managed = ALIGN(zone->managed_pages / 100, pageblock_nr_pages);
+	unsigned long flags;
+	int mt;
+
+	if (zone->nr_reserved_highatomic >= max_managed)
+		return;
+	spin_lock_irqsave(&zone->lock, flags);
+	mt = zone_pfnblock_migratetype(zone, zone_page_to_pfn(zone, page));
+	if (mt < MIGRATE_PCPTYPES && move_freepages_block(zone, page, mt, MIGRATE_HIGHATOMIC) != -1) {
+		zone->nr_reserved_highatomic += pageblock_nr_pages;
+		if (pgdat_trace(zone->zone_pgdat))
+			printk(KERN_INFO "highatomic: reserve pageblock pfn 0x%05lx (%s), %lu pages reserved\n",
+			       pageblock_start_pfn(zone_page_to_pfn(zone, page)),
+			       migratetype_names[mt], zone->nr_reserved_highatomic);
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/*
+ * unreserve_highatomic_pageblock - under pressure, give one HIGHATOMIC
+ * pageblock of a zone of the request's zonelist back to the request's
+ * migrate type, free pages and all; unless @force, each zone keeps one.
+ * Returns whether a pageblock was released.
+ */
+static bool unreserve_highatomic_pageblock(const struct alloc_context *ac, bool force)
+{
+	struct zone **zp, *zone;
+
+	for (zp = ac->zonelist; (zone = *zp) != NULL; zp++) {
+		unsigned long flags;
+		unsigned int order;
+
+		if (!force && zone->nr_reserved_highatomic <= pageblock_nr_pages)
+			continue;
+		spin_lock_irqsave(&zone->lock, flags);
+		for (order = 0; order < MAX_ORDER; order++) {
+			struct free_area *area = &zone->free_area[order];
+			struct page *page;
+			int mt;
+
+			if (free_area_empty(area, MIGRATE_HIGHATOMIC))
+				continue;
+			page = list_first_entry(&area->free_list[MIGRATE_HIGHATOMIC], struct page, lru);
+			mt = zone_pfnblock_migratetype(zone, zone_page_to_pfn(zone, page));
+			VM_BUG_ON_PAGE(!is_migrate_highatomic(mt), page);
+			zone->nr_reserved_highatomic -= min(pageblock_nr_pages,
+							    zone->nr_reserved_highatomic);
+			if (move_freepages_block(zone, page, mt, ac->migratetype) > 0) {
+				spin_unlock_irqrestore(&zone->lock, flags);
+				return true;
+			}
+		}
+		spin_unlock_irqrestore(&zone->lock, flags);
+	}
+	return false;
 }
 
 /*
@@ -571,13 +960,19 @@ get_page_from_freelist(struct pglist_data *pgdat, gfp_t gfp_mask, unsigned int o
 			if (!zone_watermark_fast(zone, order, mark, ac->classzone_idx, alloc_flags))
 				continue;
 		}
-		page = rmqueue(zone, order, gfp_mask);
+		page = rmqueue(zone, order, gfp_mask, ac->migratetype, alloc_flags);
 		if (!page)
 			continue;
 		if (zone != ac->preferred_zone && pgdat_trace(pgdat))
 			printk(KERN_INFO "fallback: order %u from %s (preferred %s)\n",
 			       order, zone->name, ac->preferred_zone->name);
-		return prep_new_page(pgdat, zone, page, order, gfp_mask);
+		/*
+		 * A high-order request that cannot wait got its block at or
+		 * below the LOW mark: keep that pageblock for the next one.
+		 */
+		if (unlikely(order && (alloc_flags & ALLOC_HARDER)))
+			reserve_highatomic_pageblock(page, zone);
+		return prep_new_page(pgdat, zone, page, order, gfp_mask, ac->migratetype);
 	}
 	return NULL;
 }
@@ -646,11 +1041,19 @@ static noinline struct page *__alloc_pages_slowpath(struct pglist_data *pgdat, g
 		return page;
 
 	/*
-	 * Pages on the per-CPU lists serve only order 0 and cannot merge:
-	 * give them back to the buddy lists and try once more (Linux drains
-	 * after direct reclaim fails).  Nothing drained: nothing changed.
+	 * Pages on the per-CPU lists serve only their order and cannot
+	 * merge, and the HIGHATOMIC reserve is closed to this request: give
+	 * them back to the buddy lists (keeping one reserved pageblock per
+	 * zone) and try once more, as Linux does after direct reclaim fails.
+	 * Nothing released: nothing changed.  Then, as Linux's last resort
+	 * before giving up, every reserved pageblock, one at a time.
 	 */
-	if (drain_node_pages(pgdat)) {
+	if (unreserve_highatomic_pageblock(ac, false) | (drain_node_pages(pgdat) != 0)) {
+		page = get_page_from_freelist(pgdat, gfp_mask, order, alloc_flags, ac);
+		if (page)
+			return page;
+	}
+	while (unreserve_highatomic_pageblock(ac, true)) {
 		page = get_page_from_freelist(pgdat, gfp_mask, order, alloc_flags, ac);
 		if (page)
 			return page;
@@ -691,6 +1094,7 @@ static noinline struct page *__alloc_pages_general(struct pglist_data *pgdat, gf
 	ac.zonelist = start->zonelist;
 	ac.preferred_zone = start->zone;
 	ac.classzone_idx = start->classzone_idx;
+	ac.migratetype = gfp_migratetype(gfp_mask);
 	if (unlikely(!ac.preferred_zone)) {
 		if (!(gfp_mask & __GFP_NOWARN))
 			warn_alloc(pgdat, gfp_mask, order, KERN_WARNING, "");
@@ -705,37 +1109,26 @@ static noinline struct page *__alloc_pages_general(struct pglist_data *pgdat, gf
 }
 
 /*
- * The fast path's second half for orders above PAGE_ALLOC_COSTLY_ORDER
- * when no block of the order is free: a larger one from the preferred
- * zone's buddy lists, split.  __rmqueue_smallest() finding a block is
- * 4.5's "a free block of the order or larger" test.
+ * The fast path's second half for orders above PAGE_ALLOC_COSTLY_ORDER:
+ * a block of exactly the order and type, nothing to split.  Anything
+ * else (a split, a fallback) is the general path's.
  */
-static noinline struct page *alloc_pages_split(struct pglist_data *pgdat, struct zone *zone,
-					       gfp_t gfp_mask, unsigned int order)
-{
-	struct page *page = rmqueue_buddy(zone, order);
-
-	if (unlikely(!page))
-		return __alloc_pages_general(pgdat, gfp_mask, order);
-	return prep_new_page(pgdat, zone, page, order, gfp_mask);
-}
-
-/* ... and before that, a block of exactly the order: nothing to split */
 static noinline struct page *alloc_pages_buddy(struct zone *zone, unsigned int order,
-					       gfp_t gfp_mask, struct pglist_data *pgdat)
+					       gfp_t gfp_mask, struct pglist_data *pgdat,
+					       int migratetype)
 {
-	struct page *page = rmqueue_buddy_nosplit(zone, order);
+	struct page *page = rmqueue_buddy_nosplit(zone, order, migratetype);
 
 	if (!page)
-		return alloc_pages_split(pgdat, zone, gfp_mask, order);
-	return prep_new_page(pgdat, zone, page, order, gfp_mask);
+		return __alloc_pages_general(pgdat, gfp_mask, order);
+	return prep_new_page(pgdat, zone, page, order, gfp_mask, migratetype);
 }
 
 /* zone_watermark_ok()'s order-0 test at the LOW mark, for a block of 2^@order pages */
 static __always_inline bool fast_wmark_ok(const struct zone *zone, unsigned int order,
 					  const struct zonelist_start *start)
 {
-	return (long)zone->free_pages - (1L << order) + 1 >
+	return (long)(zone->free_pages - zone->nr_reserved_highatomic) - (1L << order) + 1 >
 	       (long)low_wmark_pages(zone) + zone->lowmem_reserve[start->classzone_idx];
 }
 
@@ -754,6 +1147,7 @@ static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 {
 	const struct zonelist_start *start = &pgdat->zonelist_for_gfp[gfp_mask & GFP_ZONEMASK];
 	struct zone *zone = start->zone;
+	int migratetype = gfp_migratetype(gfp_mask);
 	struct page *page;
 
 	if (unlikely(!zone))
@@ -761,17 +1155,17 @@ static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 	if (likely(order == 0)) {	/* a copy with the order folded in */
 		if (unlikely(!fast_wmark_ok(zone, 0, start)))
 			goto general;
-		page = rmqueue_pcplist(zone, 0, gfp_mask, false);
+		page = rmqueue_pcplist(zone, 0, gfp_mask, migratetype, false);
 	} else {
 		if (unlikely(order >= MAX_ORDER || !fast_wmark_ok(zone, order, start)))
 			goto general;
 		if (order > PAGE_ALLOC_COSTLY_ORDER)
-			return alloc_pages_buddy(zone, order, gfp_mask, pgdat);
-		page = rmqueue_pcplist(zone, order, gfp_mask, false);
+			return alloc_pages_buddy(zone, order, gfp_mask, pgdat, migratetype);
+		page = rmqueue_pcplist(zone, order, gfp_mask, migratetype, false);
 	}
 	if (unlikely(!page))
 		goto general;
-	return prep_new_page(pgdat, zone, page, order, gfp_mask);
+	return prep_new_page(pgdat, zone, page, order, gfp_mask, migratetype);
 general:
 	return __alloc_pages_general(pgdat, gfp_mask, order);
 }
@@ -898,6 +1292,29 @@ struct pglist_data *page_pgdat_checked(const struct page *page)
 }
 
 /*
+ * The flags no allocated block's head has: a page with one of them is
+ * reserved, free (buddy or per-cpu list) or inside a compound page.
+ */
+#define PAGE_FLAGS_NOT_ALLOCATED_HEAD						\
+	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_pcp) | (1UL << PG_tail))
+
+/*
+ * free_page_is_allocated_head - is @page the head of an allocated block
+ * (refcount > 0, none of PAGE_FLAGS_NOT_ALLOCATED_HEAD)?  With @order
+ * (< MAX_ORDER), also allocated with that order.  The one definition of
+ * a valid free: every free path, fast or not, decides with it.
+ */
+static __always_inline bool free_page_is_allocated_head(const struct page *page)
+{
+	return page_count(page) > 0 && !(page->flags & PAGE_FLAGS_NOT_ALLOCATED_HEAD);
+}
+
+static __always_inline bool free_page_is_valid(const struct page *page, unsigned int order)
+{
+	return page->alloc_order == order && free_page_is_allocated_head(page);
+}
+
+/*
  * free_page_misused - is freeing @page with @order a caller's mistake?
  * If so, report it with bad_page() and return true; the caller must
  * then drop the request without touching anything.
@@ -911,9 +1328,8 @@ static noinline bool free_page_misused_report(struct page *page, unsigned int or
 		snprintf(why, sizeof(why), "bad order: freed with order %u >= MAX_ORDER", order);
 		goto bad;
 	}
-	if (likely(page_count(page) > 0 && !(page->flags & ((1UL << PG_reserved) |
-	    (1UL << PG_buddy) | (1UL << PG_pcp) | (1UL << PG_tail))))) {
-		if (likely(page->alloc_order == order))
+	if (free_page_is_allocated_head(page)) {
+		if (free_page_is_valid(page, order))
 			return false;
 		snprintf(why, sizeof(why), "wrong order: allocated with order %u, freed with order %u",
 			 page->alloc_order, order);
@@ -962,9 +1378,7 @@ bad:
  */
 static inline bool free_page_misused(struct page *page, unsigned int order)
 {
-	if (likely(page_count(page) > 0 && page->alloc_order == order &&
-		   !(page->flags & ((1UL << PG_reserved) | (1UL << PG_buddy) |
-				    (1UL << PG_pcp) | (1UL << PG_tail)))))
+	if (likely(free_page_is_valid(page, order)))
 		return false;
 	return free_page_misused_report(page, order);
 }
@@ -1053,10 +1467,8 @@ static __always_inline void free_pages_fast(struct page *page, unsigned int orde
 	if (unlikely(!pgdat ||
 		     (from_pfn ? pgdat != &contig_page_data :
 				 !pgdat_holds_page(pgdat, page, &misaligned) || misaligned) ||
-		     page->_refcount != 1 || page->alloc_order != order ||
-		     (page->flags & ((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_pcp) |
-				     (1UL << PG_head) | (1UL << PG_tail))) ||
-		     pgdat->debug_flags)) {
+		     !free_page_is_valid(page, order) ||
+		     page->_refcount != 1 || PageHead(page) || pgdat->debug_flags)) {
 		__free_pages_general(page, order);
 		return;
 	}

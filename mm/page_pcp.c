@@ -8,7 +8,10 @@
  * done since 2.5 for order 0 (struct per_cpu_pages) and since 5.13 for
  * orders up to PAGE_ALLOC_COSTLY_ORDER (commit 44042b449872, "mm/page_alloc:
  * allow high-order pages to be stored on the per-cpu lists"), each zone
- * keeps for each CPU one short list of free blocks per order 0..3:
+ * keeps for each CPU one short list of free blocks per order 0..3 and
+ * migrate type (Linux 5.14: MIGRATE_PCPTYPES lists per order; a request
+ * takes from its own type's list, a free goes to the list of its
+ * pageblock's type, or MOVABLE for a HIGHATOMIC pageblock):
  *
  *	alloc order k	take the block at the head of this CPU's list k (the
  *			most recently freed one, the hottest); __GFP_COLD
@@ -73,13 +76,14 @@
  * zone->lock held.  free_pages does not change: the pages stay free.
  * Returns how many blocks were moved.
  */
-int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct per_cpu_pages *pcp)
+int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct per_cpu_pages *pcp,
+		 int migratetype)
 {
-	struct list_head *list = &pcp->lists[order];
+	struct list_head *list = &pcp->lists[order_to_pindex(migratetype, order)];
 	int i;
 
 	for (i = 0; i < count; i++) {
-		struct page *page = __rmqueue(zone, order);
+		struct page *page = __rmqueue(zone, order, migratetype);
 
 		if (unlikely(!page))
 			break;
@@ -101,15 +105,18 @@ int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct per_cp
 void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
 	const struct pglist_data *pgdat = zone->zone_pgdat;
-	unsigned int order = 0;
+	unsigned int pindex = 0;
 
 	while (count > 0 && pcp->count > 0) {
+		unsigned int order;
+		unsigned long pfn;
 		struct list_head *list;
 		struct page *page;
 
-		while (list_empty(&pcp->lists[order]))
-			order = (order + 1) % NR_PCP_LISTS;
-		list = &pcp->lists[order];
+		while (list_empty(&pcp->lists[pindex]))
+			pindex = (pindex + 1) % NR_PCP_LISTS;
+		list = &pcp->lists[pindex];
+		order = pindex_to_order(pindex);
 		page = list_last_entry(list, struct page, lru);
 		VM_BUG_ON_PAGE(!PagePcp(page) || page->private != order ||
 			       page_zone(page) != zone, page);
@@ -118,15 +125,17 @@ void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 		page->private = 0;
 		pcp->count -= 1 << order;
 		count -= 1 << order;
-		__free_one_page(page, pgdat->node_start_pfn +
-				(unsigned long)(page - pgdat->node_mem_map), zone, order);
-		order = (order + 1) % NR_PCP_LISTS;
+		/* the list was the type when freed; the pageblock's now decides */
+		pfn = pgdat->node_start_pfn + (unsigned long)(page - pgdat->node_mem_map);
+		__free_one_page(page, pfn, zone, order, zone_pfnblock_migratetype(zone, pfn));
+		pindex = (pindex + 1) % NR_PCP_LISTS;
 	}
 }
 
 /* rmqueue_pcplist() and free_unref_page(), the fast paths, are inline in internal.h */
 
-bool rmqueue_pcplist_refill(struct zone *zone, unsigned int order, struct per_cpu_pages *pcp)
+bool rmqueue_pcplist_refill(struct zone *zone, unsigned int order, struct per_cpu_pages *pcp,
+			    int migratetype)
 {
 	int batch = pcp->batch, got;
 
@@ -137,7 +146,7 @@ bool rmqueue_pcplist_refill(struct zone *zone, unsigned int order, struct per_cp
 	if (batch > 1)
 		batch = max(batch >> order, 2);
 	spin_lock(&zone->lock);
-	got = rmqueue_bulk(zone, order, batch, pcp);
+	got = rmqueue_bulk(zone, order, batch, pcp, migratetype);
 	spin_unlock(&zone->lock);
 	return got > 0;
 }

@@ -13,6 +13,8 @@
 /* Zone modifiers: where the pages may come from (at most one of them) */
 #define __GFP_DMA	0x01u	/* only ZONE_DMA */
 #define __GFP_HIGHMEM	0x02u	/* ZONE_HIGHMEM allowed, then Normal, then DMA */
+/* Mobility: which free lists the pages come from (grouping by mobility) */
+#define __GFP_MOVABLE	0x08u	/* the owner can move or reclaim the pages at will */
 /* Action modifiers: how the allocator may try */
 #define __GFP_WAIT	0x10u	/* may sleep; nothing to wait for here (no reclaim) */
 #define __GFP_HIGH	0x20u	/* may use emergency reserves (below min) */
@@ -26,8 +28,9 @@
 #define __GFP_COMP	0x4000u	/* compound page: head + tails */
 #define __GFP_ZERO	0x8000u	/* zero the pages */
 #define __GFP_HARDWALL	0x20000u /* cpuset hardwall (accepted, no effect) */
+#define __GFP_RECLAIMABLE 0x80000u /* freeable by a shrinker (slab caches) */
 
-#define __GFP_BITS_MASK	0x3ffffu
+#define __GFP_BITS_MASK	(0x3ffffu | __GFP_RECLAIMABLE)
 
 /* Types: the combinations callers use */
 #define GFP_ATOMIC	(__GFP_HIGH)
@@ -36,6 +39,7 @@
 #define GFP_KERNEL	(__GFP_WAIT | __GFP_IO | __GFP_FS)
 #define GFP_USER	(__GFP_WAIT | __GFP_IO | __GFP_FS | __GFP_HARDWALL)
 #define GFP_HIGHUSER	(GFP_USER | __GFP_HIGHMEM)
+#define GFP_HIGHUSER_MOVABLE	(GFP_HIGHUSER | __GFP_MOVABLE)
 #define GFP_DMA		(__GFP_DMA)
 
 /*
@@ -71,6 +75,29 @@ static inline enum zone_type gfp_zone(gfp_t flags)
 
 	return (enum zone_type)((GFP_ZONE_TABLE >> (bit * GFP_ZONES_SHIFT)) &
 				((1u << GFP_ZONES_SHIFT) - 1));
+}
+
+/*
+ * gfp_migratetype - the free lists a request prefers (Linux's
+ * gfp_migratetype(), mm/page_alloc.c explains the grouping):
+ * __GFP_MOVABLE -> MIGRATE_MOVABLE, __GFP_RECLAIMABLE ->
+ * MIGRATE_RECLAIMABLE, neither -> MIGRATE_UNMOVABLE.  Both at once is a
+ * caller bug (Linux warns and would index MIGRATE_HIGHATOMIC; so does
+ * this).  With grouping disabled every request is MIGRATE_UNMOVABLE:
+ * one set of lists, the plain buddy allocator.  The bit values are
+ * those of Linux 2.6.24-4.3, whose layout this header keeps, so the
+ * type is two shifts rather than Linux 4.4's single one.
+ */
+#define GFP_MOVABLE_MASK	(__GFP_RECLAIMABLE | __GFP_MOVABLE)
+_Static_assert(__GFP_MOVABLE >> 3 == MIGRATE_MOVABLE, "__GFP_MOVABLE is bit 3");
+_Static_assert(__GFP_RECLAIMABLE >> 18 == MIGRATE_RECLAIMABLE, "__GFP_RECLAIMABLE is bit 19");
+
+static inline int gfp_migratetype(gfp_t flags)
+{
+	unsigned int mt = ((flags & __GFP_MOVABLE) >> 3) | ((flags & __GFP_RECLAIMABLE) >> 18);
+
+	/* a select, not a branch: it is on every allocation */
+	return page_group_by_mobility_disabled ? MIGRATE_UNMOVABLE : (int)mt;
 }
 
 /*

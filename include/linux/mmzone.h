@@ -12,10 +12,13 @@
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/page-flags.h>
+#include <linux/pageblock-flags.h>
 
 /* Orders 0..MAX_ORDER-1: the largest block is 2^10 pages = 4 MiB (Linux/i386). */
 #define MAX_ORDER		11
 #define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
+_Static_assert(pageblock_order == MAX_ORDER - 1,
+	       "a free block is at most one pageblock: merging never mixes two migrate types");
 
 #define MAX_NUMNODES	(1 << NODES_SHIFT)
 #define NR_CPUS		1
@@ -37,26 +40,86 @@ enum zone_watermarks {
 	NR_WMARK
 };
 
+/*
+ * Migrate types (grouping pages by mobility, mm/page_alloc.c): every
+ * pageblock has one, kept in zone->pageblock_flags, and every free block
+ * sits on the list of its pageblock's type.  The first MIGRATE_PCPTYPES
+ * are what requests ask for (gfp_migratetype()) and have per-CPU lists.
+ */
+enum migratetype {
+	MIGRATE_UNMOVABLE,	/* kernel data that stays where it is */
+	MIGRATE_MOVABLE,	/* user pages, the shell's blocks: can be moved */
+	MIGRATE_RECLAIMABLE,	/* caches a shrinker can free */
+	MIGRATE_PCPTYPES,	/* the number of types on the per-cpu lists */
+	MIGRATE_HIGHATOMIC = MIGRATE_PCPTYPES,	/* reserve for high-order atomic requests */
+	MIGRATE_ISOLATE,	/* can't allocate from here (contiguous allocation) */
+	MIGRATE_TYPES
+};
+
+_Static_assert(MIGRATE_TYPES <= (1 << PB_migratetype_bits), "a migrate type fits its pageblock bits");
+
+/* "Unmovable", "Movable", ...: /proc/pagetypeinfo's names */
+extern const char * const migratetype_names[MIGRATE_TYPES];
+
+static inline bool is_migrate_isolate(int migratetype)
+{
+	return migratetype == MIGRATE_ISOLATE;
+}
+
+static inline bool is_migrate_highatomic(int migratetype)
+{
+	return migratetype == MIGRATE_HIGHATOMIC;
+}
+
+/*
+ * 1: every request is MIGRATE_UNMOVABLE (gfp_migratetype()).  Linux sets
+ * it on machines too small for grouping to pay; the kernel also on the
+ * command line page_group_by_mobility=off.
+ */
+extern int page_group_by_mobility_disabled;
+
 struct free_area {
-	/* heads of free blocks of this order: PageBuddy, page->private == order */
-	struct list_head free_list;
-	/* number of blocks (not pages) on free_list */
+	/*
+	 * heads of free blocks of this order, by the migrate type of their
+	 * pageblock: PageBuddy, page->private == order
+	 */
+	struct list_head free_list[MIGRATE_TYPES];
+	/* number of blocks (not pages) on all free_list[] */
 	unsigned long nr_free;
 };
+
+static inline bool free_area_empty(const struct free_area *area, int migratetype)
+{
+	return list_empty(&area->free_list[migratetype]);
+}
 
 /*
  * The highest order still cheap to satisfy; orders 0..3 are cached per CPU
  * (Linux 5.13, commit 44042b449872).
  */
 #define PAGE_ALLOC_COSTLY_ORDER	3
-#define NR_PCP_LISTS		(PAGE_ALLOC_COSTLY_ORDER + 1)
+#define NR_PCP_LISTS		(MIGRATE_PCPTYPES * (PAGE_ALLOC_COSTLY_ORDER + 1))
+
+/* the per-cpu list of @migratetype and @order (Linux's order_to_pindex()) */
+static inline unsigned int order_to_pindex(int migratetype, unsigned int order)
+{
+	return MIGRATE_PCPTYPES * order + (unsigned int)migratetype;
+}
+
+static inline unsigned int pindex_to_order(unsigned int pindex)
+{
+	return pindex / MIGRATE_PCPTYPES;
+}
 
 /* Blocks of order 0..PAGE_ALLOC_COSTLY_ORDER cached per CPU (Linux's struct per_cpu_pages). */
 struct per_cpu_pages {
 	int count;		/* pages (not blocks) on the lists; heads all PagePcp() */
 	int high;		/* drain a batch to the buddy lists above this many pages */
 	int batch;		/* pages moved to/from the buddy lists at a time */
-	/* lists[order]: blocks of that order, hot at the head, cold at the tail */
+	/*
+	 * lists[order_to_pindex(mt, order)]: blocks of that order for
+	 * requests of migrate type mt, hot at the head, cold at the tail
+	 */
 	struct list_head lists[NR_PCP_LISTS];
 };
 
@@ -84,6 +147,16 @@ struct zone {
 	struct free_area free_area[MAX_ORDER];
 	/* pages in free_area + pcp lists; == sum(nr_free[o] << o) + pcp.count */
 	unsigned long free_pages;
+	/* pages in MIGRATE_HIGHATOMIC pageblocks: kept from ordinary requests */
+	unsigned long nr_reserved_highatomic;
+	/*
+	 * The flags of each pageblock (include/linux/pageblock-flags.h):
+	 * pgdat->pageblock_flags[zone index], from the pageblock holding
+	 * zone_start_pfn, indexed by pfn >> pageblock_order (so it points
+	 * before that array when the zone does not start at pfn 0): the
+	 * lookup on every free is one load.
+	 */
+	unsigned char *pageblock_flags_pfn;
 };
 
 #define zone_idx(zone)		((enum zone_type)((zone) - (zone)->zone_pgdat->node_zones))
@@ -144,6 +217,13 @@ typedef struct pglist_data {
 	unsigned long totalreserve_pages;
 	/* int_sqrt(lowmem KiB * 16) clamped to [128, 65536]: init_per_zone_wmark_min() */
 	unsigned long min_free_kbytes;
+	/*
+	 * Each zone's pageblock flags (zone->pageblock_flags_pfn), apart from
+	 * the zones to keep those small.  Arrays, not pointers to allocated
+	 * memory: a zone spans at most 4 GiB of pfns without PAE, 1024
+	 * pageblocks (plus one for a start inside a block).
+	 */
+	unsigned char pageblock_flags[MAX_NR_ZONES][MAX_ZONE_PAGEBLOCKS];
 } pg_data_t;
 
 extern struct pglist_data *node_data[MAX_NUMNODES];

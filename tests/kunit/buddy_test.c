@@ -125,7 +125,7 @@ static void split_and_merge_exact(struct kunit *test)
 		struct page *head;
 
 		KUNIT_EXPECT_EQ(test, zone->free_area[o].nr_free, 1);
-		head = list_first_entry(&zone->free_area[o].free_list, struct page, lru);
+		head = list_first_entry(&zone->free_area[o].free_list[MIGRATE_UNMOVABLE], struct page, lru);
 		KUNIT_EXPECT_EQ(test, mm_rel_pfn(&fx, head), 1UL << o);
 		KUNIT_EXPECT_EQ(test, buddy_order(head), o);
 	}
@@ -386,7 +386,7 @@ static void checker_detects_corruption(struct kunit *test)
 	kunit_capture_start(&cap);
 	set_page_count(page, 0);
 	set_buddy_order(page, 0);
-	list_add(&page->lru, &zone->free_area[0].free_list);
+	list_add(&page->lru, &zone->free_area[0].free_list[zone_pfnblock_migratetype(zone, page_to_pfn(page))]);
 	zone->free_area[0].nr_free++;
 	zone->free_pages++;
 	KUNIT_EXPECT_GT(test, check_zone(zone), 0);

@@ -71,13 +71,14 @@ static void double_free(struct kunit *test)
 static void double_free_inside_merged_block(struct kunit *test)
 {
 	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, 1, 0);
-	struct page *p = __alloc_pages_node(pgdat, GFP_KERNEL, 8);
+	/* movable: from the smallest free block of the (MOVABLE) pageblock, no fallback */
+	struct page *p = __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_MOVABLE, 8);
 	struct page *q;
 	char why[96];
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_ASSERT_EQ(test, mm_rel_pfn(&fx, p), 512);
-	q = __alloc_pages_node(pgdat, GFP_KERNEL, 0);	/* splits 296-299 */
+	q = __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_MOVABLE, 0);	/* splits 296-299 */
 	__free_pages(p, 8);
 	__free_pages(q, 0);		/* merges back into the order 2 block at 296 */
 	KUNIT_ASSERT_FALSE(test, PageBuddy(p + 5));

@@ -27,6 +27,15 @@ static const struct mm_layout pcp_layout = {
 
 #define CHECK(test, f) KUNIT_EXPECT_EQ(test, verify_free_lists((f)->node), 0)
 
+/*
+ * Movable requests: the zone is smaller than a pageblock, so an
+ * unmovable request could never claim its (MOVABLE) pageblock and would
+ * take from the MOVABLE lists as a fallback, one block at a time, while
+ * its frees go to the MOVABLE per-cpu list - not the list it takes from.
+ * The per-type lists have their own test below.
+ */
+#define GFP_PCP		(GFP_KERNEL | __GFP_MOVABLE)
+
 static struct mm_fixture fx;
 
 static struct zone *pcp_setup(struct kunit *test, struct pglist_data **pgdat)
@@ -48,12 +57,12 @@ static void pcp_exit(struct kunit *test)
 
 static struct page *pcp_head(struct zone *zone)
 {
-	return list_first_entry(&zone->pcp[0].lists[0], struct page, lru);
+	return list_first_entry(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 0)], struct page, lru);
 }
 
 static struct page *pcp_tail(struct zone *zone)
 {
-	return list_last_entry(&zone->pcp[0].lists[0], struct page, lru);
+	return list_last_entry(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 0)], struct page, lru);
 }
 
 /* The first order-0 request moves a batch to the list and takes one. */
@@ -64,7 +73,7 @@ static void pcp_refill_by_batch(struct kunit *test)
 	struct page *page;
 
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 0);
-	page = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	page = __alloc_pages_node(pgdat, GFP_PCP, 0);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, PCP_BATCH - 1);
 	KUNIT_EXPECT_EQ(test, zone->free_pages, 511);
@@ -75,7 +84,7 @@ static void pcp_refill_by_batch(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, PageBuddy(pcp_head(zone)));
 	CHECK(test, &fx);
 	/* the next ones come from the list without touching the buddy lists */
-	page = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	page = __alloc_pages_node(pgdat, GFP_PCP, 0);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, PCP_BATCH - 2);
 	KUNIT_EXPECT_EQ(test, zone->free_pages, 510);
 	CHECK(test, &fx);
@@ -88,7 +97,7 @@ static void pcp_hot_page_reused(struct kunit *test)
 	struct zone *zone = pcp_setup(test, &pgdat);
 	struct page *a, *b;
 
-	a = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	a = __alloc_pages_node(pgdat, GFP_PCP, 0);
 	KUNIT_ASSERT_NOT_NULL(test, a);
 	__free_pages(a, 0);
 	KUNIT_EXPECT_TRUE(test, PagePcp(a));
@@ -97,7 +106,7 @@ static void pcp_hot_page_reused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, PCP_BATCH);
 	KUNIT_EXPECT_EQ(test, zone->free_pages, 512);
 	CHECK(test, &fx);
-	b = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	b = __alloc_pages_node(pgdat, GFP_PCP, 0);
 	KUNIT_EXPECT_PTR_EQ(test, b, a);
 	KUNIT_EXPECT_FALSE(test, PagePcp(b));
 	__free_pages(b, 0);
@@ -113,13 +122,13 @@ static void pcp_cold_from_tail(struct kunit *test)
 	int i;
 
 	for (i = 0; i < 3; i++)
-		p[i] = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+		p[i] = __alloc_pages_node(pgdat, GFP_PCP, 0);
 	for (i = 0; i < 3; i++)
 		__free_pages(p[i], 0);
 	KUNIT_EXPECT_PTR_EQ(test, pcp_head(zone), p[2]);
 	tail = pcp_tail(zone);
 	KUNIT_EXPECT_TRUE(test, tail != p[2]);
-	cold = __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_COLD, 0);
+	cold = __alloc_pages_node(pgdat, GFP_PCP | __GFP_COLD, 0);
 	KUNIT_EXPECT_PTR_EQ(test, cold, tail);
 	KUNIT_EXPECT_PTR_EQ(test, pcp_head(zone), p[2]);
 	__free_pages(cold, 0);
@@ -135,7 +144,7 @@ static void pcp_drains_batch_above_high(struct kunit *test)
 	int i, held;
 
 	for (i = 0; i < 40; i++) {
-		p[i] = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+		p[i] = __alloc_pages_node(pgdat, GFP_PCP, 0);
 		KUNIT_ASSERT_NOT_NULL(test, p[i]);
 		KUNIT_EXPECT_LT(test, zone->pcp[0].count, PCP_BATCH);
 	}
@@ -166,7 +175,7 @@ static void pcp_double_free_reported(struct kunit *test)
 	struct page *page;
 
 	pcp_setup(test, &pgdat);
-	page = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	page = __alloc_pages_node(pgdat, GFP_PCP, 0);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	__free_pages(page, 0);
 	KUNIT_ASSERT_TRUE(test, PagePcp(page));
@@ -206,22 +215,22 @@ static void pcp_high_order_lists(struct kunit *test)
 	struct page *page, *big;
 	char why[96];
 
-	page = __alloc_pages_node(pgdat, GFP_KERNEL, 2);
+	page = __alloc_pages_node(pgdat, GFP_PCP, 2);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	KUNIT_EXPECT_EQ(test, page_to_pfn(page) & 3, 0);
 	/* batch 4 >> 2 = 1, raised to 2 blocks: one taken, one left */
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 4);
 	KUNIT_EXPECT_EQ(test, zone->free_pages, 512 - 4);
-	KUNIT_EXPECT_TRUE(test, list_empty(&zone->pcp[0].lists[0]));
+	KUNIT_EXPECT_TRUE(test, list_empty(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 0)]));
 	CHECK(test, &fx);
 	__free_pages(page, 2);
 	KUNIT_EXPECT_TRUE(test, PagePcp(page));
 	KUNIT_EXPECT_EQ(test, page->private, 2);
-	KUNIT_EXPECT_PTR_EQ(test, list_first_entry(&zone->pcp[0].lists[2], struct page, lru), page);
+	KUNIT_EXPECT_PTR_EQ(test, list_first_entry(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 2)], struct page, lru), page);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 8);
 	KUNIT_EXPECT_EQ(test, zone->free_pages, 512);
 	CHECK(test, &fx);
-	KUNIT_EXPECT_PTR_EQ(test, __alloc_pages_node(pgdat, GFP_KERNEL, 2), page);
+	KUNIT_EXPECT_PTR_EQ(test, __alloc_pages_node(pgdat, GFP_PCP, 2), page);
 	__free_pages(page, 2);
 
 	KUNIT_ASSERT_EQ(test, mm_state_save(&fx, &st), 0);
@@ -239,7 +248,7 @@ static void pcp_high_order_lists(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, mm_state_equal(&fx, &st));
 	mm_state_free(&st);
 
-	big = __alloc_pages_node(pgdat, GFP_KERNEL, 4);
+	big = __alloc_pages_node(pgdat, GFP_PCP, 4);
 	KUNIT_ASSERT_NOT_NULL(test, big);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 8);
 	__free_pages(big, 4);
@@ -250,13 +259,13 @@ static void pcp_high_order_lists(struct kunit *test)
 	 * round-robin from order 0: the cold order-2 block.  As in Linux,
 	 * count may stay above high until the next free.
 	 */
-	page = __alloc_pages_node(pgdat, GFP_KERNEL, 3);
+	page = __alloc_pages_node(pgdat, GFP_PCP, 3);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 16);
 	__free_pages(page, 3);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 20);
-	KUNIT_EXPECT_PTR_EQ(test, list_first_entry(&zone->pcp[0].lists[2], struct page, lru),
-			    list_last_entry(&zone->pcp[0].lists[2], struct page, lru));
+	KUNIT_EXPECT_PTR_EQ(test, list_first_entry(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 2)], struct page, lru),
+			    list_last_entry(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 2)], struct page, lru));
 	CHECK(test, &fx);
 	KUNIT_EXPECT_EQ(test, drain_zone_pages(zone), 20);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 0);
@@ -279,7 +288,7 @@ static void pcp_drained_before_failure(struct kunit *test)
 	int i, n = 0;
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	while (n < 512 && (p[n] = __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_NOWARN, 0)))
+	while (n < 512 && (p[n] = __alloc_pages_node(pgdat, GFP_PCP | __GFP_NOWARN, 0)))
 		n++;
 	KUNIT_EXPECT_EQ(test, n, 512);
 	KUNIT_EXPECT_EQ(test, zone->free_pages, 0);
@@ -291,7 +300,7 @@ static void pcp_drained_before_failure(struct kunit *test)
 	CHECK(test, &fx);
 
 	kunit_capture_start(&cap);
-	big = __alloc_pages_node(pgdat, GFP_KERNEL, 9);
+	big = __alloc_pages_node(pgdat, GFP_PCP, 9);
 	kunit_capture_stop();
 	KUNIT_EXPECT_LOG_EMPTY(test, &cap);
 	KUNIT_ASSERT_NOT_NULL(test, big);
@@ -318,7 +327,7 @@ static void pcp_not_counted_for_high_order(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	for (i = 0; i < 512; i++) {
-		p[i] = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+		p[i] = __alloc_pages_node(pgdat, GFP_PCP, 0);
 		KUNIT_ASSERT_NOT_NULL(test, p[i]);
 	}
 	for (i = 0; i < PCP_HIGH; i++)
@@ -354,12 +363,12 @@ static void pcp_own_order_served_without_drain(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	/* an order-1 request refills list 1 with 2 blocks and takes one */
-	two = __alloc_pages_node(pgdat, GFP_KERNEL, 1);
+	two = __alloc_pages_node(pgdat, GFP_PCP, 1);
 	KUNIT_ASSERT_NOT_NULL(test, two);
-	KUNIT_ASSERT_FALSE(test, list_empty(&zone->pcp[0].lists[1]));
+	KUNIT_ASSERT_FALSE(test, list_empty(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 1)]));
 	/* order-0 pages until the buddy lists are empty */
 	while ((long)zone->free_pages - zone->pcp[0].count > 0) {
-		p[n] = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+		p[n] = __alloc_pages_node(pgdat, GFP_PCP, 0);
 		KUNIT_ASSERT_NOT_NULL(test, p[n]);
 		n++;
 	}
@@ -367,7 +376,7 @@ static void pcp_own_order_served_without_drain(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, zone->free_area[i].nr_free, 0);
 	KUNIT_EXPECT_FALSE(test, zone_watermark_ok(zone, 1, 0, ZONE_NORMAL, 0));
 	count = zone->pcp[0].count;
-	page = __alloc_pages_node(pgdat, GFP_KERNEL, 1);
+	page = __alloc_pages_node(pgdat, GFP_PCP, 1);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, count - 2);
 	KUNIT_EXPECT_EQ(test, page->alloc_order, 1);
@@ -391,7 +400,7 @@ static void pcp_zoneinfo_pagesets(struct kunit *test)
 	char want[64];
 
 	pcp_setup(test, &pgdat);
-	page = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+	page = __alloc_pages_node(pgdat, GFP_PCP, 0);
 	__free_pages(page, 0);
 	kunit_capture_start(&cap);
 	show_zoneinfo(pgdat);

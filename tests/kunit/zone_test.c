@@ -194,7 +194,7 @@ static void empty_zones_unused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, page_zonenum(page), ZONE_DMA);
 	__free_pages(page, 0);
 	KUNIT_EXPECT_EQ(test, mm_zone(&fx, ZONE_NORMAL)->free_area[0].nr_free, 0);
-	KUNIT_EXPECT_TRUE(test, list_empty(&mm_zone(&fx, ZONE_HIGHMEM)->free_area[0].free_list));
+	KUNIT_EXPECT_TRUE(test, free_area_empty(&mm_zone(&fx, ZONE_HIGHMEM)->free_area[0], MIGRATE_MOVABLE));
 	KUNIT_EXPECT_EQ(test, verify_free_lists(pgdat), 0);
 }
 
