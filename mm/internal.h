@@ -219,21 +219,13 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
  * MOVABLE list (the buddy lists, where they return, take the pageblock's
  * type again), an isolated block's skip the lists.
  */
-static __always_inline void free_unref_page(struct zone *zone, struct page *page,
-					    unsigned long pfn, unsigned int order)
+static __always_inline void __free_unref_page(struct zone *zone, struct page *page,
+					      unsigned int order, unsigned int migratetype)
 {
-	int migratetype = zone_pfnblock_migratetype(zone, pfn);
 	struct per_cpu_pages *pcp;
 	unsigned long flags;
 
 	VM_BUG_ON_PAGE(page_zone(page) != zone, page);
-	if (unlikely(migratetype >= MIGRATE_PCPTYPES)) {
-		if (unlikely(is_migrate_isolate(migratetype))) {
-			free_one_page_isolated(zone, page, order);
-			return;
-		}
-		migratetype = MIGRATE_MOVABLE;
-	}
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
 	__SetPagePcp(page);
@@ -246,6 +238,22 @@ static __always_inline void free_unref_page(struct zone *zone, struct page *page
 		return;
 	}
 	local_irq_restore(flags);
+}
+
+/* the pageblock is HIGHATOMIC or ISOLATE: apart, so the common case stays short */
+void free_unref_page_other(struct zone *zone, struct page *page, unsigned int order,
+			   int migratetype);
+
+static __always_inline void free_unref_page(struct zone *zone, struct page *page,
+					    unsigned long pfn, unsigned int order)
+{
+	unsigned int migratetype = (unsigned int)zone_pfnblock_migratetype(zone, pfn);
+
+	if (unlikely(migratetype >= MIGRATE_PCPTYPES)) {
+		free_unref_page_other(zone, page, order, (int)migratetype);
+		return;
+	}
+	__free_unref_page(zone, page, order, migratetype);
 }
 
 /* pages of @zone on per-CPU lists: free, but only for their own order */

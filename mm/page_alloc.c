@@ -694,10 +694,10 @@ static noinline void free_pages_order(struct zone *zone, struct page *page, unsi
  * here.
  */
 static __always_inline void free_to_lists(struct zone *zone, struct page *page,
-					  unsigned int order)
+					  unsigned long pfn, unsigned int order)
 {
 	if (likely(order == 0))
-		free_unref_page(zone, page, zone_page_to_pfn(zone, page), 0);
+		free_unref_page(zone, page, pfn, 0);
 	else
 		free_pages_order(zone, page, order);
 }
@@ -1429,7 +1429,7 @@ static __always_inline void __free_pages_ok(struct pglist_data *pgdat, struct pa
 	set_page_count(page, 0);
 	if (unlikely(pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON)))
 		free_pages_prepare(zone, page, zone_page_to_pfn(zone, page), order);
-	free_to_lists(zone, page, order);
+	free_to_lists(zone, page, zone_page_to_pfn(zone, page), order);
 }
 
 /* __free_pages() from the top, for everything its fast path leaves */
@@ -1474,7 +1474,8 @@ static __always_inline void free_pages_fast(struct page *page, unsigned int orde
 	}
 	zone = &pgdat->node_zones[page_zonenum(page)];
 	set_page_count(page, 0);
-	free_to_lists(zone, page, order);
+	free_to_lists(zone, page, pgdat->node_start_pfn + (unsigned long)(page - pgdat->node_mem_map),
+		      order);
 }
 
 void __free_pages(struct page *page, unsigned int order)

@@ -134,6 +134,15 @@ void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 
 /* rmqueue_pcplist() and free_unref_page(), the fast paths, are inline in internal.h */
 
+void free_unref_page_other(struct zone *zone, struct page *page, unsigned int order,
+			   int migratetype)
+{
+	if (is_migrate_isolate(migratetype))
+		free_one_page_isolated(zone, page, order);
+	else
+		__free_unref_page(zone, page, order, MIGRATE_MOVABLE);
+}
+
 bool rmqueue_pcplist_refill(struct zone *zone, unsigned int order, struct per_cpu_pages *pcp,
 			    int migratetype)
 {
