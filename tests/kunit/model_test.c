@@ -17,7 +17,9 @@
  *    leaves the node byte-for-byte as it was;
  *  - the free lists equal the canonical buddy decomposition of the model's
  *    free set and the checker finds nothing (every step at first, sampled
- *    later);
+ *    later); by migrate type too: each canonical block on the list of its
+ *    pageblock's type, and no block elsewhere (unmovable, movable and
+ *    reclaimable requests are mixed, so pageblocks change type);
  *  - after freeing everything, buddyinfo equals the boot state exactly.
  *
  * "model" runs a few seconds in make test-host and in the kernel's
@@ -68,6 +70,8 @@ static const gfp_t model_gfps[] = {
 	GFP_KERNEL, GFP_ATOMIC, GFP_DMA, GFP_HIGHUSER, GFP_KERNEL | __GFP_COMP,
 	GFP_HIGHUSER | __GFP_ZERO, GFP_KERNEL | __GFP_ZERO, GFP_DMA | __GFP_ZERO | __GFP_COMP,
 	GFP_NOIO, GFP_HIGHUSER | __GFP_COMP,
+	GFP_HIGHUSER_MOVABLE, GFP_HIGHUSER_MOVABLE | __GFP_ZERO, GFP_KERNEL | __GFP_MOVABLE,
+	GFP_KERNEL | __GFP_RECLAIMABLE, GFP_ATOMIC | __GFP_RECLAIMABLE,
 };
 
 static unsigned int model_order(struct model *m)
@@ -114,6 +118,53 @@ static bool model_can_alloc(struct model *m, gfp_t gfp, unsigned int order)
 	return false;
 }
 
+/*
+ * The blocks on each type's lists, against the canonical decomposition of
+ * the model's free set with each block filed under its pageblock's type.
+ */
+static void model_check_types(struct kunit *test, struct model *m)
+{
+	int z, t;
+
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		const struct zone *zone = mm_zone(m->f, z);
+		unsigned long want[MAX_ORDER][MIGRATE_TYPES] = { { 0 } };
+		unsigned long s = zone->zone_start_pfn, e = zone_end_pfn(zone), pfn = s;
+		unsigned int order;
+
+		if (!zone->spanned_pages)
+			continue;
+		while (pfn < e) {
+			unsigned long n, i;
+
+			if (!m->free[pfn - m->f->base_pfn]) {
+				pfn++;
+				continue;
+			}
+			for (order = MAX_ORDER - 1; order > 0; order--) {
+				n = 1UL << order;
+				if ((pfn & (n - 1)) || pfn + n > e)
+					continue;
+				for (i = 0; i < n && m->free[pfn - m->f->base_pfn + i]; i++)
+					;
+				if (i == n)
+					break;
+			}
+			want[order][zone_pfnblock_migratetype(zone, pfn)]++;
+			pfn += 1UL << order;
+		}
+		for (order = 0; order < MAX_ORDER; order++)
+			for (t = 0; t < MIGRATE_TYPES; t++) {
+				const struct list_head *pos;
+				unsigned long n = 0;
+
+				list_for_each(pos, &zone->free_area[order].free_list[t])
+					n++;
+				KUNIT_ASSERT_EQ(test, n, want[order][t]);
+			}
+	}
+}
+
 static void model_check(struct kunit *test, struct model *m)
 {
 	unsigned long canon[MAX_NR_ZONES][MAX_ORDER], now[MAX_NR_ZONES][MAX_ORDER];
@@ -123,6 +174,7 @@ static void model_check(struct kunit *test, struct model *m)
 	mm_canonical_buddyinfo(m->f, m->free, canon);
 	buddyinfo_snapshot(m->f->node, now);
 	KUNIT_ASSERT_EQ(test, memcmp(canon, now, sizeof(now)), 0);
+	model_check_types(test, m);
 }
 
 static void model_alloc(struct kunit *test, struct model *m)
