@@ -404,6 +404,7 @@ int verify_free_lists(struct pglist_data *pgdat)
 /* ------------------------------------------------------------ gfp names */
 
 const struct gfp_flag_name gfpflag_names[] = {
+	{ GFP_HIGHUSER_MOVABLE,	"GFP_HIGHUSER_MOVABLE" },
 	{ GFP_HIGHUSER,		"GFP_HIGHUSER" },
 	{ GFP_USER,		"GFP_USER" },
 	{ GFP_KERNEL,		"GFP_KERNEL" },
@@ -425,9 +426,11 @@ const struct gfp_flag_name gfpflag_names[] = {
 	{ __GFP_COMP,		"__GFP_COMP" },
 	{ __GFP_ZERO,		"__GFP_ZERO" },
 	{ __GFP_HARDWALL,	"__GFP_HARDWALL" },
+	{ __GFP_MOVABLE,	"__GFP_MOVABLE" },
+	{ __GFP_RECLAIMABLE,	"__GFP_RECLAIMABLE" },
 };
 const unsigned int nr_gfpflag_names = ARRAY_SIZE(gfpflag_names);
-#define GFP_ATOMIC_NAME	6	/* its index above: the same bit as __GFP_HIGH */
+#define GFP_ATOMIC_NAME	7	/* its index above: the same bit as __GFP_HIGH */
 
 /*
  * Composite names are used while all their bits are still unnamed;

@@ -1012,6 +1012,12 @@ static noinline struct page *alloc_bad_request(gfp_t gfp_mask, unsigned int orde
 		if (!(gfp_mask & __GFP_NOWARN))
 			printk(KERN_WARNING "WARNING: %s: order %u >= MAX_ORDER (%d): no such block size\n",
 			       current_comm, order, MAX_ORDER);
+	} else if ((gfp_mask & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK) {
+		char names[160];
+
+		format_gfp_flags(names, sizeof(names), gfp_mask);
+		printk(KERN_WARNING "WARNING: %s: mode:0x%x(%s): __GFP_MOVABLE and __GFP_RECLAIMABLE exclude each other\n",
+		       current_comm, gfp_mask, names);
 	} else {
 		char names[160];
 
@@ -1086,7 +1092,8 @@ static noinline struct page *__alloc_pages_general(struct pglist_data *pgdat, gf
 	struct alloc_context ac;
 	struct page *page;
 
-	if (unlikely(order >= MAX_ORDER || gfp_zone_bad(gfp_mask)))
+	if (unlikely(order >= MAX_ORDER || gfp_zone_bad(gfp_mask) ||
+		     (gfp_mask & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK))
 		return alloc_bad_request(gfp_mask, order);
 	gfp_mask &= __GFP_BITS_MASK;
 	start = &pgdat->zonelist_for_gfp[gfp_mask & GFP_ZONEMASK];
@@ -1150,7 +1157,7 @@ static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 	int migratetype = gfp_migratetype(gfp_mask);
 	struct page *page;
 
-	if (unlikely(!zone))
+	if (unlikely(!zone || migratetype >= MIGRATE_PCPTYPES))
 		goto general;
 	if (likely(order == 0)) {	/* a copy with the order folded in */
 		if (unlikely(!fast_wmark_ok(zone, 0, start)))

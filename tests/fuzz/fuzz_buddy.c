@@ -6,7 +6,9 @@
  *               (bit 3), trace (bit 4)
  *   then ops    one byte each, most with an argument byte or two:
  *     0-3  alloc    order (0..11, 11 is invalid), mask from a table that
- *                   includes __GFP_DMA|__GFP_HIGHMEM   -> into a slot
+ *                   includes __GFP_DMA|__GFP_HIGHMEM, and the same byte
+ *                   picks the mobility: none, __GFP_MOVABLE,
+ *                   __GFP_RECLAIMABLE or both (refused) -> into a slot
  *     4-5  free     a slot, by __free_pages or put_page (tail for compound)
  *     6    get_page a slot (the next free drops that reference)
  *     7    misuse   a random pfn and order that is not a live block's
@@ -37,6 +39,10 @@ static const gfp_t fuzz_gfps[] = {
 	GFP_KERNEL, GFP_ATOMIC, GFP_DMA, GFP_HIGHUSER, GFP_KERNEL | __GFP_COMP,
 	GFP_HIGHUSER | __GFP_ZERO, GFP_KERNEL | __GFP_ZERO, GFP_NOIO, 0,
 	__GFP_DMA | __GFP_HIGHMEM, GFP_DMA | __GFP_COMP | __GFP_ZERO, GFP_KERNEL | __GFP_NOFAIL,
+};
+
+static const gfp_t fuzz_mobility[] = {
+	0, __GFP_MOVABLE, __GFP_RECLAIMABLE, __GFP_MOVABLE, __GFP_MOVABLE | __GFP_RECLAIMABLE,
 };
 
 #define NR_SLOTS 64
@@ -149,7 +155,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		switch (op) {
 		case 0: case 1: case 2: case 3: {
 			unsigned int order = ARG() % (MAX_ORDER + 1);
-			gfp_t gfp = fuzz_gfps[ARG() % ARRAY_SIZE(fuzz_gfps)];
+			uint8_t g = ARG();
+			gfp_t gfp = fuzz_gfps[g % ARRAY_SIZE(fuzz_gfps)] |
+				    fuzz_mobility[(g / ARRAY_SIZE(fuzz_gfps)) % ARRAY_SIZE(fuzz_mobility)];
 			struct page *page;
 
 			if (s->page)
@@ -170,6 +178,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (!page)
 				break;
 			FUZZ_CHECK(order < MAX_ORDER && !gfp_zone_bad(gfp), "bad request refused");
+			FUZZ_CHECK((gfp & GFP_MOVABLE_MASK) != GFP_MOVABLE_MASK, "bad mobility refused");
+			FUZZ_CHECK(page->alloc_migratetype == gfp_migratetype(gfp), "migrate type recorded");
 			FUZZ_CHECK((page_to_pfn(page) & ((1UL << order) - 1)) == 0, "aligned");
 			FUZZ_CHECK(page_zonenum(page) <= gfp_zone(gfp), "zone allowed");
 			s->page = page;

@@ -61,6 +61,12 @@ static void gfp_flag_names(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, buf, "GFP_DMA|GFP_ATOMIC|__GFP_COMP");
 	format_gfp_flags(buf, sizeof(buf), GFP_NOFS);
 	KUNIT_EXPECT_STREQ(test, buf, "GFP_NOFS");
+	format_gfp_flags(buf, sizeof(buf), GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+	KUNIT_EXPECT_STREQ(test, buf, "GFP_HIGHUSER_MOVABLE|__GFP_ZERO");
+	format_gfp_flags(buf, sizeof(buf), GFP_KERNEL | __GFP_RECLAIMABLE);
+	KUNIT_EXPECT_STREQ(test, buf, "GFP_KERNEL|__GFP_RECLAIMABLE");
+	format_gfp_flags(buf, sizeof(buf), GFP_ATOMIC | __GFP_MOVABLE);
+	KUNIT_EXPECT_STREQ(test, buf, "GFP_ATOMIC|__GFP_MOVABLE");
 	format_gfp_flags(buf, sizeof(buf), GFP_KERNEL | 0x40000);
 	KUNIT_EXPECT_STREQ(test, buf, "GFP_KERNEL|0x40000");
 	format_gfp_flags(buf, sizeof(buf), 0);

@@ -437,6 +437,24 @@ static void grouping_disabled(struct kunit *test)
 	CHECK(test, &fx);
 }
 
+/* __GFP_MOVABLE|__GFP_RECLAIMABLE is a contradiction: refused, one line, nothing changed */
+static void both_mobility_bits_refused(struct kunit *test)
+{
+	struct pglist_data *pgdat;
+	static struct printk_capture cap;
+	struct zone *zone = mob_setup(test, &one_block, &pgdat);
+	unsigned long before = zone->free_pages;
+
+	kunit_capture_start(&cap);
+	KUNIT_EXPECT_NULL(test, __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_MOVABLE | __GFP_RECLAIMABLE, 0));
+	KUNIT_EXPECT_NULL(test, __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_MOVABLE | __GFP_RECLAIMABLE, 5));
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "__GFP_MOVABLE and __GFP_RECLAIMABLE exclude each other");
+	KUNIT_EXPECT_EQ(test, zone->free_pages, before);
+	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
+	CHECK(test, &fx);
+}
+
 /* check_zone(): a free block on the list of a type its pageblock is not */
 static void check_zone_wrong_type_list(struct kunit *test)
 {
@@ -475,6 +493,7 @@ static struct kunit_case mobility_cases[] = {
 	KUNIT_CASE(highatomic_reserve_taken_and_released),
 	KUNIT_CASE(pcp_lists_per_migratetype),
 	KUNIT_CASE(grouping_disabled),
+	KUNIT_CASE(both_mobility_bits_refused),
 	KUNIT_CASE(check_zone_wrong_type_list),
 	{}
 };

@@ -105,6 +105,14 @@ static void parse_gfp_names(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, gfp, GFP_HIGHUSER | __GFP_ZERO | __GFP_COMP);
 	KUNIT_EXPECT_EQ(test, shell_parse_gfp("GFP_DMA", &gfp, NULL, NULL), 0);
 	KUNIT_EXPECT_EQ(test, gfp, __GFP_DMA);
+	KUNIT_EXPECT_EQ(test, shell_parse_gfp("GFP_HIGHUSER_MOVABLE", &gfp, NULL, NULL), 0);
+	KUNIT_EXPECT_EQ(test, gfp, GFP_HIGHUSER | __GFP_MOVABLE);
+	KUNIT_EXPECT_EQ(test, shell_parse_gfp("GFP_KERNEL|__GFP_MOVABLE", &gfp, NULL, NULL), 0);
+	KUNIT_EXPECT_EQ(test, gfp, GFP_KERNEL | __GFP_MOVABLE);
+	KUNIT_EXPECT_EQ(test, shell_parse_gfp("GFP_KERNEL|__GFP_RECLAIMABLE", &gfp, NULL, NULL), 0);
+	KUNIT_EXPECT_EQ(test, gfp, GFP_KERNEL | __GFP_RECLAIMABLE);
+	KUNIT_EXPECT_EQ(test, shell_parse_gfp("0x80000", &gfp, NULL, NULL), 0);
+	KUNIT_EXPECT_EQ(test, gfp, __GFP_RECLAIMABLE);
 	KUNIT_EXPECT_EQ(test, shell_parse_gfp("GFP_ATOMIC", &gfp, NULL, NULL), 0);
 	KUNIT_EXPECT_EQ(test, gfp, __GFP_HIGH);
 	KUNIT_EXPECT_EQ(test, shell_parse_gfp("0xd0", &gfp, NULL, NULL), 0);
