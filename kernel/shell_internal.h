@@ -64,6 +64,8 @@ void cmd_allocs(int argc, char **argv);
 void cmd_free_all(int argc, char **argv);
 void cmd_page(int argc, char **argv);
 void cmd_memmap(int argc, char **argv);
+void cmd_pagetypeinfo(int argc, char **argv);
+void cmd_fragment(int argc, char **argv);
 void cmd_stress(int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/gfp.h>
+#include <linux/fragment.h>
 #include <linux/mm.h>
 #include <linux/mmdebug.h>
 #include <linux/vmstat.h>
@@ -364,6 +365,7 @@ void cmd_allocs(int argc, char **argv)
 
 void cmd_free_all(int argc, char **argv)
 {
+	struct zone *zone;
 	unsigned int freed = 0, held, i;
 	unsigned long pages = 0;
 	struct page *page;
@@ -394,6 +396,16 @@ void cmd_free_all(int argc, char **argv)
 	if (held)
 		shell_printf(", %u still held", held);
 	shell_puts("\n");
+	for_each_zone_pgdat(zone, &contig_page_data) {
+		unsigned long n;
+
+		if (!populated_zone(zone))
+			continue;
+		n = fragment_free_all(zone);
+		if (n)
+			shell_printf("free_all: freed %lu pages the fragment workload held in %s\n",
+				     n, zone->name);
+	}
 }
 
 /* ------------------------------------------------------------ mappings */
@@ -673,7 +685,7 @@ static void memmap_zone(struct zone *zone, unsigned int g)
 	unsigned long pfn = ALIGN_DOWN(start, MAX_ORDER_NR_PAGES);
 	struct memmap_cell cell;
 	unsigned long cur = cell0, cell_end;
-	char line[MEMMAP_COLS + 1];
+	char line[MEMMAP_COLS + 1], types[MEMMAP_COLS + 1];
 	unsigned int col = 0;
 
 	shell_printf("zone %-7s pfn 0x%05lx-0x%05lx\n", zone->name, start, end - 1);
@@ -726,11 +738,15 @@ static void memmap_zone(struct zone *zone, unsigned int g)
 		}
 		if (col == 0)
 			shell_printf("  0x%05lx ", cur);
+		/* a cell (at most a pageblock) lies in one pageblock: its type's letter */
+		types[col] = migratetype_letter(get_pfnblock_migratetype(pfn_to_page(max(cur, start)),
+									     max(cur, start)));
 		line[col++] = memmap_char(&cell);
 		cur = cell_end;
 		if (col == MEMMAP_COLS || cur >= end) {
-			line[col] = '\0';
+			line[col] = types[col] = '\0';
 			shell_printf("%s\n", line);
+			shell_printf("    type  %s\n", types);
 			col = 0;
 		}
 	}
@@ -766,7 +782,62 @@ void cmd_memmap(int argc, char **argv)
 			memmap_zone(zone, g);
 	}
 	shell_puts("legend: 0-9,A largest free block order (A=10)  @ the shell's  # allocated\n"
-		   "        R reserved  . hole\n");
+		   "        R reserved  . hole\n"
+		   "type:   the pageblock's migrate type: U Unmovable  M Movable  E Reclaimable\n"
+		   "        H HighAtomic  I Isolate\n");
+}
+
+void cmd_pagetypeinfo(int argc, char **argv)
+{
+	show_pagetypeinfo(&contig_page_data);
+}
+
+/* ------------------------------------------------------------ fragment */
+
+void cmd_fragment(int argc, char **argv)
+{
+	struct zone *zone = &contig_page_data.node_zones[ZONE_NORMAL];
+	struct fragment_params p = {
+		.seed = 1, .unmovable_pct = 10,
+		.movable_free_pct = FRAGMENT_MOVABLE_FREE_PCT,
+		.unmovable_free_pct = FRAGMENT_UNMOVABLE_FREE_PCT,
+	};
+	struct fragment_result r;
+	unsigned long v, free_before, o9;
+
+	if (argc > 1) {
+		if (!shell_arg_ulong(argv[1], "seed", 0xffffffffUL, &v))
+			return;
+		if (!v) {
+			shell_error("seed must not be 0");
+			return;
+		}
+		p.seed = (u32)v;
+	}
+	if (argc > 2) {
+		if (!shell_arg_ulong(argv[2], "unmovable%", 100, &v))
+			return;
+		p.unmovable_pct = (unsigned int)v;
+	}
+	if (!populated_zone(zone)) {
+		shell_error("zone Normal is empty");
+		return;
+	}
+	if (fragment_zone(zone, &p, &r)) {
+		shell_error("fragment: bad parameters");
+		return;
+	}
+	shell_printf("fragment: seed %u, %u%% unmovable, grouping by mobility %s\n", p.seed,
+		     p.unmovable_pct, page_group_by_mobility_disabled ? "off" : "on");
+	shell_printf("fragment: allocated %lu movable + %lu unmovable pages in %s, freed %u%% / %u%% of them\n",
+		     r.movable, r.unmovable, zone->name, p.movable_free_pct, p.unmovable_free_pct);
+	shell_printf("fragment: holding %lu movable + %lu unmovable pages (free_all gives them back)\n",
+		     r.held_movable, r.held_unmovable);
+	free_before = zone->free_pages;
+	o9 = order9_allocatable(zone);
+	shell_printf("fragment: %s free %lu pages, %lu of them allocatable as order-9 blocks (%lu.%lu%%)\n",
+		     zone->name, free_before, o9, free_before ? o9 * 100 / free_before : 0,
+		     free_before ? o9 * 1000 / free_before % 10 : 0);
 }
 
 /* ------------------------------------------------------------ stress */

@@ -136,6 +136,18 @@ void dump_page(const struct page *page, const char *reason)
 		printk(KERN_ALERT "state: unknown (not reserved, free or allocated) zone:%s\n",
 		       zone->name);
 	}
+	/*
+	 * Linux prints the migrate type asked for with page_owner's
+	 * "page last allocated via order %u, migratetype %s"; the
+	 * pageblock's type as page_owner's "Block %lu type %s".
+	 */
+	if (pb.state == PB_ALLOC_HEAD)
+		printk(KERN_ALERT "page last allocated via order %u, migratetype %s\n",
+		       page->alloc_order, page->alloc_migratetype < MIGRATE_TYPES ?
+		       migratetype_names[page->alloc_migratetype] : "?");
+	if (zone_spans_pfn(zone, page_to_pfn(page)))
+		printk(KERN_ALERT "pageblock %lu migratetype %s\n", page_to_pfn(page) >> pageblock_order,
+		       migratetype_names[zone_pfnblock_migratetype(zone, page_to_pfn(page))]);
 	if (reason)
 		printk(KERN_ALERT "page dumped because: %s\n", reason);
 }

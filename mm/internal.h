@@ -67,9 +67,6 @@ static __always_inline int zone_pfnblock_migratetype(const struct zone *zone, un
 	return zone->pageblock_flags_pfn[pfn >> pageblock_order] & MIGRATETYPE_MASK;
 }
 
-/* Linux's names: the type of the pageblock holding @page (at @pfn) */
-int get_pfnblock_migratetype(const struct page *page, unsigned long pfn);
-#define get_pageblock_migratetype(page)	get_pfnblock_migratetype(page, page_to_pfn(page))
 /*
  * set_pageblock_migratetype - the pageblock of @page becomes @migratetype
  * (Linux: with grouping disabled, a mobility type becomes UNMOVABLE).

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The allocator's state in Linux's /proc formats: buddyinfo, zoneinfo,
- * meminfo, the boot log's "Zone ranges:" block and the free-area summary
- * printed after an allocation failure.  Field names, order and widths
+ * The allocator's state in Linux's /proc formats: buddyinfo, pagetypeinfo,
+ * zoneinfo, meminfo, the boot log's "Zone ranges:" block and the free-area
+ * summary printed after an allocation failure.  Field names, order and widths
  * follow Linux (mm/vmstat.c, fs/proc/meminfo.c, mm/page_alloc.c), so a
  * reader can compare the output with a real machine's line by line.
  */
@@ -58,6 +58,61 @@ void show_buddyinfo(struct pglist_data *pgdat)
 		for (order = 0; order < MAX_ORDER; order++)
 			len = mm_bufcat(line, sizeof(line), len, "%6lu ",
 					 zone->free_area[order].nr_free);
+		printk("%s\n", line);
+	}
+}
+
+/*
+ * mm/vmstat.c pagetypeinfo_show(): the pageblock size, free blocks per
+ * migrate type and order (pagetypeinfo_showfree), and pageblocks per type
+ * (pagetypeinfo_showblockcount), for the populated zones.
+ */
+void show_pagetypeinfo(struct pglist_data *pgdat)
+{
+	const struct zone *zone;
+	char line[192];
+	size_t len;
+	unsigned int order;
+	int mt;
+
+	printk("Page block order: %d\n", pageblock_order);
+	printk("Pages per block:  %lu\n", pageblock_nr_pages);
+	printk("\n");
+	len = mm_bufcat(line, sizeof(line), 0, "%-43s ", "Free pages count per migrate type at order");
+	for (order = 0; order < MAX_ORDER; order++)
+		len = mm_bufcat(line, sizeof(line), len, "%6d ", order);
+	printk("%s\n", line);
+	for_each_zone_pgdat(zone, pgdat) {
+		if (!populated_zone(zone))
+			continue;
+		for (mt = 0; mt < MIGRATE_TYPES; mt++) {
+			len = mm_bufcat(line, sizeof(line), 0, "Node %4d, zone %8s, type %12s ",
+					pgdat->node_id, zone->name, migratetype_names[mt]);
+			for (order = 0; order < MAX_ORDER; order++) {
+				const struct list_head *pos;
+				unsigned long n = 0;
+
+				list_for_each(pos, &zone->free_area[order].free_list[mt])
+					n++;
+				len = mm_bufcat(line, sizeof(line), len, "%6lu ", n);
+			}
+			printk("%s\n", line);
+		}
+	}
+	len = mm_bufcat(line, sizeof(line), 0, "\n%-23s", "Number of blocks type ");
+	for (mt = 0; mt < MIGRATE_TYPES; mt++)
+		len = mm_bufcat(line, sizeof(line), len, "%12s ", migratetype_names[mt]);
+	printk("%s\n", line);
+	for_each_zone_pgdat(zone, pgdat) {
+		unsigned long count[MIGRATE_TYPES] = { 0 }, pfn;
+
+		if (!populated_zone(zone))
+			continue;
+		for (pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn += pageblock_nr_pages)
+			count[zone_pfnblock_migratetype(zone, pfn)]++;
+		len = mm_bufcat(line, sizeof(line), 0, "Node %d, zone %8s ", pgdat->node_id, zone->name);
+		for (mt = 0; mt < MIGRATE_TYPES; mt++)
+			len = mm_bufcat(line, sizeof(line), len, "%12lu ", count[mt]);
 		printk("%s\n", line);
 	}
 }
@@ -150,7 +205,7 @@ void show_free_areas(struct pglist_data *pgdat)
 
 	for_each_zone_pgdat(zone, pgdat) {
 		unsigned long total = 0;
-		char line[256];
+		char line[320];
 		size_t len;
 
 		if (!populated_zone(zone))
@@ -166,9 +221,18 @@ void show_free_areas(struct pglist_data *pgdat)
 		len = mm_bufcat(line, sizeof(line), 0, "Node %d %s:", pgdat->node_id, zone->name);
 		for (order = 0; order < MAX_ORDER; order++) {
 			unsigned long nr = zone->free_area[order].nr_free;
+			int mt;
 
 			total += nr << order;
 			len = mm_bufcat(line, sizeof(line), len, " %lu*%lukB", nr, K(1UL << order));
+			if (!nr)
+				continue;
+			/* Linux's show_migration_types(): the types with a block of this order */
+			len = mm_bufcat(line, sizeof(line), len, " (");
+			for (mt = 0; mt < MIGRATE_TYPES; mt++)
+				if (!free_area_empty(&zone->free_area[order], mt))
+					len = mm_bufcat(line, sizeof(line), len, "%c", migratetype_letter(mt));
+			len = mm_bufcat(line, sizeof(line), len, ")");
 		}
 		printk(KERN_WARNING "%s = %lukB\n", line, K(total));
 	}

@@ -61,6 +61,12 @@ _Static_assert(MIGRATE_TYPES <= (1 << PB_migratetype_bits), "a migrate type fits
 /* "Unmovable", "Movable", ...: /proc/pagetypeinfo's names */
 extern const char * const migratetype_names[MIGRATE_TYPES];
 
+/* show_free_areas()'s letter for a type (Linux's show_migration_types()) */
+static inline char migratetype_letter(int migratetype)
+{
+	return "UMEHI"[migratetype];
+}
+
 static inline bool is_migrate_isolate(int migratetype)
 {
 	return migratetype == MIGRATE_ISOLATE;
@@ -246,6 +252,10 @@ static inline bool is_highmem(const struct zone *zone)
 {
 	return is_highmem_idx(zone_idx(zone));
 }
+
+/* the migrate type of the pageblock holding @page (at @pfn): Linux's names */
+int get_pfnblock_migratetype(const struct page *page, unsigned long pfn);
+#define get_pageblock_migratetype(page)	get_pfnblock_migratetype(page, page_to_pfn(page))
 
 #define for_each_zone_pgdat(zone, pgdat) \
 	for (zone = (pgdat)->node_zones; zone < (pgdat)->node_zones + MAX_NR_ZONES; zone++)

@@ -16,6 +16,12 @@ void show_buddyinfo(struct pglist_data *pgdat);
  * present, managed, protection: (a, b, c), the pcp pageset, start_pfn.
  */
 void show_zoneinfo(struct pglist_data *pgdat);
+/*
+ * /proc/pagetypeinfo: "Page block order: 10", "Pages per block:  1024",
+ * free blocks per zone, migrate type and order, "Number of blocks type"
+ * per zone and type.
+ */
+void show_pagetypeinfo(struct pglist_data *pgdat);
 /* /proc/meminfo subset: MemTotal MemFree HighTotal HighFree LowTotal LowFree */
 void show_meminfo(struct pglist_data *pgdat);
 /* the boot log's "Zone ranges:" block, from the zone spans */
@@ -23,7 +29,8 @@ void show_zone_ranges(struct pglist_data *pgdat);
 /*
  * Linux's show_free_areas() in short, as printed after an allocation
  * failure: per populated zone, free/min/low/high/managed in kB, the
- * lowmem_reserve[] line, and "N*4kB N*8kB ... = NkB".
+ * lowmem_reserve[] line, and "N*4kB (UM) N*8kB ... = NkB" (after each
+ * non-zero count, the migrate types holding such blocks, as Linux).
  */
 void show_free_areas(struct pglist_data *pgdat);
 

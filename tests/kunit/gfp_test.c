@@ -274,7 +274,7 @@ static void failure_warning_format(struct kunit *test)
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
 		"Node 1 Normal free:256kB min:256kB low:320kB high:384kB present:4096kB managed:4096kB\n");
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "lowmem_reserve[]: 0 0 0\n");
-	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "Node 1 Normal: 0*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 1*256kB 0*512kB");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "Node 1 Normal: 0*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 1*256kB (U) 0*512kB");
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, " = 256kB\n");
 	kunit_capture_start(&cap);
 	KUNIT_EXPECT_NULL(test, __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_NOWARN, 2));

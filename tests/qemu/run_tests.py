@@ -111,6 +111,11 @@ def matrix(release_iso=None):
     C.append(Case("reboot-bios-kbc", "reboot", "64M", timeout=40))
     C.append(Case("reboot-bios-triple-fault", "reboot", "64M", timeout=40,
                   extra=["-machine", "pc,i8042=off"]))
+    # issue 14: grouping by mobility on and off, the fragmenting workload
+    for mem, t in (("512M", 120), ("2G", 180)):
+        for on in (True, False):
+            C.append(Case("fragment-%s-%s" % ("on" if on else "off", mem), "fragment", mem,
+                          cmdline="" if on else "page_group_by_mobility=off", timeout=t))
     shell = load_shell_session()
     if shell is not None:
         C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
@@ -415,10 +420,85 @@ def drive(case, q):
             errs.append("fatal: " + fatal)
         return (not errs), "; ".join(errs) or ("reset by triple fault" if triple else "reset by the 8042")
 
+    if case.kind == "fragment":
+        return drive_fragment(case, q)
+
     if case.kind == "shell":
         shell = load_shell_session()
         return shell.run(q)
     raise ValueError(case.kind)
+
+
+PTI_FREE_RE = re.compile(r"^Node +(\d+), zone +(\w+), type +(\w+) ((?: +\d+){11}) *$", re.M)
+BUDDY_RE = re.compile(r"^Node (\d+), zone +(\w+) ((?: +\d+){11}) *$", re.M)
+BLOCKS_RE = re.compile(r"^Node (\d+), zone +(\w+) ((?: +\d+){5}) *$", re.M)
+GROUPING_RE = re.compile(r"^Built 1 zonelists, mobility grouping (on|off)\.  Total pages: (\d+)$", re.M)
+SHARE_RE = re.compile(r"^fragment: Normal free (\d+) pages, (\d+) of them allocatable as order-9 "
+                      r"blocks \((\d+)\.(\d)%\)$", re.M)
+
+
+def check_pagetypeinfo(q, errs, when):
+    """pagetypeinfo's free counts, summed over the types, equal buddyinfo;
+    its header is Linux's; every zone has a block count line."""
+    q.command("drain")
+    pti = q.command("pagetypeinfo")
+    buddy = q.command("buddyinfo")
+    if not pti.startswith("Page block order: 10\nPages per block:  1024\n"):
+        errs.append("%s: pagetypeinfo header: %r" % (when, pti[:60]))
+    sums = {}
+    for m in PTI_FREE_RE.finditer(pti):
+        counts = [int(x) for x in m.group(4).split()]
+        key = m.group(2)
+        sums[key] = [a + b for a, b in zip(sums.get(key, [0] * 11), counts)]
+    want = {m.group(2): [int(x) for x in m.group(3).split()] for m in BUDDY_RE.finditer(buddy)}
+    if not want or sums != want:
+        errs.append("%s: pagetypeinfo free counts %s != buddyinfo %s" % (when, sums, want))
+    blocks = {m.group(2): [int(x) for x in m.group(3).split()] for m in BLOCKS_RE.finditer(pti)}
+    if set(blocks) != set(want):
+        errs.append("%s: 'Number of blocks type' zones %s, buddyinfo %s" % (when, sorted(blocks), sorted(want)))
+    return blocks
+
+
+def drive_fragment(case, q):
+    """Boot with grouping on or off, check the boot line and pagetypeinfo
+    against buddyinfo, run `fragment 1 10`, check the order-9 share it
+    reports against `alloc_pages 9`, and that free_all gives every page
+    back."""
+    on = "page_group_by_mobility=off" not in case.cmdline
+    errs = []
+    try:
+        q.expect_prompt()
+        m = GROUPING_RE.search(q.text)
+        if not m or (m.group(1) == "on") != on:
+            errs.append("boot line 'Built 1 zonelists, mobility grouping %s' missing" % ("on" if on else "off"))
+        check_pagetypeinfo(q, errs, "after boot")
+        q.command("drain")
+        boot_buddy = q.command("buddyinfo")
+        out = q.command("fragment 1 10", timeout=120)
+        m = SHARE_RE.search(out)
+        if not m:
+            errs.append("fragment: no share line in %r" % out[-300:])
+            share = None
+        else:
+            share = int(m.group(3)) + int(m.group(4)) / 10.0
+            if on and share < 50:
+                errs.append("grouping on: order-9 share %.1f%% < 50%%" % share)
+            if not on and share > 20:
+                errs.append("grouping off: order-9 share %.1f%% > 20%%" % share)
+        check_pagetypeinfo(q, errs, "after fragment")
+        out = q.command("alloc_pages 9 GFP_KERNEL|__GFP_MOVABLE")
+        if share is not None and share > 0 and "page allocation failure" in out:
+            errs.append("fragment reported order-9 blocks, alloc_pages 9 failed")
+        q.command("free_all")
+        q.command("drain")
+        if q.command("buddyinfo") != boot_buddy:
+            errs.append("free_all did not restore the boot buddyinfo")
+    except qemu.QemuError as e:
+        return False, str(e)
+    fatal = fatal_line(q.text)
+    if fatal:
+        errs.append("fatal: " + fatal)
+    return (not errs), "; ".join(errs) or "grouping %s, order-9 share %s%%" % ("on" if on else "off", share)
 
 
 def main():
