@@ -52,7 +52,7 @@ SAN32FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-f
 	-Wl,--dynamic-linker=/usr/i686-linux-gnu/lib/ld-linux.so.2 -Wl,-rpath,/usr/i686-linux-gnu/lib
 
 .PHONY: all iso run run-uefi check deps test-host test-host32 fuzz fuzz-smoke \
-	test-qemu clean bench bench-instr bench-smoke usb test-usb test-screen
+	test-qemu clean bench bench-instr bench-smoke bench-fragment usb test-usb test-screen
 .DEFAULT_GOAL := all
 
 all: $(B)/orderly.elf
@@ -225,6 +225,15 @@ bench-instr: $(B)/bench/bench-orderly $(B)/bench/bench-lifo
 	    $(B)/bench/bench-$$b --instr $(BENCH_INSTR_ARGS) 2>$(B)/bench/callgrind/$$b.log \
 	    || { tail -20 $(B)/bench/callgrind/$$b.log; exit 1; }; done
 	$(PYTHON) bench/instr.py $(B)/bench/instr.csv $(B)/bench/callgrind/callgrind.out.*
+
+# issue 14: the fragmentation experiment (grouping by mobility off/on), table
+# on stdout, build/bench/fragment.csv and docs/fragment.png
+$(B)/bench/fragment: bench/fragment.c $(BENCH_KOBJS)
+	$(HOSTCC) $(BENCH_CFLAGS) -o $@ bench/fragment.c $(BENCH_KOBJS)
+
+bench-fragment: $(B)/bench/fragment
+	ORDERLY_QUIET=1 $(B)/bench/fragment $(B)/bench/fragment.csv
+	gnuplot bench/fragment.gp
 
 bench-smoke: $(addprefix $(B)/bench/bench-,$(BENCH_HAVE))
 	@mkdir -p $(B)/bench/smoke
