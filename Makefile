@@ -285,15 +285,11 @@ test-screen: $(B)/orderly.iso $(B)/orderly.elf
 test-usb:
 	sh tests/usb_write_test.sh
 
+# every stage runs even after one fails; scripts/check.sh ends with a table
+# and "check: N passed, N failed" (stages)
+CHECK_STAGES := iso test-host test-host32 test-usb fuzz-smoke bench-smoke test-qemu test-screen
 check: deps
-	$(MAKE) all iso
-	$(MAKE) test-host
-	$(MAKE) test-host32
-	$(MAKE) test-usb
-	$(MAKE) fuzz-smoke
-	$(MAKE) bench-smoke
-	$(MAKE) test-qemu
-	$(MAKE) test-screen
+	@B=$(B) MAKE="$(MAKE)" scripts/check.sh $(CHECK_STAGES)
 
 clean:
 	rm -rf $(B)
