@@ -110,8 +110,10 @@ HIGHMEM_TESTS = ["highmem_kernel.hmk_kmap_pattern", "highmem_kernel.hmk_kmap_exh
 SKIP_NO_HIGHMEM = {t: "no HighMem on this machine" if t.startswith("system.")
                    else "no HighMem zone (boot with -m 2G or highmem=)" for t in HIGHMEM_TESTS}
 MUST_HIGHMEM = dict.fromkeys(HIGHMEM_TESTS, "the machine has HighMem")
-# -m 897M: one MiB of HighMem, less than the exhaustion test's PKMAP window
+# the exhaustion test needs two PKMAP windows' worth of free HighMem (8 MiB)
+# above the high watermark: -m 897M has 1 MiB of HighMem
 SKIP_LITTLE_HIGHMEM = {"highmem_kernel.hmk_kmap_exhaustion": "too little free HighMem"}
+LITTLE_HIGHMEM = 16 * MiB
 
 SKIP_PLAIN = {**SKIP_ARENA, **SKIP_NO_DEBUG_PAGEALLOC, **SKIP_NO_PAGE_POISON}
 
@@ -120,7 +122,7 @@ def selftest_skips(mem, highmem_option=False):
     """may_skip and must_run of a selftest case without debug options."""
     if parse_size(mem) <= LOWMEM_LIMIT and not highmem_option:
         return {"may_skip": {**SKIP_PLAIN, **SKIP_NO_HIGHMEM}}
-    if parse_size(mem) - LOWMEM_LIMIT < 4 * MiB and not highmem_option:
+    if parse_size(mem) - LOWMEM_LIMIT < LITTLE_HIGHMEM and not highmem_option:
         must = {t: r for t, r in MUST_HIGHMEM.items() if t not in SKIP_LITTLE_HIGHMEM}
         return {"may_skip": {**SKIP_PLAIN, **SKIP_LITTLE_HIGHMEM}, "must_run": must}
     return {"may_skip": SKIP_PLAIN, "must_run": MUST_HIGHMEM}
