@@ -124,7 +124,9 @@ static void zone_init_free_lists(struct zone *zone)
 /*
  * Every pageblock of a new zone starts MIGRATE_MOVABLE, as in Linux's
  * memmap_init_zone(): most memory will hold movable pages, and the first
- * unmovable requests claim whole blocks from it.  Linux writes the
+ * unmovable requests claim whole blocks from it (UNMOVABLE if grouping is
+ * already off, as for memory Linux adds later; the boot node is built
+ * before the decision, as in Linux).  Linux writes the
  * pageblock from the struct page loop; the zone's flags are cheaper to
  * fill in one go.
  */
@@ -135,7 +137,8 @@ static void zone_init_pageblocks(struct zone *zone)
 	unsigned char *flags = zone->zone_pgdat->pageblock_flags[zone_idx(zone)];
 
 	BUG_ON(nr > MAX_ZONE_PAGEBLOCKS);
-	memset(flags, MIGRATE_MOVABLE, nr);
+	/* set_pageblock_migratetype()'s rule: no mobility types without grouping */
+	memset(flags, page_group_by_mobility_disabled ? MIGRATE_UNMOVABLE : MIGRATE_MOVABLE, nr);
 	zone->pageblock_flags_pfn = flags - first;
 }
 

@@ -341,9 +341,26 @@ static struct kunit_case misuse_cases[] = {
 	{}
 };
 
+/* grouping on whatever the kernel chose (the block layouts above assume it) */
+static int saved_disabled;
+
+static int misuse_init(struct kunit *test)
+{
+	saved_disabled = page_group_by_mobility_disabled;
+	page_group_by_mobility_disabled = 0;
+	return 0;
+}
+
+static void misuse_exit_grouping(struct kunit *test)
+{
+	page_group_by_mobility_disabled = saved_disabled;
+	misuse_exit(test);
+}
+
 static struct kunit_suite misuse_suite = {
 	.name = "misuse",
-	.exit = misuse_exit,
+	.init = misuse_init,
+	.exit = misuse_exit_grouping,
 	.test_cases = misuse_cases,
 };
 kunit_test_suite(misuse_suite);

@@ -32,6 +32,15 @@ static const struct mm_layout two_blocks = {
 };
 
 static struct mm_fixture fx;
+/* the kernel's own setting (off below 20 MiB or with page_group_by_mobility=off) */
+static int saved_disabled;
+
+static int mob_init(struct kunit *test)
+{
+	saved_disabled = page_group_by_mobility_disabled;
+	page_group_by_mobility_disabled = 0;
+	return 0;
+}
 
 static struct zone *mob_setup(struct kunit *test, const struct mm_layout *l,
 			      struct pglist_data **pgdat)
@@ -43,7 +52,7 @@ static struct zone *mob_setup(struct kunit *test, const struct mm_layout *l,
 
 static void mob_exit(struct kunit *test)
 {
-	page_group_by_mobility_disabled = 0;
+	page_group_by_mobility_disabled = saved_disabled;
 	mm_fixture_destroy(&fx);
 }
 
@@ -87,7 +96,7 @@ static void gfp_migratetype_values(struct kunit *test)
 	page_group_by_mobility_disabled = 1;
 	KUNIT_EXPECT_EQ(test, gfp_migratetype(GFP_HIGHUSER_MOVABLE), MIGRATE_UNMOVABLE);
 	KUNIT_EXPECT_EQ(test, gfp_migratetype(__GFP_RECLAIMABLE), MIGRATE_UNMOVABLE);
-	page_group_by_mobility_disabled = 0;
+	page_group_by_mobility_disabled = 0;	/* mob_exit() restores the kernel's */
 }
 
 /* Linux's table, entry by entry: never the type itself, each other pcp type once */
@@ -500,6 +509,7 @@ static struct kunit_case mobility_cases[] = {
 
 static struct kunit_suite mobility_suite = {
 	.name = "mobility",
+	.init = mob_init,
 	.exit = mob_exit,
 	.test_cases = mobility_cases,
 };

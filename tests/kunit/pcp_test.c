@@ -50,8 +50,19 @@ static struct zone *pcp_setup(struct kunit *test, struct pglist_data **pgdat)
 	return zone;
 }
 
+/* the kernel's own grouping setting: the tests want grouping on (GFP_PCP movable) */
+static int saved_disabled;
+
+static int pcp_init(struct kunit *test)
+{
+	saved_disabled = page_group_by_mobility_disabled;
+	page_group_by_mobility_disabled = 0;
+	return 0;
+}
+
 static void pcp_exit(struct kunit *test)
 {
+	page_group_by_mobility_disabled = saved_disabled;
 	mm_fixture_destroy(&fx);
 }
 
@@ -430,6 +441,7 @@ static struct kunit_case pcp_cases[] = {
 
 static struct kunit_suite pcp_suite = {
 	.name = "pcp",
+	.init = pcp_init,
 	.exit = pcp_exit,
 	.test_cases = pcp_cases,
 };

@@ -94,7 +94,10 @@ SKIP_ARENA = dict.fromkeys([
     "zone.layout_hole_across_16M", "zone.layout_ram_above_16M_only",
     "zone.layout_just_under_896M", "zone.layout_just_over_896M",
     "zone.layout_hole_across_896M", "zone.layout_highmem_256M", "zone.empty_zones_unused",
-    "zone.watermarks_realistic", "zone.report_empty_zone_range"], ARENA)
+    "zone.watermarks_realistic", "zone.report_empty_zone_range",
+    "mobility.boot_state_movable", "mobility.whole_pageblock_claimed",
+    "mobility.highatomic_reserve_taken_and_released", "mobility.pcp_lists_per_migratetype",
+    "mobility.grouping_disabled"], ARENA)
 
 # They need a boot option; allowed where the case does not give it.
 DEBUG_PAGEALLOC_TEST = "system.system_debug_pagealloc_use_after_free"
