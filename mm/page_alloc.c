@@ -100,8 +100,12 @@
  * else - refilling or draining a list, splitting, merging, tracing,
  * debug options, another zone, the slow path, a misuse report - is out
  * of line and starts over from the top, so the two paths never disagree.
- * Measured by bench/ (make bench-instr): an order-0 pair is about 100
- * instructions, any order without a split or merge under 150.
+ * The no-split and no-merge cases above PAGE_ALLOC_COSTLY_ORDER
+ * (rmqueue_buddy_nosplit, free_one_page_nomerge) are the only second
+ * copies of a buddy-list path: they share take_free_block(),
+ * page_is_buddy() and add_to_free_list() with the general ones, and
+ * make bench-instr shows them saving a quarter of such a pair.  Every
+ * free, fast or not, is judged valid by free_page_is_valid().
  */
 #include <linux/gfp.h>
 #include <linux/mm.h>
@@ -280,13 +284,14 @@ static inline bool page_is_buddy(const struct zone *zone, unsigned long zone_sta
  * with its buddies as far as they go.  A buddy is in the same pageblock
  * (pageblock_order == MAX_ORDER - 1), so on the same type's list.
  * zone->lock must be held; the caller accounts zone->free_pages.
+ * Inlined into this file's callers, out of line for mm/page_pcp.c.
  */
-static __always_inline void free_one_page_body(struct page *page, unsigned long pfn,
-					       struct zone *zone, unsigned int order,
-					       int migratetype, const bool trace)
+__always_inline void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+				     unsigned int order, int migratetype)
 {
 	/* read once: the loop's stores could alias them for the compiler */
 	const unsigned long zone_start = zone->zone_start_pfn, zone_pages = zone->spanned_pages;
+	const bool trace = pgdat_trace(zone->zone_pgdat);
 
 	VM_BUG_ON_PAGE(pfn & ((1UL << order) - 1), page);
 	VM_BUG_ON_PAGE(!zone_spans_pfn(zone, pfn + (1UL << order) - 1), page);
@@ -313,33 +318,6 @@ static __always_inline void free_one_page_body(struct page *page, unsigned long 
 		order++;
 	}
 	add_to_free_list(page, zone, order, migratetype);
-}
-
-/*
- * Two copies of the loop: the one that prints (trace on) calls printk(),
- * so it needs callee-saved registers; the other calls nothing and
- * needs none - the common case should not pay for the rare one.
- */
-static noinline void free_one_page_traced(struct page *page, unsigned long pfn,
-					  struct zone *zone, unsigned int order, int migratetype)
-{
-	free_one_page_body(page, pfn, zone, order, migratetype, true);
-}
-
-static __always_inline void free_one_page_inline(struct page *page, unsigned long pfn,
-						 struct zone *zone, unsigned int order,
-						 int migratetype)
-{
-	if (unlikely(pgdat_trace(zone->zone_pgdat)))
-		free_one_page_traced(page, pfn, zone, order, migratetype);
-	else
-		free_one_page_body(page, pfn, zone, order, migratetype, false);
-}
-
-void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
-		     unsigned int order, int migratetype)
-{
-	free_one_page_inline(page, pfn, zone, order, migratetype);
 }
 
 /*
@@ -385,9 +363,10 @@ static __always_inline struct page *take_free_block(struct free_area *area, unsi
 }
 
 /* The smallest free block of @migratetype and order >= @order, split down to @order. */
-static __always_inline struct page *__rmqueue_smallest_body(struct zone *zone, unsigned int order,
-							    int migratetype, const bool trace)
+static __always_inline struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
+						       int migratetype)
 {
+	const bool trace = pgdat_trace(zone->zone_pgdat);
 	unsigned int current_order;
 
 	for (current_order = order; current_order < MAX_ORDER; current_order++) {
@@ -401,21 +380,6 @@ static __always_inline struct page *__rmqueue_smallest_body(struct zone *zone, u
 		return page;
 	}
 	return NULL;
-}
-
-/* as for free_one_page_traced(): the printing copy apart */
-static noinline struct page *__rmqueue_smallest_traced(struct zone *zone, unsigned int order,
-						       int migratetype)
-{
-	return __rmqueue_smallest_body(zone, order, migratetype, true);
-}
-
-static __always_inline struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
-						       int migratetype)
-{
-	if (unlikely(pgdat_trace(zone->zone_pgdat)))
-		return __rmqueue_smallest_traced(zone, order, migratetype);
-	return __rmqueue_smallest_body(zone, order, migratetype, false);
 }
 
 /*
@@ -614,7 +578,7 @@ static __always_inline void free_one_page(struct zone *zone, struct page *page,
 	unsigned long flags;
 
 	spin_lock_irqsave(&zone->lock, flags);
-	free_one_page_inline(page, pfn, zone, order, zone_pfnblock_migratetype(zone, pfn));
+	__free_one_page(page, pfn, zone, order, zone_pfnblock_migratetype(zone, pfn));
 	zone->free_pages += 1UL << order;
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
