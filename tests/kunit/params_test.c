@@ -127,6 +127,11 @@ static void params_flags(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kp.loglevel, 0);
 	KUNIT_EXPECT_EQ(test, parse_quietly("page_poison=0 page_poison=on"), 0);
 	KUNIT_EXPECT_TRUE(test, kp.page_poison);
+	KUNIT_EXPECT_FALSE(test, kp.no_mobility_grouping);
+	KUNIT_EXPECT_EQ(test, parse_quietly("page_group_by_mobility=off"), 0);
+	KUNIT_EXPECT_TRUE(test, kp.no_mobility_grouping);
+	KUNIT_EXPECT_EQ(test, parse_quietly("page_group_by_mobility=off page_group_by_mobility=on"), 0);
+	KUNIT_EXPECT_FALSE(test, kp.no_mobility_grouping);
 }
 
 static void params_bad_flags(struct kunit *test)
@@ -137,6 +142,9 @@ static void params_bad_flags(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, kp.debug_pagealloc);
 	KUNIT_EXPECT_FALSE(test, kp.page_poison);
 	KUNIT_EXPECT_EQ(test, kp.loglevel, -1);
+	KUNIT_EXPECT_EQ(test, parse_quietly("page_group_by_mobility page_group_by_mobility=sometimes"), 2);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "page_group_by_mobility=\"sometimes\": expected on or off, ignored");
+	KUNIT_EXPECT_FALSE(test, kp.no_mobility_grouping);
 	KUNIT_EXPECT_EQ(test, parse_quietly("selftest=this_suite_name_is_far_too_long_for_us"), 1);
 	KUNIT_EXPECT_FALSE(test, kp.selftest);
 	KUNIT_EXPECT_EQ(test, parse_quietly("selftest="), 1);
