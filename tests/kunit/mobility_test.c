@@ -464,6 +464,31 @@ static void both_mobility_bits_refused(struct kunit *test)
 	CHECK(test, &fx);
 }
 
+/* Misuse reports name the migrate types: the allocation's and the pageblock's */
+static void misuse_report_names_types(struct kunit *test)
+{
+	struct pglist_data *pgdat;
+	static struct printk_capture cap;
+	struct page *page;
+
+	mob_setup(test, &one_block, &pgdat);
+	page = __alloc_pages_node(pgdat, GFP_HIGHUSER_MOVABLE, 2);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	kunit_capture_start(&cap);
+	__free_pages(page, 1);			/* wrong order: reported, nothing freed */
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "page last allocated via order 2, migratetype Movable");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "migratetype Movable\npage dumped because: wrong order");
+	__free_pages(page, 2);
+	kunit_capture_start(&cap);
+	__free_pages(page, 2);			/* double free */
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "pageblock ");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, " migratetype Movable\npage dumped because: double free");
+	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
+	CHECK(test, &fx);
+}
+
 /* check_zone(): a free block on the list of a type its pageblock is not */
 static void check_zone_wrong_type_list(struct kunit *test)
 {
@@ -503,6 +528,7 @@ static struct kunit_case mobility_cases[] = {
 	KUNIT_CASE(pcp_lists_per_migratetype),
 	KUNIT_CASE(grouping_disabled),
 	KUNIT_CASE(both_mobility_bits_refused),
+	KUNIT_CASE(misuse_report_names_types),
 	KUNIT_CASE(check_zone_wrong_type_list),
 	{}
 };
