@@ -16,7 +16,7 @@
  * Failing expectations are printed as "# " diagnostic lines before the
  * case's result line.  A suite is "ok" when none of its cases failed.
  *
- * Nothing here may crash-proof itself (the kernel has no second process):
+ * Nothing here survives a crash (the kernel has no second process):
  * the host runner (tests/host/main.c) runs each suite through
  * kunit_suite_run_cases() in a child process and prints the suite's line
  * itself, naming the case that crashed from the counts in kunit_result.
