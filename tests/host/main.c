@@ -393,7 +393,8 @@ static bool runner_check_one(const struct runner_check *rc, unsigned int where)
 	}
 	for (i = 0; i < ARRAY_SIZE(rc->must) && rc->must[i]; i++)
 		if (!strstr(victim_out, rc->must[i])) {
-			printf("    # %s: missing: \"%s\"\n", rc->name, rc->must[i] + 1);
+			printf("    # %s: missing: \"%.*s\"\n", rc->name,
+			       (int)strcspn(rc->must[i] + 1, "\n"), rc->must[i] + 1);
 			ok = false;
 		}
 	for (i = 0; i < ARRAY_SIZE(rc->must_not) && rc->must_not[i]; i++)
