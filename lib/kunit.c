@@ -99,10 +99,6 @@ static bool kunit_suite_excluded(const struct kunit_suite *suite, unsigned int w
 		*why = "host only";
 		return true;
 	}
-	if ((suite->flags & KUNIT_SUITE_SLOW) && !(where & KUNIT_SUITE_SLOW)) {
-		*why = "slow suite not requested";
-		return true;
-	}
 	return false;
 }
 
@@ -161,6 +157,7 @@ enum kunit_status kunit_suite_run_cases(struct kunit_suite *suite, unsigned int 
 		memset(&test, 0, sizeof(test));
 		test.name = c->name;
 		test.status = KUNIT_SUCCESS;
+		test.where = where;
 		kunit_current = &test;
 		res->cases_begun++;
 		kunit_run_case(suite, c, &test);

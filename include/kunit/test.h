@@ -33,6 +33,7 @@ struct kunit {
 	void *priv;			/* for the suite's init/exit */
 	void *jmp[5];			/* __builtin_setjmp buffer for ASSERT */
 	int nr_expectations;
+	unsigned int where;		/* the run's @where (KUNIT_RUN_SLOW: run long) */
 };
 
 struct kunit_case {
@@ -44,7 +45,8 @@ struct kunit_case {
 
 #define KUNIT_SUITE_KERNEL_ONLY	0x1	/* needs the real machine */
 #define KUNIT_SUITE_HOST_ONLY	0x2	/* needs the host (memfd, malloc, ...) */
-#define KUNIT_SUITE_SLOW	0x4	/* long-running: host only unless asked */
+/* in a run's @where only, not a suite flag: long runs were asked for (ORDERLY_SLOW=1) */
+#define KUNIT_RUN_SLOW		0x4
 #define KUNIT_SUITE_ON_REQUEST	0x8	/* runs only when named (the host runner's
 					   self-check: suites that fail on purpose) */
 

@@ -3,7 +3,7 @@
  * Host test runner: runs every suite in tests/kunit/ (or those named on
  * the command line), prints KTAP, and closes with "N passed, N failed,
  * N skipped"; the exit status is 1 when anything failed.
- * ORDERLY_SLOW=1 also runs the suites flagged KUNIT_SUITE_SLOW.
+ * ORDERLY_SLOW=1 asks the suites for their long runs (KUNIT_RUN_SLOW).
  *
  * Each suite runs in a child process (fork, no exec: the same program, so
  * it also works under qemu-i386), which prints the suite's KTAP and counts
@@ -164,7 +164,7 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (getenv("ORDERLY_SLOW"))
-		where |= KUNIT_SUITE_SLOW;
+		where |= KUNIT_RUN_SLOW;
 	suite_child = mmap(NULL, sizeof(*suite_child), PROT_READ | PROT_WRITE,
 			   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (suite_child == MAP_FAILED) {
