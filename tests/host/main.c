@@ -85,13 +85,13 @@ static void report_crashed_suite(const struct kunit_suite *suite, int index, int
 			printf("    ok %u %s # SKIP not run: suite_init crashed\n", i, suite->test_cases[i - 1].name);
 			total->skipped++;
 		}
-		where = "in suite_init";
+		where = "crashed in suite_init";
 	} else if (!suite_child->finished) {
-		where = "in suite_exit";
+		where = "crashed in suite_exit";
 	} else {
-		where = "at exit (a sanitizer's report is above)";
+		where = "failed at exit, after its cases (a sanitizer's report is on stderr)";
 	}
-	printf("not ok %d %s # crashed %s: %s\n", index, suite->name, where, how);
+	printf("not ok %d %s # %s: %s\n", index, suite->name, where, how);
 }
 
 static int run_suite_in_child(struct kunit_suite *suite, unsigned int where, int index,
@@ -358,7 +358,7 @@ static int run_victims(const struct runner_check *rc, unsigned int where, int *s
 	return 0;
 }
 
-/* the diagnostics of a failed check, then the victims' output, as KTAP comments */
+/* after a failed check: the victims' whole output, as KTAP comments */
 static void dump_victim_output(void)
 {
 	char *line = victim_out + 1, *nl;
