@@ -211,6 +211,11 @@ static void victim_not_reached(struct kunit *test)
 	printk("victim: ran after the crash\n");
 }
 
+static int victim_suite_init_bugs(struct kunit_suite *suite)
+{
+	BUG();
+}
+
 static void victim_exit(struct kunit *test)
 {
 	printk("victim: exit ran for %s\n", test->name);
@@ -264,6 +269,18 @@ static struct kunit_suite victim_crash_suite = {
 };
 kunit_test_suite(victim_crash_suite);
 
+static struct kunit_case victim_init_crash_cases[] = {
+	KUNIT_CASE(victim_not_reached),
+	{}
+};
+static struct kunit_suite victim_init_crash_suite = {
+	.name = "kunit_victim_init_crash",
+	.suite_init = victim_suite_init_bugs,
+	.test_cases = victim_init_crash_cases,
+	.flags = KUNIT_SUITE_ON_REQUEST,
+};
+kunit_test_suite(victim_init_crash_suite);
+
 /*
  * One run of victim suites and what it must print.  Lines are matched
  * whole ("\n...\n"), so "ok 2" cannot match inside "not ok 2".
@@ -303,6 +320,10 @@ static const struct runner_check runner_checks[] = {
 	    "\nnot ok 1 kunit_victim_crash # crashed in victim_bugs: signal 6 (SIGABRT)\n",
 	    "\n    not ok 2 victim_expect_fails\n" },
 	  { "ran after the crash" }, "2 passed, 2 failed, 1 skipped" },
+	{ "crash_in_suite_init_is_named", { "kunit_victim_init_crash" }, 1,
+	  { "\n    ok 1 victim_not_reached # SKIP not run: suite_init crashed\n",
+	    "\nnot ok 1 kunit_victim_init_crash # crashed in suite_init: signal 6 (SIGABRT)\n" },
+	  { "ran after the crash" }, "0 passed, 1 failed, 1 skipped" },
 };
 
 static char victim_out[32768];
