@@ -183,6 +183,22 @@ static void setup_qemu_4g_drops_above_4g(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lay.max_pfn, 0xbffe0);
 	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, MAXMEM_PFN);
 	KUNIT_EXPECT_EQ(test, memblock_end_of_DRAM(), 0xbffe0000);
+	/*
+	 * the shell's e820 prints e820_firmware: the RAM above 4 GiB and the
+	 * partial page ...9fbff are still there, only the working map lost them
+	 */
+	{
+		const struct e820_table *fw = &lay.e820_firmware, *w = &lay.e820;
+
+		KUNIT_ASSERT_EQ(test, fw->nr_entries, 8);
+		KUNIT_EXPECT_EQ(test, fw->entries[0].size, 0x9fc00);
+		KUNIT_EXPECT_EQ(test, fw->entries[7].addr, 4 * G);
+		KUNIT_EXPECT_EQ(test, fw->entries[7].size, G);
+		KUNIT_EXPECT_EQ(test, fw->entries[7].type, RAM);
+		KUNIT_ASSERT_GT(test, w->nr_entries, 0);
+		KUNIT_EXPECT_LE(test, w->entries[w->nr_entries - 1].addr + w->entries[w->nr_entries - 1].size,
+				4 * G);
+	}
 }
 
 static void setup_mem_limit_user_map(struct kunit *test)
