@@ -76,9 +76,14 @@ def newest_abi():
     return max(abis) if abis else None
 
 
+def by_abi(paths):
+    """vmlinuz-6.1.0-N-686 paths, lowest N first (numerically)."""
+    return sorted(paths, key=lambda p: int(re.search(r"-6\.1\.0-(\d+)-", p).group(1)))
+
+
 def fetch():
     """Paths {flavour: vmlinuz, "busybox": path, "config-<flavour>": path}."""
-    found = sorted(glob.glob(os.path.join(UNPACK, "boot", "vmlinuz-6.1.0-*-686")))
+    found = by_abi(glob.glob(os.path.join(UNPACK, "boot", "vmlinuz-6.1.0-*-686")))
     if not (found and os.path.exists(found[-1] + "-pae")
             and os.path.exists(os.path.join(UNPACK, "bin", "busybox"))):
         abi = newest_abi()
@@ -97,7 +102,13 @@ def fetch():
         print("oracle: apt-get download %s" % " ".join(pkgs))
         r = run(["apt-get", "download"] + pkgs, cwd=DEBS)
         if r.returncode:
-            sys.exit("oracle: apt-get download failed:\n" + r.stdout[-2000:])
+            # stale lists name a version the archive has dropped: once more, updated
+            run(["apt-get", "update"])
+            abi = newest_abi() or abi
+            pkgs[:2] = ["linux-image-6.1.0-%d-686" % abi, "linux-image-6.1.0-%d-686-pae" % abi]
+            r = run(["apt-get", "download"] + pkgs, cwd=DEBS)
+            if r.returncode:
+                sys.exit("oracle: apt-get download failed:\n" + r.stdout[-2000:])
         os.makedirs(UNPACK, exist_ok=True)
         for deb in glob.glob(os.path.join(DEBS, "*.deb")):
             name = os.path.basename(deb)
@@ -113,7 +124,7 @@ def fetch():
             tar.stdin.close()
             if tar.wait():
                 sys.exit("oracle: could not unpack %s" % deb)
-        found = sorted(glob.glob(os.path.join(UNPACK, "boot", "vmlinuz-6.1.0-%d-686" % abi)))
+        found = glob.glob(os.path.join(UNPACK, "boot", "vmlinuz-6.1.0-%d-686" % abi))
         if not found:
             sys.exit("oracle: no vmlinuz in the unpacked packages")
     vmlinuz = found[-1]
