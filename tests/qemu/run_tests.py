@@ -333,7 +333,11 @@ def check_memory_model(case, text):
             errs.append("Memory: %dK available + %dK reserved != %dK present"
                         % (avail >> 10, reserved >> 10, present >> 10))
         if not limit and not highmem_size and "memmap" not in case.cmdline:
+            # whole usable pages, less page 0 and [640 KiB, 1 MiB): never
+            # RAM (Linux's trim_bios_range())
             pages = sum(max(0, (min(e + 1, FOUR_GIB) >> 12) - ((s + 4095) >> 12)) for s, e in usable)
+            pages -= sum(max(0, min((e + 1) >> 12, 0x100) - max((s + 4095) >> 12, 0xa0)) +
+                         (1 if s == 0 and e >= 4095 else 0) for s, e in usable)
             if present != pages << 12:
                 errs.append("Memory: %dK present, but the e820 table has %dK of whole usable pages"
                             % (present >> 10, pages << 2))
