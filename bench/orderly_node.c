@@ -92,6 +92,18 @@ void orderly_free_area(unsigned long nr_free[11], unsigned long *pcp)
 	*pcp = (unsigned long)z->pcp[0].count;
 }
 
+/* the kernel zone's pcp high: 0 when it has no per-CPU lists (under 32 MiB) */
+int orderly_pcp_high(void)
+{
+	return kernel_zone()->pcp[0].high;
+}
+
+/* every page on the kernel zone's per-CPU lists back to its buddy lists */
+void orderly_drain(void)
+{
+	drain_all_pages(kernel_zone());
+}
+
 int orderly_check(void)
 {
 	return verify_free_lists(fixture.node);

@@ -159,13 +159,13 @@ def targets(d):
             line(c < 100, "failing order-1 after the checkerboard under 100 ns at %s: p50 %.0f ns,"
                  " first call %.0f ns" % (m, c, g("orderly", m, "5_checkerboard", "order1_fail", "first_ns")))
     for t in ("hot", "cold_p50"):
-        z, s = g("orderly", "1G", "6_zeroed_page", t, "ns"), g("orderly", "1G", "6_memset", t, "ns")
-        r = g("orderly", "1G", "6_zeroed_page", t, "ratio_to_memset")
+        z, s = g("orderly", "1G", "6_zeroed_page", t, "ns"), g("orderly", "1G", "6_clear_page", t, "ns")
+        r = g("orderly", "1G", "6_zeroed_page", t, "ratio_to_clear")
         if z and s and r:
-            line(r <= 1.2, "get_zeroed_page %s within 1.2x of memset: median of per-run ratios %.2fx"
+            line(r <= 1.2, "get_zeroed_page %s within 1.2x of the bare clear_page(): median of per-run ratios %.2fx"
                  " (medians %.0f vs %.0f ns)" % (t, r, z, s))
         elif z and s:
-            line(z <= 1.2 * s, "get_zeroed_page %s within 1.2x of memset: %.0f vs %.0f ns = %.2fx" % (t, z, s, z / s))
+            line(z <= 1.2 * s, "get_zeroed_page %s within 1.2x of the bare clear_page(): %.0f vs %.0f ns = %.2fx" % (t, z, s, z / s))
     for (w, p_, k) in (("1_hot_pair", "order0", "ns"), ("3_order_pair", "0", "ns"), ("3_order_pair", "10", "ns"),
                        ("4_churn", "50pct", "mean_ns"), ("4_churn", "50pct", "p50_ns")):
         a, b = g("orderly", "1G", w, p_, k), g("orderly", "16M", w, p_, k)
@@ -179,7 +179,7 @@ def targets(d):
     slower, cold = [], []
     for (b, m, w, p_, k), v in d.items():
         if b in ("glibc", "jemalloc", "mimalloc") and w[0] in "12346" and k in ("ns", "mean_ns", "p99_ns", "p999_ns") \
-                and not w.startswith("6_memset"):
+                and not w.startswith("6_clear_page"):
             ref = d.get(REF + (w, p_, k))
             if p_ == "cold_p50":
                 # one p50 of cache-cold clears per run: on a shared VM the same
@@ -239,16 +239,16 @@ def plot(d, outdir):
                 'set style histogram clustered gap 1\nset style fill solid 0.8 border -1\nset xlabel ""\nset ylabel "ns per op"\n'
                 'set xtics rotate by -20\nset yrange [1:*]\n')
         f.write('plot "%s/churn" using 2:xtic(1) title "p50", "" using 3 title "p99", "" using 4 title "p99.9"\n' % datadir)
-        f.write('set title "1 and 6: order-0 pair, get_zeroed_page hot/cold vs memset"\n')
+        f.write('set title "1 and 6: order-0 pair, get_zeroed_page hot/cold vs clear_page"\n')
         with open(os.path.join(datadir, "w16"), "w") as g:
             for c in backs:
                 vals = [d.get(c + k) for k in (("1_hot_pair", "order0", "ns"), ("6_zeroed_page", "hot", "ns"),
                                               ("6_zeroed_page", "cold_p50", "ns"))]
                 if None not in vals:
                     g.write('"%s" %f %f %f\n' % ((("%s@%s" % c if c[1] != "-" else c[0]),) + tuple(vals)))
-            ms = [d.get(REF + ("6_memset", t, "ns")) for t in ("hot", "cold_p50")]
+            ms = [d.get(REF + ("6_clear_page", t, "ns")) for t in ("hot", "cold_p50")]
             if None not in ms:
-                g.write('"memset" NaN %f %f\n' % tuple(ms))
+                g.write('"clear_page" NaN %f %f\n' % tuple(ms))
         f.write('plot "%s/w16" using 2:xtic(1) title "order-0 pair", "" using 3 title "zeroed page hot",'
                 ' "" using 4 title "zeroed page cold"\n' % datadir)
         f.write("unset multiplot\n")
