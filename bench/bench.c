@@ -518,6 +518,12 @@ static void w4_churn(uint64_t bytes)
 		uint64_t sum = 0;
 		struct rusage ru0, ru1;
 
+		/* the benchmark's own arrays faulted in now, not in the timed
+		 * loop (not with zeroes: GCC would make malloc + memset 0 a
+		 * calloc, which leaves fresh mmap memory untouched) */
+		memset(live, 0xff, sizeof(*live) * (size_t)(target + 16));
+		memset(lat, 0xff, sizeof(*lat) * (size_t)ops);
+
 		rng_state = 0x9e3779b97f4a7c15ull + (uint64_t)r;
 		/* fill to the target occupancy, untimed */
 		while (live_pages < target) {
