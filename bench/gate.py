@@ -141,10 +141,11 @@ def main():
                 f.write(line + "\n")
                 continue
             new = d[metric]
-            if abs(new - budget) > 0.05:
-                print("%-40s %10.1f -> %.1f" % (metric, budget, new))
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow([metric, "%.1f" % new, what])
+            if "%.1f" % new == "%.1f" % budget:
+                f.write(line + "\n")
+                continue
+            print("%-40s %10.1f -> %.1f" % (metric, budget, new))
+            f.write('%s,%.1f,"%s"\n' % (metric, new, what.replace('"', '""')))
     print("rewrote %s: commit it with a message that says why each figure moved" % a.budget)
 
 
