@@ -188,6 +188,9 @@ def main():
         print("1-minute load average during the runs: %.2f .. %.2f%s" % (
             min(loads), max(loads), "  (busy machine: timings are noisy; instruction counts are not)"
             if max(loads) > 1.0 else ""))
+    print("States: every workload of Orderly from a freshly set-up node; 3_order_pair fully merged"
+          " (split from order 10 and merged back; orders 0-3 at 1 GiB: pcp hit), 3_pair_held with a"
+          " block of the order held (no split, no merge); comparators warmed with the working set.")
     print()
     head = ["workload", "param", "metric"] + ["%s@%s" % c if c[1] != "-" else c[0] for c in COLUMNS]
     widths = [16, 11, 18] + [17] * len(COLUMNS)
