@@ -522,8 +522,15 @@ def drive(case, q):
         fatal = fatal_line(text)
         if fatal:
             errs.append("fatal: " + fatal)
+        # the performance gate's boot row (bench/budget.csv, bench/gate.py)
+        root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+        sys.path.insert(0, os.path.join(root, "bench"))
+        import gate  # noqa: E402
+        gate_errs, gate_row = gate.check_boot_text(text, os.path.join(root, "bench", "budget.csv"))
+        errs += gate_errs
         m = re.search(r"bench: 1 order-0 alloc\+free pair: (\d+) cycles", text)
-        return (not errs), "; ".join(errs) or "order-0 pair %s instructions" % (m.group(1) if m else "?")
+        return (not errs), "; ".join(errs) or "order-0 pair %s instructions; %s" % (
+            m.group(1) if m else "?", gate_row)
 
     if case.kind == "reboot":
         try:
