@@ -3,8 +3,13 @@
  * Backend: Orderly's page allocator - the real mm/ sources, built -O2
  * with ORDERLY_NO_DEBUG_VM (no VM_BUG_ON checks; the misuse checks of the
  * free path stay, they are part of the API) - through its public API:
- * alloc_pages(GFP_KERNEL | __GFP_NOWARN, order), __free_pages(), get_zeroed_page() and
- * free_page().  The node is the kernel's node 0 over a host arena.
+ * alloc_pages(GFP_KERNEL | __GFP_MOVABLE | __GFP_NOWARN, order), __free_pages(),
+ * get_zeroed_page() and free_page().  The node is the kernel's node 0 over
+ * a host arena.  Movable requests: every pageblock is Movable at boot, so
+ * they take the free blocks that are there (workload 3 holds them to enter
+ * its states), as the user pages that make most of an allocator's traffic
+ * do; an unmovable request would claim an order-10 block of a pageblock
+ * of its own instead (grouping by mobility, mm/page_alloc.c).
  */
 #include <linux/gfp.h>
 #include <linux/mm.h>
@@ -33,7 +38,10 @@ static void be_check(const char *after)
 }
 static void be_teardown(void) { orderly_teardown(); }
 /* __GFP_NOWARN: only the failing request of workload 5 would warn */
-static inline void *be_alloc(unsigned int order) { return alloc_pages(GFP_KERNEL | __GFP_NOWARN, order); }
+static inline void *be_alloc(unsigned int order)
+{
+	return alloc_pages(GFP_KERNEL | __GFP_MOVABLE | __GFP_NOWARN, order);
+}
 static inline void be_free(void *h, unsigned int order) { __free_pages(h, order); }
 static inline void *be_addr(void *h) { return page_address(h); }
 /* what GFP_KERNEL can get, less a margin for the MIN watermark */
