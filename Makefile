@@ -52,7 +52,7 @@ SAN32FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-f
 	-Wl,--dynamic-linker=/usr/i686-linux-gnu/lib/ld-linux.so.2 -Wl,-rpath,/usr/i686-linux-gnu/lib
 
 .PHONY: all iso run run-uefi check deps test-host test-host32 fuzz fuzz-smoke \
-	test-qemu clean bench bench-instr bench-smoke usb test-usb test-screen
+	test-qemu clean bench bench-instr bench-smoke usb test-usb test-screen mutate
 .DEFAULT_GOAL := all
 
 all: $(B)/orderly.elf
@@ -144,6 +144,13 @@ test-host: $(B)/host/kunit_tests
 
 test-host32: $(B)/host32/kunit_tests
 	ORDERLY_QUIET=1 ASAN_OPTIONS=detect_leaks=0 $(B)/host32/kunit_tests
+
+# Mutation testing: every deliberate break of tests/mutants.txt, one at a
+# time, in a copy of the tree (build/mutate/tree); each must make the host
+# tests (or the named fuzz corpus) fail.  Not part of check: it takes
+# minutes.  make mutate MUTANTS="name ..." runs only those.
+mutate:
+	$(PYTHON) scripts/mutate.py $(MUTANTS)
 
 # libFuzzer: every tests/fuzz/fuzz_*.c is a target, linked with the real
 # sources and the host support files; corpora in tests/fuzz/corpus/<name>/
