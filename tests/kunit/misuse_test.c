@@ -179,6 +179,40 @@ static void free_never_allocated_and_put_after_free(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
 }
 
+/*
+ * The legal counterpart of the misuses: with extra references (get_page,
+ * on a compound page through a tail) a block stays allocated until the
+ * last put_page(), which frees it without a report.
+ */
+static void references_last_put_frees(struct kunit *test)
+{
+	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, misuse_nid, 0);
+	struct page *p = __alloc_pages_node(pgdat, GFP_KERNEL, 1);
+	struct page *c = __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_COMP, 2);
+	unsigned long free_before;
+
+	KUNIT_ASSERT_TRUE(test, p && c);
+	free_before = pgdat_free_pages(pgdat);
+	kunit_capture_start(&cap);
+	get_page(p);
+	get_page(p);
+	get_page(c + 2);
+	put_page(p);
+	put_page(p);
+	put_page(c + 3);
+	KUNIT_EXPECT_EQ(test, page_count(p), 1);
+	KUNIT_EXPECT_EQ(test, page_count(c), 1);
+	KUNIT_EXPECT_FALSE(test, PageBuddy(p) || PagePcp(p) || PageBuddy(c) || PagePcp(c));
+	KUNIT_EXPECT_EQ(test, pgdat_free_pages(pgdat), free_before);
+	put_page(p);
+	put_page(c + 1);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_EMPTY(test, &cap);
+	KUNIT_EXPECT_EQ(test, pgdat_free_pages(pgdat), free_before + 2 + 4);
+	KUNIT_EXPECT_EQ(test, verify_free_lists(pgdat), 0);
+	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
+}
+
 static void not_a_struct_page(struct kunit *test)
 {
 	static struct page fake[2];
@@ -348,6 +382,7 @@ static struct kunit_case misuse_cases[] = {
 	KUNIT_CASE(wrong_order),
 	KUNIT_CASE(tail_pages),
 	KUNIT_CASE(free_never_allocated_and_put_after_free),
+	KUNIT_CASE(references_last_put_frees),
 	KUNIT_CASE(not_a_struct_page),
 	KUNIT_CASE(free_pages_bad_addresses),
 	KUNIT_CASE(page_poison_write_after_free),
@@ -381,6 +416,7 @@ static struct kunit_case misuse_node0_cases[] = {
 	KUNIT_CASE(wrong_order),
 	KUNIT_CASE(tail_pages),
 	KUNIT_CASE(free_never_allocated_and_put_after_free),
+	KUNIT_CASE(references_last_put_frees),
 	KUNIT_CASE(not_a_struct_page),
 	/* free_pages_bad_addresses: on node 0 already, in "misuse" */
 	KUNIT_CASE(page_poison_write_after_free),
