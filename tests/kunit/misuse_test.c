@@ -160,6 +160,8 @@ static void tail_pages(struct kunit *test)
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, flags_line("tail"));
 	__free_pages(p, 2);
 	__free_pages(c, 2);
+	/* the compound page went back as a plain block: no head or tail marks left */
+	KUNIT_EXPECT_FALSE(test, PageHead(c) || PageTail(c + 1) || PageTail(c + 3));
 	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
 }
 
