@@ -253,7 +253,7 @@ def main():
                 f.write(original.replace(old, new, 1))
             ok, log = make(RUNNER, args.jobs)
             if not ok:
-                errs = [l for l in log.splitlines() if 'error' in l][:2]
+                errs = [l for l in log.splitlines() if 'error:' in l][:2]
                 verdict, why = 'NO-BUILD', ' | '.join(errs)[:160]
             else:
                 killed, why = run_tests(m.suites)
