@@ -60,7 +60,7 @@ UBSAN32FLAGS := -fsanitize=undefined -fno-sanitize-recover=all -fno-omit-frame-p
 
 .PHONY: all iso run run-uefi check deps deps-boot test-host test-host32 fuzz fuzz-smoke \
 	test-qemu test-shell-doc clean bench bench-instr bench-smoke bench-gate bench-gate-measure bench-budget \
-	bench-readme bench-fragment usb test-usb test-screen oracle
+	bench-readme bench-fragment usb test-usb test-screen oracle mutate
 .DEFAULT_GOAL := all
 
 all: $(B)/orderly.elf
@@ -192,6 +192,13 @@ test-host32:
 	  echo "host32: running under qemu-i386 (no IA32 emulation in this kernel), UBSan only"; \
 	  ORDERLY_QUIET=1 qemu-i386 $(B)/host32-ubsan/kunit_tests; \
 	fi
+
+# Mutation testing: every deliberate break of tests/mutants.txt, one at a
+# time, in a copy of the tree (build/mutate/tree); each must make the host
+# tests (or the named fuzz corpus) fail.  Not part of check: it takes
+# minutes.  make mutate MUTANTS="name ..." runs only those.
+mutate:
+	$(PYTHON) scripts/mutate.py $(MUTANTS)
 
 # libFuzzer: every tests/fuzz/fuzz_*.c is a target, linked with the real
 # sources and the host support files; corpora in tests/fuzz/corpus/<name>/
