@@ -19,10 +19,27 @@ static const struct mm_layout layout = {
 	.host_base_pfn = 0x800,
 };
 
+/*
+ * Movable requests, with grouping on: the zone is smaller than a
+ * pageblock, so an unmovable request could not claim its (Movable)
+ * pageblock, and its frees would go to the Movable lists, not the ones it
+ * takes from (the mobility suite tests that).
+ */
+#define GFP_DRAIN	(GFP_KERNEL | __GFP_MOVABLE)
+
 static struct mm_fixture fx;
+static int saved_disabled;
+
+static int pcp_drain_init(struct kunit *test)
+{
+	saved_disabled = page_group_by_mobility_disabled;
+	page_group_by_mobility_disabled = 0;
+	return 0;
+}
 
 static void pcp_drain_exit(struct kunit *test)
 {
+	page_group_by_mobility_disabled = saved_disabled;
 	mm_fixture_destroy(&fx);
 }
 
@@ -50,7 +67,7 @@ static void drain_gives_back_coldest(struct kunit *test)
 	int i;
 
 	for (i = 0; i < 13; i++) {
-		p[i] = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+		p[i] = __alloc_pages_node(pgdat, GFP_DRAIN, 0);
 		KUNIT_ASSERT_NOT_NULL(test, p[i]);
 	}
 	drain_zone_pages(zone);
@@ -61,7 +78,7 @@ static void drain_gives_back_coldest(struct kunit *test)
 	for (i = 0; i < 13; i++)
 		KUNIT_EXPECT_EQ(test, PagePcp(p[i]), i >= 4);
 	/* the hottest, the last freed, is what the next request gets */
-	KUNIT_EXPECT_PTR_EQ(test, __alloc_pages_node(pgdat, GFP_KERNEL, 0), p[12]);
+	KUNIT_EXPECT_PTR_EQ(test, __alloc_pages_node(pgdat, GFP_DRAIN, 0), p[12]);
 	__free_pages(p[12], 0);
 	drain_zone_pages(zone);
 	KUNIT_EXPECT_EQ(test, verify_free_lists(pgdat), 0);
@@ -70,7 +87,8 @@ static void drain_gives_back_coldest(struct kunit *test)
 
 /*
  * Lists of order 0 (6 blocks), 1 and 2 (one block each), 12 pages, high
- * 11: the drain takes one block per order in turn - order 0, 1, 2: 7
+ * 11: the drain takes one block per list in turn - order 0, 1, 2 (the
+ * Movable lists; the other types' are empty and skipped): 7
  * pages, at least batch - and leaves the other five order-0 blocks.
  */
 static void drain_round_robin_over_orders(struct kunit *test)
@@ -81,11 +99,11 @@ static void drain_round_robin_over_orders(struct kunit *test)
 	int i;
 
 	for (i = 0; i < 6; i++) {
-		p[i] = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
+		p[i] = __alloc_pages_node(pgdat, GFP_DRAIN, 0);
 		KUNIT_ASSERT_NOT_NULL(test, p[i]);
 	}
-	o1 = __alloc_pages_node(pgdat, GFP_KERNEL, 1);
-	o2 = __alloc_pages_node(pgdat, GFP_KERNEL, 2);
+	o1 = __alloc_pages_node(pgdat, GFP_DRAIN, 1);
+	o2 = __alloc_pages_node(pgdat, GFP_DRAIN, 2);
 	KUNIT_ASSERT_TRUE(test, o1 && o2);
 	drain_zone_pages(zone);
 	for (i = 0; i < 5; i++)
@@ -101,8 +119,8 @@ static void drain_round_robin_over_orders(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, PagePcp(o2));
 	for (i = 1; i < 6; i++)
 		KUNIT_EXPECT_TRUE(test, PagePcp(p[i]));
-	KUNIT_EXPECT_TRUE(test, list_empty(&zone->pcp[0].lists[1]));
-	KUNIT_EXPECT_TRUE(test, list_empty(&zone->pcp[0].lists[2]));
+	KUNIT_EXPECT_TRUE(test, list_empty(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 1)]));
+	KUNIT_EXPECT_TRUE(test, list_empty(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 2)]));
 	drain_zone_pages(zone);
 	KUNIT_EXPECT_EQ(test, verify_free_lists(pgdat), 0);
 	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
@@ -116,6 +134,7 @@ static struct kunit_case pcp_drain_cases[] = {
 
 static struct kunit_suite pcp_drain_suite = {
 	.name = "pcp_drain",
+	.init = pcp_drain_init,
 	.exit = pcp_drain_exit,
 	.test_cases = pcp_drain_cases,
 };

@@ -21,9 +21,24 @@ static const struct mm_layout two_zones = {
 static struct mm_fixture fx;
 static struct page *held[512];
 static unsigned int nr_held;
+static int saved_disabled;
+
+/*
+ * Every request here is movable, with grouping on: the zones are smaller
+ * than a pageblock, and an unmovable request, unable to claim its
+ * (Movable) pageblock, would borrow the largest free block each time and
+ * break up the order-4 blocks the cases count on.
+ */
+static int wmark_init(struct kunit *test)
+{
+	saved_disabled = page_group_by_mobility_disabled;
+	page_group_by_mobility_disabled = 0;
+	return 0;
+}
 
 static void wmark_exit(struct kunit *test)
 {
+	page_group_by_mobility_disabled = saved_disabled;
 	mm_fixture_destroy(&fx);
 }
 
@@ -37,7 +52,7 @@ static bool drain_zone_to(struct pglist_data *pgdat, enum zone_type z, gfp_t gfp
 	struct zone *zone = mm_zone(&fx, z);
 
 	while (zone->free_pages > target && nr_held < ARRAY_SIZE(held)) {
-		struct page *p = __alloc_pages_node(pgdat, gfp | __GFP_NOWARN, 0);
+		struct page *p = __alloc_pages_node(pgdat, gfp | __GFP_MOVABLE | __GFP_NOWARN, 0);
 
 		if (!p)
 			return false;
@@ -57,7 +72,7 @@ static void free_held(void)
 /* the request's zone, or -1 for none; the block is freed again */
 static int order4_zone(struct pglist_data *pgdat, gfp_t gfp)
 {
-	struct page *p = __alloc_pages_node(pgdat, gfp | __GFP_NOWARN, 4);
+	struct page *p = __alloc_pages_node(pgdat, gfp | __GFP_MOVABLE | __GFP_NOWARN, 4);
 	int z;
 
 	if (!p)
@@ -135,6 +150,7 @@ static struct kunit_case wmark_cases[] = {
 
 static struct kunit_suite wmark_suite = {
 	.name = "wmark_boundary",
+	.init = wmark_init,
 	.exit = wmark_exit,
 	.test_cases = wmark_cases,
 };
