@@ -40,7 +40,7 @@ KOBJS := $(patsubst %.c,$(B)/k/%.o,$(KSRCS)) $(patsubst %.asm,$(B)/k/%.o,$(KASMS
 # The real sources that run on the host, and those that stay in the kernel.
 HOST_EXCLUDE := lib/string.c lib/vsprintf.c
 HOST_KSRCS := $(filter-out $(HOST_EXCLUDE), \
-		$(wildcard mm/*.c lib/*.c) $(wildcard boot/multiboot2.c kernel/params.c kernel/setup.c))
+		$(wildcard mm/*.c lib/*.c) $(wildcard boot/multiboot2.c kernel/params.c kernel/setup.c kernel/acpi.c))
 HOST_TSRCS := $(wildcard tests/kunit/*_test.c) tests/kunit/mm_fixture.c $(filter-out tests/host/main.c,$(wildcard tests/host/*.c))
 HOSTCFLAGS := -std=gnu11 -g -O1 -D__ORDERLY_HOST__ -Itests/host/include -Iinclude \
 	      -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare -MMD -MP

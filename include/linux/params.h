@@ -23,6 +23,8 @@ struct kernel_params {
 	bool page_poison;		/* page_poison=on */
 	int loglevel;			/* loglevel=<0..8>, -1 = default */
 	bool quiet;
+	bool nosmp;			/* nosmp: only the boot CPU */
+	int maxcpus;			/* maxcpus=N: start at most N CPUs; -1 = all */
 	bool bench;			/* bench: run kernel/bench.c before the shell */
 	unsigned int nr_errors;		/* words rejected */
 };
