@@ -42,6 +42,7 @@
 #include <linux/timekeeping.h>
 #include <linux/bench.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <kunit/test.h>
 #include "shell_internal.h"
 
@@ -350,6 +351,9 @@ static const struct shell_cmd shell_cmds[] = {
 	{ "stress", "[ops] [seed]", "random alloc/free, pattern checks (2000 1)",
 	  0, 2, 0, NULL, cmd_stress },
 	{ "drain", "", "drain_all_pages(): empty the per-cpu page lists", 0, 0, 0, NULL, cmd_drain },
+	{ "cpus", "", "the CPUs: APIC id, state, what each is doing", 0, 0, 0, NULL, cmd_cpus },
+	{ "on", "<cpu> <command...>", "run a shell command on another CPU and wait for it",
+	  2, SHELL_MAX_ARGS - 1, 0, NULL, cmd_on },
 	{ "selftest", "[suite]", "run the in-kernel tests (KTAP)", 0, 1, 0, NULL, cmd_selftest },
 	{ "bench", "", "in-kernel micro-benchmarks", 0, 0, 0, NULL, cmd_bench },
 	{ "uptime", "", "time since boot", 0, 0, 0, NULL, cmd_uptime },
@@ -445,19 +449,12 @@ static unsigned int shell_complete(void *ctx, const char *line, unsigned int arg
 
 /* ------------------------------------------------------------ the loop */
 
-static void shell_run_line(char *line)
+void shell_exec(int argc, char **argv)
 {
-	char *argv[SHELL_MAX_ARGS];
-	const struct shell_cmd *c;
-	int argc = shell_split(line, argv, SHELL_MAX_ARGS);
+	const struct shell_cmd *c, *outer = shell_current;
+	const char *was_doing = (const char *)this_cpu_read_4(doing);
 	int saved_loglevel;
 
-	if (argc == 0)
-		return;
-	if (argc < 0) {
-		shell_error("too many arguments (at most %d words)", SHELL_MAX_ARGS);
-		return;
-	}
 	c = shell_find(argv[0]);
 	if (!c) {
 		/* the name is echoed only as far as it is printable (it is: the
@@ -474,12 +471,28 @@ static void shell_run_line(char *line)
 	if (console_loglevel < CONSOLE_LOGLEVEL_DEFAULT)
 		console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 	shell_current = c;
+	smp_set_doing(c->name);
 	if (argc - 1 < c->min_args || argc - 1 > c->max_args)
 		shell_usage();
 	else
 		c->fn(argc, argv);
-	shell_current = NULL;
+	smp_set_doing(was_doing);
+	shell_current = outer;		/* `on` runs one command inside another */
 	console_loglevel = saved_loglevel;
+}
+
+static void shell_run_line(char *line)
+{
+	char *argv[SHELL_MAX_ARGS];
+	int argc = shell_split(line, argv, SHELL_MAX_ARGS);
+
+	if (argc == 0)
+		return;
+	if (argc < 0) {
+		shell_error("too many arguments (at most %d words)", SHELL_MAX_ARGS);
+		return;
+	}
+	shell_exec(argc, argv);
 }
 
 void shell_main(void)

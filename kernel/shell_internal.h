@@ -44,6 +44,8 @@ struct shell_cmd {
 
 /* the usage error of the command being run */
 void shell_usage(void);
+/* look up argv[0] and run it, argument counts checked (the loop, and `on`) */
+void shell_exec(int argc, char **argv);
 
 /* kernel/shell_mm.c */
 void cmd_alloc_pages(int argc, char **argv);
@@ -65,5 +67,9 @@ void cmd_free_all(int argc, char **argv);
 void cmd_page(int argc, char **argv);
 void cmd_memmap(int argc, char **argv);
 void cmd_stress(int argc, char **argv);
+
+/* kernel/shell_smp.c */
+void cmd_cpus(int argc, char **argv);
+void cmd_on(int argc, char **argv);
 
 #endif
