@@ -103,6 +103,17 @@ def matrix(release_iso=None):
                   cmdline="selftest debug_pagealloc=on page_poison=on", timeout=240))
     C.append(Case("selftest-page-poison", "selftest", "128M",
                   cmdline="selftest page_poison=on", timeout=120))
+    # issue 16: several CPUs (multi-threaded TCG), each checking the smpboot lines
+    for name, n, mem, uefi, cmd, t in (
+            ("selftest-smp2-bios", 2, "256M", False, "selftest", 300),
+            ("selftest-smp4-bios", 4, "256M", False, "selftest", 300),
+            ("selftest-smp4-uefi", 4, "1G", True, "selftest", 300),
+            ("selftest-smp8-bios", 8, "128M", False, "selftest=smp", 180),
+            ("selftest-smp4-maxcpus1", 4, "128M", False, "selftest=smp maxcpus=1", 120)):
+        up = 1 if "maxcpus=1" in cmd else n
+        C.append(Case(name, "selftest", mem, uefi=uefi, cmdline=cmd, timeout=t,
+                      extra=["-smp", str(n), "-accel", "tcg,thread=multi"],
+                      expect={"smp": (n, up)}))
     # issue 8: the in-kernel benchmark and boot cost, deterministic under -icount
     C.append(Case("bench-icount-3G", "bench", "3G", cmdline="bench", timeout=300,
                   extra=["-icount", "shift=0"]))
@@ -284,6 +295,31 @@ def check_memory_model(case, text):
     return errs
 
 
+def check_smp(case, text):
+    """Errors in the CPU bring-up lines, for a case with expect["smp"] =
+    (CPUs in the MADT, CPUs to be brought up): Linux's smpboot lines, every
+    CPU announced on the node line, and the ones left out reported."""
+    if "smp" not in case.expect:
+        return []
+    allowed, up = case.expect["smp"]
+    errs = []
+    if not re.search(r"^smpboot: Allowing %d CPUs, 0 hotplug CPUs$" % allowed, text, re.M):
+        errs.append("no 'smpboot: Allowing %d CPUs, 0 hotplug CPUs'" % allowed)
+    if not re.search(r"^smp: Brought up 1 node, %d CPUs?$" % up, text, re.M):
+        errs.append("no 'smp: Brought up 1 node, %d CPU(s)'" % up)
+    if up > 1:
+        m = re.search(r"^x86: Booting SMP configuration:\n\.\.\.\. node  #0, CPUs:(.*)$", text, re.M)
+        want = " ".join("#%d" % i for i in range(1, up))
+        if not m or m.group(1).split() != want.split():
+            errs.append("node line does not list CPUs %s" % want)
+    if up < allowed and not re.search(r"^smp: %d CPUs? not started \(maxcpus=\)$" % (allowed - up),
+                                      text, re.M):
+        errs.append("the %d CPUs left out are not reported" % (allowed - up))
+    if "do_boot_cpu failed" in text:
+        errs.append("a CPU did not answer")
+    return errs
+
+
 def fatal_line(text):
     m = FATAL_RE.search(text)
     return m.group(0).strip() if m else None
@@ -364,6 +400,7 @@ def drive(case, q):
         if fatal:
             errs.append("fatal: " + fatal)
         errs += check_memory_model(case, text)
+        errs += check_smp(case, text)
         if errs:
             return False, "; ".join(errs)
         return True, "%s passed, %s failed, %s skipped" % m.groups()
