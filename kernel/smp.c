@@ -406,10 +406,13 @@ void smp_init(void)
 	for (cpu = 1; cpu < nr_cpu_ids; cpu++)
 		if (cpu_info[cpu].state == CPU_NOT_STARTED)
 			left_out++;
-	if (left_out)
-		pr_info("smp: %u CPU%s not started (%s)\n", left_out, left_out > 1 ? "s" : "",
-			kernel_params.nosmp ? "nosmp" :
-			setup_max_cpus < nr_cpu_ids ? "maxcpus=" : "no memory for them");
+	if (left_out && kernel_params.nosmp)
+		pr_info("smp: %u CPU%s not started (nosmp)\n", left_out, left_out > 1 ? "s" : "");
+	else if (left_out && setup_max_cpus < nr_cpu_ids)
+		pr_info("smp: %u CPU%s not started (maxcpus=%u)\n", left_out, left_out > 1 ? "s" : "",
+			setup_max_cpus);
+	else if (left_out)
+		pr_info("smp: %u CPU%s not started (see above)\n", left_out, left_out > 1 ? "s" : "");
 	smp_set_doing("shell");
 	pr_info("smp: Brought up 1 node, %u CPU%s\n", num_online_cpus(),
 		num_online_cpus() > 1 ? "s" : "");

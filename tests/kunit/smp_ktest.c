@@ -10,6 +10,7 @@
 #include <linux/string.h>
 #include <asm/smp.h>
 #include <asm/apic.h>
+#include <asm/pgtable.h>
 
 struct ran_record {
 	unsigned int ran[CONFIG_NR_CPUS];
@@ -66,6 +67,22 @@ static void smp_each_cpu_own_id_and_stack(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, n, num_online_cpus());
 	printk("        # %u CPUs ran the function, each on its own stack\n", n);
+}
+
+/* every stack but the boot CPU's (tested in paging_ktest.c) has its guard page unmapped */
+static void smp_stack_guard_pages(struct kunit *test)
+{
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu) {
+		const struct pcpu_hot *h = cpu_info[cpu].hot;
+
+		if (cpu == 0)
+			continue;
+		KUNIT_EXPECT_EQ(test, h->stack_hi - h->stack_lo, 32 * 1024);
+		KUNIT_EXPECT_TRUE(test, kernel_page_present(h->stack_lo));
+		KUNIT_EXPECT_FALSE(test, kernel_page_present(h->stack_lo - PAGE_SIZE));
+	}
 }
 
 static void smp_call_single_runs_there(struct kunit *test)
@@ -180,6 +197,7 @@ static void smp_ticket_lock_fields(struct kunit *test)
 
 static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(smp_each_cpu_own_id_and_stack),
+	KUNIT_CASE(smp_stack_guard_pages),
 	KUNIT_CASE(smp_call_single_runs_there),
 	KUNIT_CASE(smp_call_to_cpu0_refused),
 	KUNIT_CASE(smp_spinlock_excludes),

@@ -312,7 +312,7 @@ def check_smp(case, text):
         want = " ".join("#%d" % i for i in range(1, up))
         if not m or m.group(1).split() != want.split():
             errs.append("node line does not list CPUs %s" % want)
-    if up < allowed and not re.search(r"^smp: %d CPUs? not started \(maxcpus=\)$" % (allowed - up),
+    if up < allowed and not re.search(r"^smp: %d CPUs? not started \(maxcpus=%d\)$" % (allowed - up, up),
                                       text, re.M):
         errs.append("the %d CPUs left out are not reported" % (allowed - up))
     if "do_boot_cpu failed" in text:
