@@ -52,6 +52,7 @@
 #include <linux/string.h>
 #include <linux/acpi.h>
 #include <linux/delay.h>
+#include <linux/timekeeping.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/params.h>
@@ -353,9 +354,15 @@ static int do_boot_cpu(unsigned int cpu)
 	__atomic_store_n(&ap_boot_token, cpu + 1, __ATOMIC_RELEASE);
 
 	if (!wakeup_secondary_cpu_via_init(cpu_info[cpu].apicid, trampoline_phys)) {
-		for (us = 0; us < AP_BOOT_TIMEOUT_US; us += 100) {
+		/* by the clock: under emulation a udelay() can overshoot many times */
+		u64 t0 = ktime_get_ns();
+
+		for (us = 0; ; us += 100) {
 			if (cpu_online(cpu))
 				return 0;
+			if (t0 ? ktime_get_ns() - t0 >= AP_BOOT_TIMEOUT_US * 1000ULL :
+				 us >= AP_BOOT_TIMEOUT_US)
+				break;
 			udelay(100);
 		}
 	}
@@ -364,6 +371,7 @@ static int do_boot_cpu(unsigned int cpu)
 	if (!__atomic_compare_exchange_n(&cpu_info[cpu].state, &booting, CPU_FAILED, false,
 					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 		return 0;	/* it called in at the last moment */
+	pr_cont("\n");		/* end the node line: the report stands on its own */
 	pr_err("smpboot: do_boot_cpu failed(-1) to wakeup CPU#%u\n", cpu);
 	return -1;
 }
