@@ -352,7 +352,7 @@ static const struct shell_cmd shell_cmds[] = {
 	  0, 2, 0, NULL, cmd_stress },
 	{ "drain", "", "drain_all_pages(): empty the per-cpu page lists", 0, 0, 0, NULL, cmd_drain },
 	{ "cpus", "", "the CPUs: APIC id, state, what each is doing", 0, 0, 0, NULL, cmd_cpus },
-	{ "on", "<cpu> <command...>", "run a shell command on another CPU and wait for it",
+	{ "on", "<cpu> <command...>", "run a shell command on that CPU, wait for it",
 	  2, SHELL_MAX_ARGS - 1, 0, NULL, cmd_on },
 	{ "selftest", "[suite]", "run the in-kernel tests (KTAP)", 0, 1, 0, NULL, cmd_selftest },
 	{ "bench", "", "in-kernel micro-benchmarks", 0, 0, 0, NULL, cmd_bench },
