@@ -289,7 +289,9 @@ void start_kernel(u32 magic, u32 mbi_phys)
 
 	/* 9. time, and the line the QEMU harness waits for */
 	time_init();
+	boot_mark("kmap, TSC calibration");
 	smp_init();		/* the other CPUs: their start-up delays need the TSC */
+	boot_mark("other CPUs");
 	ns = ktime_get_ns();
 	{
 		/* shown even under 'quiet', but not in the error colour */

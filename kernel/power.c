@@ -13,8 +13,9 @@
  *         (BytePrefix(0x0A) value | ZeroOp | OneOp) ...
  *
  * Finding them at power-off time would mean walking firmware tables with a
- * machine in an unknown state, so acpi_power_init() does it once at boot,
- * checksums every table, and keeps four numbers.  Without ACPI, a QEMU
+ * machine in an unknown state, so acpi_power_init() does it once at boot
+ * (the tables are found and checksummed by kernel/acpi.c) and keeps four
+ * numbers.  Without ACPI, a QEMU
  * guest can still be switched off through the PM ports its chipsets use,
  * and as a last resort through isa-debug-exit.
  *
