@@ -79,7 +79,11 @@ typedef void (*smp_call_func_t)(void *info);
  * CPU runs the shell with interrupts off and takes no IPI).
  */
 int smp_call_function_single(unsigned int cpu, smp_call_func_t func, void *info, bool wait);
-/* @func(@info) on every online CPU, this one included; returns after all if @wait */
+/*
+ * @func(@info) on every online CPU, this one included; returns after all if
+ * @wait.  Called on another CPU than 0, CPU 0 is left out with a warning
+ * (see smp_call_function_single()).
+ */
 void on_each_cpu(smp_call_func_t func, void *info, bool wait);
 
 /* the interrupt stubs hand vectors >= 32 here first; true if it was ours */
