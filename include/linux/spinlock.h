@@ -5,10 +5,10 @@
  * The lock is two 16-bit counters: @next, the ticket the next comer draws,
  * and @owner, the ticket being served.  spin_lock() draws a ticket with one
  * "lock xadd" on @next and spins until @owner reaches it; spin_unlock()
- * hands the lock to the next ticket with a plain store to @owner (only the
- * holder writes @owner, and x86 stores are releases).  Waiters are served
+ * hands the lock to the next ticket by incrementing @owner (only the holder
+ * writes it).  Waiters are served
  * in arrival order, so no CPU starves; the lock is free when next == owner.
- * One uncontended lock/unlock pair costs one locked instruction.
+ * Uncontended, a lock/unlock pair is a "lock xadd", a compare and a "lock add".
  *
  * The spinlock does not disable interrupts: spin_lock_irqsave() does, as
  * in Linux, and is what code shared with an interrupt handler must use.
@@ -72,8 +72,11 @@ static inline void spin_lock(spinlock_t *l)
 	BUG_ON(__atomic_load_n(&l->owner_cpu, __ATOMIC_RELAXED) == (int)raw_smp_processor_id());
 #endif
 	ticket = __atomic_fetch_add(&l->next, 1, __ATOMIC_ACQUIRE);
-	while (__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != ticket)
-		__ticket_relax();
+	if (unlikely(__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != ticket)) {
+		do
+			__ticket_relax();
+		while (__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != ticket);
+	}
 #ifdef CONFIG_DEBUG_SPINLOCK
 	__atomic_store_n(&l->owner_cpu, (int)raw_smp_processor_id(), __ATOMIC_RELAXED);
 #endif
@@ -86,7 +89,8 @@ static inline void spin_unlock(spinlock_t *l)
 	BUG_ON(__atomic_load_n(&l->owner_cpu, __ATOMIC_RELAXED) != (int)raw_smp_processor_id());
 	__atomic_store_n(&l->owner_cpu, -1, __ATOMIC_RELAXED);
 #endif
-	__atomic_store_n(&l->owner, (u16)(l->owner + 1), __ATOMIC_RELEASE);
+	/* one "lock add": fewer instructions than load, add, store */
+	__atomic_fetch_add(&l->owner, 1, __ATOMIC_RELEASE);
 }
 
 #define spin_lock_irqsave(l, flags)	\
