@@ -17,6 +17,7 @@
 #include <linux/string.h>
 #include "../../mm/slab.h"
 
+#ifdef __ORDERLY_HOST__
 /* 16 MiB, one Normal zone */
 static const struct mm_layout slab_node = {
 	.name = "slab", .nr_pages = 4096, .zone_end = { 0, 4096, 4096 },
@@ -24,6 +25,7 @@ static const struct mm_layout slab_node = {
 };
 
 static struct mm_fixture fx;
+#endif
 static struct printk_capture cap, quiet_cap;
 
 static int slub_init(struct kunit *test)

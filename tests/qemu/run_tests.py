@@ -103,6 +103,9 @@ def matrix(release_iso=None):
                   cmdline="selftest debug_pagealloc=on page_poison=on", timeout=240))
     C.append(Case("selftest-page-poison", "selftest", "128M",
                   cmdline="selftest page_poison=on", timeout=120))
+    # issue 18: every suite with every slab cache debugging (slub_debug=FZPU)
+    C.append(Case("selftest-slub-debug", "selftest", "256M",
+                  cmdline="selftest slub_debug=FZPU", timeout=180))
     # issue 8: the in-kernel benchmark and boot cost, deterministic under -icount
     C.append(Case("bench-icount-3G", "bench", "3G", cmdline="bench", timeout=300,
                   extra=["-icount", "shift=0"]))
