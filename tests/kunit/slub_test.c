@@ -96,10 +96,11 @@ static void slub_orders(struct kunit *test)
 		{ 8, 0, 512 }, { 64, 0, 64 }, { 96, 0, 42 }, { 192, 0, 21 }, { 512, 0, 8 },
 		{ 1024, 1, 8 }, { 2048, 2, 8 }, { 4096, 3, 8 }, { 8192, 3, 4 },
 	};
+	struct kmem_cache *s;
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(want); i++) {
-		struct kmem_cache *s = kmalloc_slab(want[i].size);
+		s = kmalloc_slab(want[i].size);
 
 		if (kmem_cache_debug_flags(s))
 			kunit_skip(test, "slub_debug changes the object sizes");
@@ -107,6 +108,12 @@ static void slub_orders(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, oo_order(s->oo), want[i].order);
 		KUNIT_EXPECT_EQ(test, oo_objects(s->oo), want[i].objects);
 	}
+	/* 1500 bytes: order 2 wastes 1384 of 16 KiB (> 1/16), order 3 1268 of 32 KiB */
+	s = kmem_cache_create("test-order", 1500, 0, 0, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	KUNIT_EXPECT_EQ(test, oo_order(s->oo), 3);
+	KUNIT_EXPECT_EQ(test, oo_objects(s->oo), 21);
+	kmem_cache_destroy(s);
 }
 
 static void slub_alignment(struct kunit *test)
