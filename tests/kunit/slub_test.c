@@ -15,6 +15,7 @@
 #include "mm_fixture.h"
 #include <linux/gfp.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
 #include "../../mm/slab.h"
 
 #ifdef __ORDERLY_HOST__
@@ -482,6 +483,22 @@ static void slub_slabinfo(struct kunit *test)
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "kmem_cache ");
 	for (i = 0; i < 3; i++)
 		kmem_cache_free(s, p[i]);
+	kmem_cache_destroy(s);
+
+	/* meminfo's slab lines: the pages of every slab, by reclaimability */
+	s = kmem_cache_create("test-reclaim", 512, 0, SLAB_RECLAIM_ACCOUNT, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	p[0] = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p[0]);
+	KUNIT_EXPECT_GE(test, nr_slab_reclaimable, 1u << oo_order(s->oo));
+	kunit_capture_start(&cap);
+	show_meminfo(NODE_DATA(0));
+	kunit_capture_stop();
+	snprintf(want, sizeof(want), "Slab:           %8lu kB\nSReclaimable:   %8lu kB\nSUnreclaim:     %8lu kB\n",
+		 (nr_slab_reclaimable + nr_slab_unreclaimable) * (PAGE_SIZE / 1024),
+		 nr_slab_reclaimable * (PAGE_SIZE / 1024), nr_slab_unreclaimable * (PAGE_SIZE / 1024));
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, want);
+	kmem_cache_free(s, p[0]);
 	kmem_cache_destroy(s);
 }
 
