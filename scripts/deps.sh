@@ -1,10 +1,18 @@
 #!/bin/sh
 # Install the Debian packages Orderly needs to build, boot and test, if any
-# is missing.  As root it runs apt-get; otherwise it prints the one line to run.
+# is missing.  As root it runs apt-get; otherwise it prints the one line to
+# run.  Every package is named, recommends or not: apt-get runs with
+# --no-install-recommends, so nothing may arrive only as a recommendation
+# (gcc-i686-linux-gnu merely recommends the cross C library headers).
+# scripts/probe.sh then checks that each piece really works.
 set -e
-PKGS="gcc make python3 nasm gcc-i686-linux-gnu binutils-i686-linux-gnu clang \
-qemu-system-x86 ovmf grub-common grub-pc-bin grub-efi-amd64-bin grub-efi-ia32-bin \
-xorriso mtools valgrind"
+PKGS="gcc make python3 nasm \
+gcc-i686-linux-gnu binutils-i686-linux-gnu libc6-dev-i386-cross \
+libasan8-i386-cross libubsan1-i386-cross \
+clang libclang-rt-14-dev \
+qemu-system-x86 qemu-user ovmf \
+grub-common grub-pc-bin grub-efi-amd64-bin grub-efi-ia32-bin xorriso mtools \
+valgrind"
 # optional extras for make bench (comparators and the plot)
 [ "${ORDERLY_BENCH_DEPS:-0}" = 1 ] && PKGS="$PKGS libjemalloc-dev libmimalloc-dev gnuplot-nox"
 

@@ -12,8 +12,9 @@
  * arena (hm_frame()), which is how a test checks what a kmap address
  * really reaches.
  *
- * Host only: the kernel cannot build a node over memory it does not
- * have; tests/kunit/highmem_ktest.c does the same with real HighMem.
+ * Host only (the Makefile's KTEST_HOST_ONLY keeps it out of the kernel):
+ * the kernel cannot build a node over memory it does not have;
+ * tests/kunit/highmem_ktest.c does the same with real HighMem.
  */
 #include <kunit/test.h>
 #include <linux/highmem.h>
@@ -23,18 +24,7 @@
 #include <asm/pgtable_32_areas.h>
 #include "page_pattern.h"
 
-#ifdef __ORDERLY_HOST__
 #include <host_phys.h>
-#else
-/*
- * The suite is KUNIT_SUITE_HOST_ONLY: these only keep the kernel linking.
- * noipa: gcc must not conclude from the stub that hm.map stays NULL.
- */
-static __attribute__((noipa)) int host_phys_setup(u64 size) { return -1; }
-static void host_phys_teardown(void) { }
-static bool host_addr_faults(const void *addr) { return false; }
-static bool host_tlb_stale(unsigned long vaddr) { return false; }
-#endif
 
 #define HM_NID		6
 #define HM_NR_PAGES	2048UL

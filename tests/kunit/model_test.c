@@ -21,7 +21,8 @@
  *  - after freeing everything, buddyinfo equals the boot state exactly.
  *
  * "model" runs a few seconds in make test-host and in the kernel's
- * selftest; "model_long" (KUNIT_SUITE_SLOW, ORDERLY_SLOW=1) runs millions.
+ * selftest; "model_long" (KUNIT_SUITE_SLOW, ORDERLY_SLOW=1) runs millions, on
+ * the host only.
  */
 #include "mm_fixture.h"
 #include <linux/gfp.h>
@@ -320,11 +321,6 @@ MODEL_CASE(1, model_odd_1000, 100000, 0x9e3779b9)
 MODEL_CASE(2, model_dma_only_97, 100000, 0xdeadbeef)
 MODEL_CASE(3, model_unaligned_5000, 100000, 0x31415926)
 
-MODEL_CASE(0, model_long_three_zones_holes, 1000000, 0x2545f491)
-MODEL_CASE(1, model_long_odd_1000, 1000000, 0x5bd1e995)
-MODEL_CASE(2, model_long_dma_only_97, 500000, 0x85ebca6b)
-MODEL_CASE(3, model_long_unaligned_5000, 1000000, 0xc2b2ae35)
-
 static struct kunit_case model_cases[] = {
 	KUNIT_CASE(model_three_zones_holes),
 	KUNIT_CASE(model_odd_1000),
@@ -339,6 +335,13 @@ static struct kunit_suite model_suite = {
 	.test_cases = model_cases,
 };
 kunit_test_suite(model_suite);
+
+/* slow: the host runs it on request (ORDERLY_SLOW=1); the kernel never does */
+#ifdef __ORDERLY_HOST__
+MODEL_CASE(0, model_long_three_zones_holes, 1000000, 0x2545f491)
+MODEL_CASE(1, model_long_odd_1000, 1000000, 0x5bd1e995)
+MODEL_CASE(2, model_long_dma_only_97, 500000, 0x85ebca6b)
+MODEL_CASE(3, model_long_unaligned_5000, 1000000, 0xc2b2ae35)
 
 static struct kunit_case model_long_cases[] = {
 	KUNIT_CASE(model_long_three_zones_holes),
@@ -355,3 +358,4 @@ static struct kunit_suite model_long_suite = {
 	.flags = KUNIT_SUITE_SLOW,
 };
 kunit_test_suite(model_long_suite);
+#endif

@@ -15,7 +15,11 @@ Kinds of case:
   selftest  kernel command line "selftest ...": the kernel runs its KUnit
             suites (KTAP), prints "# orderly selftest: N passed, N failed,
             N skipped" and leaves QEMU through isa-debug-exit.  PASS needs
-            the summary line with 0 failed and QEMU exit status 33.
+            the summary line with 0 failed, QEMU exit status 33, and the
+            skips the case allows: every test the KTAP output reports as
+            "# SKIP" must be in the case's may_skip list, skipped for the
+            reason written there, and every test in its must_run list must
+            have run (see check_ktap()).
   shell     tests/qemu/shell_session.py drives the shell (its run(q)).
 
 Every case also checks the memory model printed at boot (Zone ranges and
@@ -58,8 +62,11 @@ def parse_size(s):
 
 class Case:
     def __init__(self, name, kind, mem, uefi=False, cmdline="", cutmem=None,
-                 timeout=60, expect=None, release_iso=False, extra=()):
+                 timeout=60, expect=None, release_iso=False, extra=(),
+                 may_skip=None, must_run=None):
         self.name, self.kind, self.mem, self.uefi = name, kind, mem, uefi
+        self.may_skip = may_skip or {}	# selftest: {"suite.case": the kernel's skip reason}
+        self.must_run = must_run or {}	# selftest: {"suite.case": why it must run here}
         self.extra = list(extra)	# more QEMU arguments
         self.release_iso = release_iso	# boot `make iso`'s own ISO and menu
         self.cmdline = cmdline
@@ -70,6 +77,58 @@ class Case:
     @property
     def mem_bytes(self):
         return parse_size(self.mem)
+
+
+# ------------------------------------------------------------ skips
+# The in-kernel tests that may print "# SKIP", as "suite.case": the reason
+# the kernel prints for it.  A skip is allowed only in a case that lists
+# it, and only for that reason; any other skip fails the case.
+
+# The kernel's test fixture builds its private node in one order-10 block
+# (4 MiB, tests/kunit/mm_fixture.c); these layouts need more, so only the
+# host runs them (make test-host).  Allowed in every case.
+ARENA = "layout larger than one 4 MiB arena block"
+SKIP_ARENA = dict.fromkeys([
+    "model.model_unaligned_5000",
+    "zone.layout_8M_no_normal", "zone.layout_just_under_16M", "zone.layout_just_over_16M",
+    "zone.layout_hole_across_16M", "zone.layout_ram_above_16M_only",
+    "zone.layout_just_under_896M", "zone.layout_just_over_896M",
+    "zone.layout_hole_across_896M", "zone.layout_highmem_256M", "zone.empty_zones_unused",
+    "zone.watermarks_realistic", "zone.report_empty_zone_range"], ARENA)
+
+# They need a boot option; allowed where the case does not give it.
+DEBUG_PAGEALLOC_TEST = "system.system_debug_pagealloc_use_after_free"
+PAGE_POISON_TEST = "system.system_page_poison_write_after_free"
+SKIP_NO_DEBUG_PAGEALLOC = {DEBUG_PAGEALLOC_TEST: "debug_pagealloc is off"}
+SKIP_NO_PAGE_POISON = {PAGE_POISON_TEST: "page_poison is off"}
+
+# Real HighMem: allowed to skip only where the machine has none (RAM up to
+# 896 MiB and no highmem=); where it has some, they must run.
+HIGHMEM_TESTS = ["highmem_kernel.hmk_kmap_pattern", "highmem_kernel.hmk_kmap_exhaustion",
+                 "highmem_kernel.hmk_gfp_zero", "highmem_kernel.hmk_kmap_local",
+                 "system.system_highmem_stale_kmap_faults"]
+SKIP_NO_HIGHMEM = {t: "no HighMem on this machine" if t.startswith("system.")
+                   else "no HighMem zone (boot with -m 2G or highmem=)" for t in HIGHMEM_TESTS}
+MUST_HIGHMEM = dict.fromkeys(HIGHMEM_TESTS, "the machine has HighMem")
+# the exhaustion test needs two PKMAP windows' worth of free HighMem (8 MiB)
+# above the high watermark: -m 897M has 1 MiB of HighMem
+SKIP_LITTLE_HIGHMEM = {"highmem_kernel.hmk_kmap_exhaustion": "too little free HighMem"}
+LITTLE_HIGHMEM = 16 * MiB
+
+SKIP_PLAIN = {**SKIP_ARENA, **SKIP_NO_DEBUG_PAGEALLOC, **SKIP_NO_PAGE_POISON}
+# the slab tests of the CPU slab and of the plain layout's sizes: not under slub_debug
+SKIP_SLUB_DEBUG = {"slub.slub_orders": "slub_debug changes the object sizes",
+                   "slub.slub_transitions": "slub_debug: no CPU slab"}
+
+
+def selftest_skips(mem, highmem_option=False):
+    """may_skip and must_run of a selftest case without debug options."""
+    if parse_size(mem) <= LOWMEM_LIMIT and not highmem_option:
+        return {"may_skip": {**SKIP_PLAIN, **SKIP_NO_HIGHMEM}}
+    if parse_size(mem) - LOWMEM_LIMIT < LITTLE_HIGHMEM and not highmem_option:
+        must = {t: r for t, r in MUST_HIGHMEM.items() if t not in SKIP_LITTLE_HIGHMEM}
+        return {"may_skip": {**SKIP_PLAIN, **SKIP_LITTLE_HIGHMEM}, "must_run": must}
+    return {"may_skip": SKIP_PLAIN, "must_run": MUST_HIGHMEM}
 
 
 def matrix(release_iso=None):
@@ -84,28 +143,40 @@ def matrix(release_iso=None):
                       expect={"above_4g": mem == "4G"}))
     C.append(Case("boot-uefi-1G", "boot", "1G", uefi=True, timeout=120))
     # issue 7: the in-kernel self-tests
+    # (may_skip / must_run: see "skips" above)
     for mem, t in (("16M", 90), ("64M", 90), ("897M", 180), ("2G", 240), ("3G", 300), ("4G", 300)):
         C.append(Case("selftest-bios-" + mem, "selftest", mem, cmdline="selftest", timeout=t,
-                      expect={"above_4g": mem == "4G"}))
+                      expect={"above_4g": mem == "4G"}, **selftest_skips(mem)))
     for mem, t in (("1G", 240), ("2G", 300)):
         C.append(Case("selftest-uefi-" + mem, "selftest", mem, uefi=True, cmdline="selftest",
-                      timeout=t))
+                      timeout=t, **selftest_skips(mem)))
     C.append(Case("selftest-cutmem-20M-24M", "selftest", "128M", cmdline="selftest",
                   cutmem=[("20M", "24M")], timeout=120,
-                  expect={"hole": (20 * MiB, 24 * MiB)}))
+                  expect={"hole": (20 * MiB, 24 * MiB)}, **selftest_skips("128M")))
     C.append(Case("selftest-mem-100M", "selftest", "256M", cmdline="selftest mem=100M",
-                  timeout=120, expect={"mem_limit": 100 * MiB}))
+                  timeout=120, expect={"mem_limit": 100 * MiB}, **selftest_skips("256M")))
     C.append(Case("selftest-memmap-4M-64M", "selftest", "128M", cmdline="selftest memmap=4M$64M",
-                  timeout=120, expect={"hole": (64 * MiB, 68 * MiB)}))
+                  timeout=120, expect={"hole": (64 * MiB, 68 * MiB)}, **selftest_skips("128M")))
     C.append(Case("selftest-highmem-256M", "selftest", "512M", cmdline="selftest highmem=256M",
-                  timeout=180, expect={"highmem": 256 * MiB}))
+                  timeout=180, expect={"highmem": 256 * MiB},
+                  **selftest_skips("512M", highmem_option=True)))
+    # the two debug options: their own tests must run, or the option was lost
     C.append(Case("selftest-debug-pagealloc", "selftest", "256M",
-                  cmdline="selftest debug_pagealloc=on page_poison=on", timeout=240))
+                  cmdline="selftest debug_pagealloc=on page_poison=on", timeout=240,
+                  may_skip={**SKIP_ARENA, **SKIP_NO_HIGHMEM,
+                            # page_poison seen, but its test needs freed pages mapped
+                            PAGE_POISON_TEST: "freed pages are unmapped (debug_pagealloc)"},
+                  must_run={DEBUG_PAGEALLOC_TEST: "debug_pagealloc=on"}))
     C.append(Case("selftest-page-poison", "selftest", "128M",
-                  cmdline="selftest page_poison=on", timeout=120))
+                  cmdline="selftest page_poison=on", timeout=120,
+                  may_skip={**SKIP_ARENA, **SKIP_NO_HIGHMEM, **SKIP_NO_DEBUG_PAGEALLOC},
+                  must_run={PAGE_POISON_TEST: "page_poison=on"}))
     # issue 18: every suite with every slab cache debugging (slub_debug=FZPU)
     C.append(Case("selftest-slub-debug", "selftest", "256M",
-                  cmdline="selftest slub_debug=FZPU", timeout=180))
+                  cmdline="selftest slub_debug=FZPU", timeout=180,
+                  may_skip={**SKIP_PLAIN, **SKIP_NO_HIGHMEM, **SKIP_SLUB_DEBUG},
+                  must_run={"slub.slub_debug_redzone": "slub_debug=FZPU",
+                            "slub.slub_double_free": "slub_debug=FZPU"}))
     # issue 8: the in-kernel benchmark and boot cost, deterministic under -icount
     C.append(Case("bench-icount-3G", "bench", "3G", cmdline="bench", timeout=300,
                   extra=["-icount", "shift=0"]))
@@ -287,6 +358,64 @@ def check_memory_model(case, text):
     return errs
 
 
+KTAP_SUITE_RE = re.compile(r"^    # Subtest: (\S+)\s*$")
+KTAP_CASE_RE = re.compile(r"^    (ok|not ok) \d+ (\S+)(?: # SKIP(?: (.*?))?)?\s*$")
+
+
+def parse_ktap(text):
+    """The case results of the kernel's KTAP output, in order:
+    [("suite.case", "ok" | "not ok" | "skip", skip reason or None)].
+    Case lines are the indented "ok N name [# SKIP reason]" lines of a
+    subtest (lib/kunit.c); other console lines in between are ignored."""
+    results, suite = [], None
+    for line in text.splitlines():
+        m = KTAP_SUITE_RE.match(line)
+        if m:
+            suite = m.group(1)
+            continue
+        m = KTAP_CASE_RE.match(line)
+        if m and suite:
+            skipped = m.group(1) == "ok" and " # SKIP" in line
+            results.append((suite + "." + m.group(2), "skip" if skipped else m.group(1),
+                            (m.group(3) or "") if skipped else None))
+    return results
+
+
+def check_ktap(case, text, counts):
+    """Errors (list of str) in what the selftest ran: the KTAP results must
+    add up to the summary line's @counts (passed, failed, skipped); every
+    skip must be one that @case.may_skip allows, for the reason it gives;
+    every test of @case.must_run must be there and not skipped.  A name in
+    either list that the kernel does not have is an error too (a renamed
+    test must not leave its check behind)."""
+    errs = []
+    counts = tuple(counts)
+    results = parse_ktap(text)
+    got = {}
+    for name, verdict, reason in results:
+        if name in got:
+            errs.append("KTAP: %s reported twice" % name)
+        got[name] = (verdict, reason)
+    tally = tuple(sum(1 for v, _ in got.values() if v == w) for w in ("ok", "not ok", "skip"))
+    if tally != counts:
+        errs.append("KTAP results (%d ok, %d not ok, %d skipped) do not add up to the summary line"
+                    " (%d passed, %d failed, %d skipped)" % (tally + counts))
+    for name, (verdict, reason) in got.items():
+        if verdict != "skip":
+            continue
+        if name in case.must_run:
+            errs.append("%s skipped (%s) but must run here: %s" % (name, reason, case.must_run[name]))
+        elif name not in case.may_skip:
+            errs.append("unexpected skip: %s (%s)" % (name, reason))
+        elif reason != case.may_skip[name]:
+            errs.append("%s skipped for '%s'; allowed here only for '%s'"
+                        % (name, reason, case.may_skip[name]))
+    for name in list(case.must_run) + list(case.may_skip):
+        if name not in got:
+            errs.append("%s is in the case's must-run/may-skip list but not in the KTAP output" % name)
+    return errs
+
+
 def fatal_line(text):
     m = FATAL_RE.search(text)
     return m.group(0).strip() if m else None
@@ -366,10 +495,17 @@ def drive(case, q):
         fatal = fatal_line(text)
         if fatal:
             errs.append("fatal: " + fatal)
+        if m:
+            errs += check_ktap(case, text, map(int, m.groups()))
         errs += check_memory_model(case, text)
         if errs:
             return False, "; ".join(errs)
-        return True, "%s passed, %s failed, %s skipped" % m.groups()
+        ran = ""
+        if 0 < len(case.must_run) <= 2:
+            ran = "; ran " + ", ".join(sorted(case.must_run))
+        elif case.must_run:
+            ran = "; the %d must-run tests ran" % len(case.must_run)
+        return True, "%s passed, %s failed, %s skipped (allowed here)%s" % (m.groups() + (ran,))
 
     if case.kind == "bench":
         try:
