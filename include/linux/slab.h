@@ -38,10 +38,10 @@ struct kmem_cache;
 
 /*
  * kmem_cache_create - a cache of objects of @size bytes aligned to @align
- * (0: sizeof(void *); SLAB_HWCACHE_ALIGN: a cache line, or half / quarter
- * of one for small objects), each passed to @ctor when its slab is made.
- * @name must stay valid while the cache lives.  NULL on failure (bad
- * size or alignment, no memory); SLAB_PANIC turns that into a panic.
+ * (0: 8 bytes; SLAB_HWCACHE_ALIGN: a cache line, or half / quarter of one
+ * for small objects), each passed to @ctor when its slab is made.  @name
+ * is copied; a name already in use is refused.  NULL on failure (bad size
+ * or alignment, no memory), with a warning; SLAB_PANIC makes it a BUG.
  */
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
 				     slab_flags_t flags, void (*ctor)(void *));
