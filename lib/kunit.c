@@ -15,6 +15,11 @@
  *
  * Failing expectations are printed as "# " diagnostic lines before the
  * case's result line.  A suite is "ok" when none of its cases failed.
+ *
+ * Nothing here survives a crash (the kernel has no second process):
+ * the host runner (tests/host/main.c) runs each suite through
+ * kunit_suite_run_cases() in a child process and prints the suite's line
+ * itself, naming the case that crashed from the counts in kunit_result.
  */
 #include <kunit/test.h>
 #include <linux/string.h>
@@ -94,10 +99,6 @@ static bool kunit_suite_excluded(const struct kunit_suite *suite, unsigned int w
 		*why = "host only";
 		return true;
 	}
-	if ((suite->flags & KUNIT_SUITE_SLOW) && !(where & KUNIT_SUITE_SLOW)) {
-		*why = "slow suite not requested";
-		return true;
-	}
 	return false;
 }
 
@@ -119,14 +120,14 @@ static noinline void kunit_run_case(struct kunit_suite *suite, struct kunit_case
 	}
 }
 
-int kunit_run_suite(struct kunit_suite *suite, unsigned int where, int index,
-		    struct kunit_result *res)
+enum kunit_status kunit_suite_run_cases(struct kunit_suite *suite, unsigned int where,
+					struct kunit_result *res, const char **why)
 {
 	struct kunit_case *c;
 	unsigned int n = 0, i = 0;
 	bool failed = false;
-	const char *why;
 
+	*why = NULL;
 	for (c = suite->test_cases; c->run_case; c++)
 		n++;
 
@@ -134,21 +135,20 @@ int kunit_run_suite(struct kunit_suite *suite, unsigned int where, int index,
 	printk("    # Subtest: %s\n", suite->name);
 	printk("    1..%u\n", n);
 
-	if (kunit_suite_excluded(suite, where, &why)) {
+	if (kunit_suite_excluded(suite, where, why)) {
 		for (c = suite->test_cases; c->run_case; c++) {
-			printk("    ok %u %s # SKIP %s\n", ++i, c->name, why);
+			printk("    ok %u %s # SKIP %s\n", ++i, c->name, *why);
 			res->skipped++;
 		}
-		printk("ok %d %s # SKIP %s\n", index, suite->name, why);
-		return 0;
+		return KUNIT_SKIPPED;
 	}
 	if (suite->suite_init && suite->suite_init(suite)) {
 		for (c = suite->test_cases; c->run_case; c++) {
 			printk("    not ok %u %s\n", ++i, c->name);
 			res->failed++;
 		}
-		printk("not ok %d %s # suite_init failed\n", index, suite->name);
-		return -1;
+		*why = "suite_init failed";
+		return KUNIT_FAILURE;
 	}
 
 	for (c = suite->test_cases; c->run_case; c++) {
@@ -157,7 +157,9 @@ int kunit_run_suite(struct kunit_suite *suite, unsigned int where, int index,
 		memset(&test, 0, sizeof(test));
 		test.name = c->name;
 		test.status = KUNIT_SUCCESS;
+		test.where = where;
 		kunit_current = &test;
+		res->cases_begun++;
 		kunit_run_case(suite, c, &test);
 		kunit_current = NULL;
 		i++;
@@ -179,25 +181,63 @@ int kunit_run_suite(struct kunit_suite *suite, unsigned int where, int index,
 	}
 	if (suite->suite_exit)
 		suite->suite_exit(suite);
-	printk("%s %d %s\n", failed ? "not ok" : "ok", index, suite->name);
-	return failed ? -1 : 0;
+	return failed ? KUNIT_FAILURE : KUNIT_SUCCESS;
 }
 
-int kunit_run_all(const char *filter, unsigned int where, struct kunit_result *res)
+void kunit_suite_end(const struct kunit_suite *suite, int index, enum kunit_status status,
+		     const char *why)
+{
+	switch (status) {
+	case KUNIT_SUCCESS:
+		printk("ok %d %s\n", index, suite->name);
+		break;
+	case KUNIT_SKIPPED:
+		printk("ok %d %s # SKIP %s\n", index, suite->name, why ? why : "");
+		break;
+	default:
+		printk("not ok %d %s%s%s\n", index, suite->name, why ? " # " : "", why ? why : "");
+	}
+}
+
+int kunit_run_suite(struct kunit_suite *suite, unsigned int where, int index,
+		    struct kunit_result *res)
+{
+	const char *why;
+	enum kunit_status status = kunit_suite_run_cases(suite, where, res, &why);
+
+	kunit_suite_end(suite, index, status, why);
+	return status == KUNIT_FAILURE ? -1 : 0;
+}
+
+/* a suite flagged KUNIT_SUITE_ON_REQUEST runs only when @filter names it */
+static bool kunit_suite_selected(const struct kunit_suite *suite, const char *filter)
+{
+	if (!filter || !*filter)
+		return !(suite->flags & KUNIT_SUITE_ON_REQUEST);
+	return !strcmp(suite->name, filter);
+}
+
+int kunit_run_suites(const char *filter, unsigned int where, struct kunit_result *res,
+		     kunit_suite_runner_t run)
 {
 	struct kunit_suite **s;
 	int n = 0, i = 0, ret = 0;
 
 	for (s = __start_kunit_suites; s < __stop_kunit_suites; s++)
-		if (!filter || !*filter || !strcmp((*s)->name, filter))
+		if (kunit_suite_selected(*s, filter))
 			n++;
 	printk("KTAP version 1\n");
 	printk("1..%d\n", n);
 	for (s = __start_kunit_suites; s < __stop_kunit_suites; s++) {
-		if (filter && *filter && strcmp((*s)->name, filter))
+		if (!kunit_suite_selected(*s, filter))
 			continue;
-		if (kunit_run_suite(*s, where, ++i, res))
+		if (run(*s, where, ++i, res))
 			ret = -1;
 	}
 	return n ? ret : -ENOENT;
+}
+
+int kunit_run_all(const char *filter, unsigned int where, struct kunit_result *res)
+{
+	return kunit_run_suites(filter, where, res, kunit_run_suite);
 }

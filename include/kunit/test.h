@@ -33,6 +33,7 @@ struct kunit {
 	void *priv;			/* for the suite's init/exit */
 	void *jmp[5];			/* __builtin_setjmp buffer for ASSERT */
 	int nr_expectations;
+	unsigned int where;		/* the run's @where (KUNIT_RUN_SLOW: run long) */
 };
 
 struct kunit_case {
@@ -44,7 +45,10 @@ struct kunit_case {
 
 #define KUNIT_SUITE_KERNEL_ONLY	0x1	/* needs the real machine */
 #define KUNIT_SUITE_HOST_ONLY	0x2	/* needs the host (memfd, malloc, ...) */
-#define KUNIT_SUITE_SLOW	0x4	/* long-running: host only unless asked */
+/* in a run's @where only, not a suite flag: long runs were asked for (ORDERLY_SLOW=1) */
+#define KUNIT_RUN_SLOW		0x4
+#define KUNIT_SUITE_ON_REQUEST	0x8	/* runs only when named (the host runner's
+					   self-check: suites that fail on purpose) */
 
 struct kunit_suite {
 	const char *name;
@@ -66,17 +70,43 @@ extern struct kunit_suite *__stop_kunit_suites[] __attribute__((weak));
 
 struct kunit_result {
 	unsigned int passed, failed, skipped;
+	/*
+	 * Cases entered.  While a case runs it is one more than the cases
+	 * counted above, so a runner that outlives a crash (the host's, which
+	 * runs each suite in a child process) can name the case that crashed.
+	 */
+	unsigned int cases_begun;
 };
 
 /*
  * Run every registered suite whose name matches @filter (NULL or "" for
- * all; otherwise an exact suite name), print KTAP, add counts to @res.
- * @where is KUNIT_SUITE_HOST_ONLY on the host and KUNIT_SUITE_KERNEL_ONLY
- * in the kernel: suites flagged for the other place are skipped.
+ * all but the KUNIT_SUITE_ON_REQUEST ones; otherwise an exact suite name),
+ * print KTAP, add counts to @res.  @where is KUNIT_SUITE_HOST_ONLY on the
+ * host and KUNIT_SUITE_KERNEL_ONLY in the kernel: suites flagged for the
+ * other place are skipped.  Returns -1 if a suite failed, -ENOENT if none
+ * matched.
  */
 int kunit_run_all(const char *filter, unsigned int where, struct kunit_result *res);
 int kunit_run_suite(struct kunit_suite *suite, unsigned int where, int index,
 		    struct kunit_result *res);
+
+/* kunit_run_all() with another way to run one suite (the host forks) */
+typedef int (*kunit_suite_runner_t)(struct kunit_suite *suite, unsigned int where, int index,
+				    struct kunit_result *res);
+int kunit_run_suites(const char *filter, unsigned int where, struct kunit_result *res,
+		     kunit_suite_runner_t run);
+
+/*
+ * The two halves of kunit_run_suite().  kunit_suite_run_cases() prints the
+ * subtest header and one line per case, adds to @res and returns the
+ * suite's status; *@why says why when the whole suite was skipped or its
+ * suite_init failed (a static string), else NULL.  kunit_suite_end()
+ * prints the suite's own line.
+ */
+enum kunit_status kunit_suite_run_cases(struct kunit_suite *suite, unsigned int where,
+					struct kunit_result *res, const char **why);
+void kunit_suite_end(const struct kunit_suite *suite, int index, enum kunit_status status,
+		     const char *why);
 
 void kunit_fail(struct kunit *test, const char *file, int line, const char *fmt, ...) __printf(4, 5);
 void __noreturn kunit_abort(struct kunit *test);

@@ -3,7 +3,8 @@
  * Zones (issue 3's zone part): spans, present and managed counts on
  * layouts with real PC boundaries (16 MiB, 896 MiB) - RAM smaller than a
  * boundary, just over it, holes straddling it, highmem= - and every page
- * accounted for: managed + reserved + holes = spanned.  Then watermarks,
+ * accounted for, counted from the layout alone and from mem_map's page
+ * states: holes + reserved + free = spanned.  Then watermarks,
  * lowmem_reserve and min_free_kbytes checked against numbers worked out by
  * hand from Linux 4.4's formulas, the zonelist, the /proc-format reports,
  * and the kernel's own free_area_init() + mem_init() path over memblock.
@@ -98,6 +99,95 @@ static void zone_exit(struct kunit *test)
 	mm_fixture_destroy(&fx);
 }
 
+static bool layout_has_ram(const struct mm_layout *l, unsigned long rel)
+{
+	unsigned int i;
+
+	if (!l->ram[0].end)
+		return rel < l->nr_pages;
+	for (i = 0; i < MM_LAYOUT_MAX_RANGES && l->ram[i].end; i++)
+		if (rel >= l->ram[i].start && rel < l->ram[i].end)
+			return true;
+	return false;
+}
+
+static bool layout_reserves(const struct mm_layout *l, unsigned long rel)
+{
+	unsigned int i;
+
+	for (i = 0; i < MM_LAYOUT_MAX_RANGES && l->reserved[i].end; i++)
+		if (rel >= l->reserved[i].start && rel < l->reserved[i].end)
+			return true;
+	return false;
+}
+
+struct zone_census {
+	unsigned long spanned, holes, reserved, free;
+};
+
+/*
+ * Zone @z's pages by the layout alone (its max_zone_pfn[] and RAM and
+ * reserved ranges), without asking mm/: what spanned, present and managed
+ * must be.  free is what managed must be: RAM that is not reserved.
+ */
+static void census_by_layout(const struct mm_layout *l, int z, struct zone_census *n)
+{
+	unsigned long lo = z ? l->zone_end[z - 1] : 0, hi = min(l->zone_end[z], l->nr_pages), rel;
+
+	memset(n, 0, sizeof(*n));
+	for (rel = lo; rel < hi; rel++) {
+		n->spanned++;
+		if (!layout_has_ram(l, rel))
+			n->holes++;
+		else if (layout_reserves(l, rel))
+			n->reserved++;
+		else
+			n->free++;
+	}
+}
+
+/*
+ * The same zone by its struct pages after boot, without the zone's
+ * counters: PG_reserved pages (holes and kept-back RAM), pages inside a
+ * free buddy block, and anything else (nothing, at boot).  Each page is
+ * also checked against the layout: PG_reserved exactly where the layout
+ * has a hole or a reserved range.
+ */
+static void census_by_mem_map(struct kunit *test, const struct mm_layout *l, int z,
+			      struct zone_census *n, unsigned long *misplaced, unsigned long *other)
+{
+	unsigned long lo = z ? l->zone_end[z - 1] : 0, hi = min(l->zone_end[z], l->nr_pages), rel;
+
+	memset(n, 0, sizeof(*n));
+	*misplaced = *other = 0;
+	for (rel = lo; rel < hi; ) {
+		const struct page *page = mm_page(&fx, rel);
+		bool keep = !layout_has_ram(l, rel) || layout_reserves(l, rel);
+		unsigned long nr;
+
+		n->spanned++;
+		if (PageReserved(page)) {
+			n->reserved++;
+			*misplaced += !keep;
+			rel++;
+			continue;
+		}
+		if (!PageBuddy(page)) {
+			(*other)++;
+			*misplaced += keep;
+			rel++;
+			continue;
+		}
+		/* a free block: every page of it must be free RAM */
+		nr = 1UL << buddy_order(page);
+		KUNIT_ASSERT_LE(test, rel + nr, hi);
+		n->spanned += nr - 1;
+		n->free += nr;
+		for (; nr; nr--, rel++)
+			*misplaced += !layout_has_ram(l, rel) || layout_reserves(l, rel);
+	}
+}
+
 static void check_case(struct kunit *test, const struct zone_case *c)
 {
 	unsigned long canon[MAX_NR_ZONES][MAX_ORDER];
@@ -108,7 +198,8 @@ static void check_case(struct kunit *test, const struct zone_case *c)
 	for (z = 0; z < MAX_NR_ZONES; z++) {
 		struct zone *zone = mm_zone(&fx, z);
 		const struct zone_expect *e = &c->z[z];
-		unsigned long pfn, reserved = 0;
+		struct zone_census want, seen;
+		unsigned long pfn, misplaced, other;
 
 		KUNIT_EXPECT_EQ(test, zone->spanned_pages, e->spanned);
 		KUNIT_EXPECT_EQ(test, zone->present_pages, e->present);
@@ -118,14 +209,22 @@ static void check_case(struct kunit *test, const struct zone_case *c)
 		for (pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++) {
 			const struct page *page = mm_page(&fx, pfn - fx.base_pfn);
 
-			reserved += PageReserved(page);
 			KUNIT_ASSERT_EQ(test, page_zonenum(page), z);
 			KUNIT_ASSERT_EQ(test, page_to_nid(page), 1);
 		}
-		/* managed + reserved + holes = spanned, where holes = spanned - present */
-		KUNIT_EXPECT_EQ(test, zone->managed_pages + (zone->present_pages - zone->managed_pages) +
-				(zone->spanned_pages - zone->present_pages), zone->spanned_pages);
-		KUNIT_EXPECT_EQ(test, reserved, zone->spanned_pages - zone->managed_pages);
+		/* the zone's counters against the layout ... */
+		census_by_layout(&c->l, z, &want);
+		KUNIT_EXPECT_EQ(test, zone->spanned_pages, want.spanned);
+		KUNIT_EXPECT_EQ(test, zone->present_pages, want.spanned - want.holes);
+		KUNIT_EXPECT_EQ(test, zone->managed_pages, want.free);
+		/* ... and mem_map's page states against both */
+		census_by_mem_map(test, &c->l, z, &seen, &misplaced, &other);
+		KUNIT_EXPECT_EQ(test, seen.spanned, want.spanned);
+		KUNIT_EXPECT_EQ(test, seen.reserved, want.holes + want.reserved);
+		KUNIT_EXPECT_EQ(test, seen.free, want.free);
+		KUNIT_EXPECT_EQ(test, seen.free, zone->free_pages);
+		KUNIT_EXPECT_EQ(test, other, 0);
+		KUNIT_EXPECT_EQ(test, misplaced, 0);
 	}
 	/* the zonelist: HighMem -> Normal -> DMA, populated zones only */
 	for (z = MAX_NR_ZONES - 1; z >= 0; z--)
