@@ -102,11 +102,6 @@ static inline unsigned int fls_uint(unsigned int x)
 	return x ? 32 - (unsigned int)__builtin_clz(x) : 0;
 }
 
-static inline bool kmem_cache_debug(const struct kmem_cache *s)
-{
-	return s->flags & SLAB_DEBUG_FLAGS;
-}
-
 static inline void *slab_address(const struct slab *slab)
 {
 	return page_address(slab_page(slab));
@@ -561,7 +556,7 @@ static struct slab *allocate_slab(struct kmem_cache *s, gfp_t flags)
 	if (s->flags & SLAB_POISON)
 		memset(start, POISON_INUSE, PAGE_SIZE << order);
 	for (i = 0, p = start + s->red_left_pad; i < objects; i++, p += s->size) {
-		if (kmem_cache_debug(s)) {
+		if (kmem_cache_debug_flags(s)) {
 			init_object(s, p, SLUB_RED_INACTIVE);
 			init_tracking(s, p);
 		}
@@ -588,7 +583,7 @@ static void discard_slab(struct kmem_cache *s, struct slab *slab)
 	struct page *page = slab_page(slab);
 	unsigned int order = slab_order(slab);
 
-	if (kmem_cache_debug(s))
+	if (kmem_cache_debug_flags(s))
 		slab_pad_check(s, slab);
 	if (unlikely(slab_trace(slab)))
 		printk(KERN_INFO "slab: %s: slab pfn 0x%05lx order %u back to the page allocator\n",
@@ -630,6 +625,7 @@ static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 		set_freepointer(s, last, slab->freelist);
 		slab->freelist = c->freelist;
 	}
+	VM_BUG_ON(nr > slab->inuse);
 	slab->inuse -= nr;
 	slab->frozen = 0;
 	c->slab = NULL;
@@ -701,7 +697,7 @@ static noinline void *___slab_alloc(struct kmem_cache *s, gfp_t gfp, struct kmem
 	struct slab *slab;
 	void *object;
 
-	if (kmem_cache_debug(s))
+	if (kmem_cache_debug_flags(s))
 		return alloc_debug(s, gfp, addr);
 	if (c->slab)
 		deactivate_slab(s, c);
@@ -758,13 +754,14 @@ static noinline void __slab_free(struct kmem_cache *s, struct slab *slab, void *
 	struct kmem_cache_node *n = &s->node;
 	bool was_full;
 
-	if (kmem_cache_debug(s)) {
+	if (kmem_cache_debug_flags(s)) {
 		if (!free_debug(s, slab, object, addr))
 			return;
 	} else if (unlikely(object == slab->freelist)) {
 		object_err(s, slab, object, "Object already free");
 		return;
 	}
+	VM_BUG_ON(!slab->inuse || slab->frozen);
 	was_full = !slab->freelist;
 	set_freepointer(s, object, slab->freelist);
 	slab->freelist = object;
