@@ -59,7 +59,8 @@ UBSAN32FLAGS := -fsanitize=undefined -fno-sanitize-recover=all -fno-omit-frame-p
 	-Wl,--dynamic-linker=/usr/i686-linux-gnu/lib/ld-linux.so.2 -Wl,-rpath,/usr/i686-linux-gnu/lib
 
 .PHONY: all iso run run-uefi check deps deps-boot test-host test-host32 fuzz fuzz-smoke \
-	test-qemu test-shell-doc clean bench bench-instr bench-smoke bench-slab usb test-usb test-screen
+	test-qemu test-shell-doc clean bench bench-instr bench-smoke bench-gate bench-gate-measure bench-budget \
+	bench-readme bench-slab usb test-usb test-screen oracle
 .DEFAULT_GOAL := all
 
 all: $(B)/orderly.elf
@@ -136,6 +137,15 @@ usb: $(B)/orderly.iso
 	scripts/usb-write.sh $(B)/orderly.iso $(DEV)
 
 # ---------------------------------------------------------------- tests
+# Real Linux as the oracle: Debian's own Linux 6.1 i386 kernels (686 and
+# 686-pae, fetched once with apt-get download into build/oracle/) and
+# Orderly boot on the same QEMU machines; what must be equal is checked,
+# the documented differences are printed side by side (README: "Real
+# Linux as the oracle").  Not part of check: it downloads ~105 MB once and
+# boots 15 machines (several minutes on 2 cores).
+oracle: deps $(B)/orderly.elf
+	$(PYTHON) tests/oracle/oracle.py --kernel $(B)/orderly.elf
+
 $(B)/host/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) $(SANFLAGS) -c $< -o $@
@@ -212,7 +222,10 @@ fuzz-smoke: fuzz
 # checks (ORDERLY_NO_DEBUG_VM), against the LIFO floor and glibc, jemalloc,
 # mimalloc, one binary per allocator.  make bench: timings (several minutes),
 # callgrind counts, table + targets on stdout, CSV and PNG in build/bench/.
-# make bench-smoke (part of check): every workload with tiny counts.
+# make bench-smoke (part of check): every workload with tiny counts, and
+# verify_free_lists() after each (an error fails it).  make bench-gate
+# (part of check): the performance gate, below.  make bench-readme: the
+# README's table from build/bench/summary.csv (after make bench).
 BENCH_CFLAGS := -std=gnu11 -O2 -g -D__ORDERLY_HOST__ -DORDERLY_NO_DEBUG_VM \
 		-Itests/host/include -Iinclude -Wall -Wextra -Werror \
 		-Wno-unused-parameter -Wno-sign-compare -MMD -MP
@@ -253,7 +266,11 @@ bench:
 	$(PYTHON) bench/report.py $(B)/bench $(addprefix $(B)/bench/,$(addsuffix .csv,$(BENCH_ALL))) \
 		$(B)/bench/instr.csv
 
-# instructions per operation of workloads 1, 3, 4 (Orderly and the floor)
+# rewrite the table between the bench-table markers of README.md
+bench-readme:
+	$(PYTHON) bench/report.py --readme README.md $(B)/bench/summary.csv
+
+# instructions per operation of workloads 1, 3, 4, 6 (Orderly and the floor)
 bench-instr: $(B)/bench/bench-orderly $(B)/bench/bench-lifo
 	@test -n "$(BENCH_INSTR_H)" || { echo "bench-instr: valgrind's callgrind.h is missing (apt-get install valgrind)"; exit 1; }
 	@rm -rf $(B)/bench/callgrind && mkdir -p $(B)/bench/callgrind
@@ -273,6 +290,31 @@ bench-smoke: $(addprefix $(B)/bench/bench-,$(BENCH_HAVE))
 	done
 	$(PYTHON) bench/report.py $(B)/bench/smoke $(B)/bench/smoke/*.csv > $(B)/bench/smoke/report.txt
 	@echo "bench-smoke: $(BENCH_HAVE): every workload ran"
+
+# The performance gate (issue 13): Orderly's instructions per operation
+# under callgrind (bench-orderly --instr --gate: the same workloads and
+# states, fewer operations; about 20 s) against bench/budget.csv; fails
+# when a row exceeds its budget by more than 3%, printing measured vs
+# budget for every row.  The budget's boot row is judged by the QEMU case
+# bench-icount-3G (tests/qemu/run_tests.py).  make bench-budget rewrites
+# the budget from a measurement (both sources): commit it saying why.
+BENCH_GATE := $(B)/bench/gate
+bench-gate-measure: $(B)/bench/bench-orderly
+	@test -n "$(BENCH_INSTR_H)" || { echo "bench-gate: valgrind's callgrind.h is missing (apt-get install valgrind)"; exit 1; }
+	@rm -rf $(BENCH_GATE) && mkdir -p $(BENCH_GATE)
+	@ORDERLY_QUIET=1 valgrind --tool=callgrind --collect-atstart=no \
+	    --callgrind-out-file=$(BENCH_GATE)/callgrind.out.%p \
+	    $(B)/bench/bench-orderly --instr --gate 2>$(BENCH_GATE)/valgrind.log \
+	    || { tail -20 $(BENCH_GATE)/valgrind.log; exit 1; }
+	@$(PYTHON) bench/instr.py $(BENCH_GATE)/instr.csv $(BENCH_GATE)/callgrind.out.* > $(BENCH_GATE)/instr.txt
+
+bench-gate: bench-gate-measure
+	$(PYTHON) bench/gate.py check bench/budget.csv --instr $(BENCH_GATE)/instr.csv
+
+bench-budget: bench-gate-measure $(B)/orderly.iso $(B)/orderly.elf
+	-$(MAKE) test-qemu QEMU_CASES=bench-icount-3G
+	$(PYTHON) bench/gate.py rebaseline bench/budget.csv --instr $(BENCH_GATE)/instr.csv \
+		--boot-log $(B)/test-logs/bench-icount-3G.log
 
 # Small objects (bench/slab_bench.c): kmalloc/kfree against glibc, jemalloc,
 # mimalloc - cycles, churn latency percentiles, producer/consumer, slab
@@ -318,7 +360,7 @@ test-usb:
 
 # every stage runs even after one fails; scripts/check.sh ends with a table
 # and "check: N passed, N failed" (stages)
-CHECK_STAGES := iso test-host test-host32 test-usb fuzz-smoke bench-smoke test-qemu test-shell-doc \
+CHECK_STAGES := iso test-host test-host32 test-usb fuzz-smoke bench-smoke bench-gate test-qemu test-shell-doc \
 	test-screen
 check: deps
 	@B=$(B) MAKE="$(MAKE)" scripts/check.sh $(CHECK_STAGES)
@@ -326,4 +368,4 @@ check: deps
 clean:
 	rm -rf $(B)
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -name '*.d' -type f 2>/dev/null)

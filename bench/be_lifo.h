@@ -14,14 +14,14 @@ static inline void be_free(void *h, unsigned int order) { lifo_free(h, order); }
 static inline void *be_addr(void *h) { return ((struct lifo_block *)h)->addr; }
 static long be_capacity(unsigned int order) { return lifo_capacity(order); }
 
-/* get_zeroed_page for a bare stack: pop, then memset */
+/* get_zeroed_page for a bare stack: pop, then the same clear_page() */
 static inline void *be_zalloc(void)
 {
 	struct lifo_block *b = lifo_alloc(0);
 
 	if (!b)
 		return NULL;
-	memset(b->addr, 0, 4096);
+	bench_clear_page(b->addr);
 	return b;
 }
 static inline void be_zfree(void *h) { lifo_free(h, 0); }

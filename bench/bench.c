@@ -14,7 +14,21 @@
  *	be_zfree(handle) / be_zaddr(handle) (get_zeroed_page or equivalent);
  *	with BE_ZONE also be_total_pages(), be_pfn(handle),
  *	be_fill_prepare()/be_fill_restore() (watermarks off while filling),
- *	be_free_area(nr_free[], &pcp) and be_drain().
+ *	be_free_area(nr_free[], &pcp), be_pcp_high(), be_drain() and
+ *	be_check(after) (verify_free_lists(), fatal on an error).
+ *
+ * Fairness.  Every workload starts in a defined state, the same in the
+ * timed run and under --instr: a backend with zones (Orderly) on a
+ * freshly set-up node (fully merged, its arena pre-faulted by the
+ * fixture), workload 3 in the two states of w3_state(); the comparators
+ * (LIFO, glibc, jemalloc, mimalloc) warmed once with the same working
+ * set (warm()) and set up to keep freed memory resident (be_*.h), so
+ * that the timed loops compare allocation algorithms, not the host's
+ * page faults (the churn's faults are counted: 4_churn page_faults).
+ * Every allocation's result is kept alive (bench_keep()), so no compiler
+ * can fold an allocation with the free that follows it, nor drop a
+ * clear; get_zeroed_page() and its bare reference clear with the same
+ * string store (bench_clear_page(), Orderly's clear_page()).
  *
  * Method.  Timing is rdtsc serialised (timing.h), converted to ns with the
  * TSC frequency calibrated against CLOCK_MONOTONIC_RAW.  A batch workload
@@ -33,6 +47,7 @@
 #include <string.h>
 #include <sched.h>
 #include <unistd.h>
+#include <sys/resource.h>
 #include "timing.h"
 #include BENCH_BACKEND_H
 #ifdef BENCH_INSTR
@@ -42,6 +57,8 @@
 #define NR_ORDERS	11
 
 static int smoke;
+static int gate;		/* --instr --gate: the perf gate's shorter counts */
+static uint64_t arena_bytes;	/* the size being run, for fresh() */
 static double tsc_ghz;		/* TSC cycles per ns */
 static uint64_t timer_overhead;	/* cycles of an empty tsc_start/tsc_stop */
 static const char *mem_label = "-";
@@ -150,6 +167,84 @@ static void calibrate(void)
 	}
 }
 
+/* ------------------------------------------------- states between workloads */
+
+static unsigned int churn_order(void);
+
+struct live {
+	void *h;
+	unsigned int order;
+};
+
+/*
+ * A backend with zones: verify_free_lists() (fatal on an error), then a
+ * node set up afresh - fully merged, the arena pre-faulted - so that a
+ * workload does not measure what the previous one left.  The others keep
+ * their warmed heap (warm()).
+ */
+static void fresh(const char *after)
+{
+#if BE_ZONE
+	be_check(after);
+	be_teardown();
+	if (be_setup(arena_bytes)) {
+		fprintf(stderr, "bench[%s]: setup again after %s failed\n", BE_NAME, after);
+		exit(1);
+	}
+#endif
+}
+
+#if !BE_ZONE
+/*
+ * Warm a comparator with the benchmark's working set, untimed: the
+ * churn's fill (half the arena in its order mix, from the churn's own
+ * seed) and four blocks of every order 4..10, each page written once,
+ * then all freed.  Set up to keep freed memory (be_*.h), the backend then
+ * serves the timed loops from resident memory, as Orderly's pre-faulted
+ * arena does, and the table compares allocation algorithms, not the
+ * host's page faults.
+ */
+static void warm(uint64_t bytes)
+{
+	long target = (long)(bytes >> 12) / 2, nr = 0, pages = 0, i, k;
+	uint64_t saved = rng_state;
+	struct live *live;
+	unsigned int o;
+
+	if (smoke && target > 4096)
+		target = 4096;
+	live = malloc(sizeof(*live) * (size_t)(target + 16 + 4 * NR_ORDERS));
+	rng_state = 0x9e3779b97f4a7c15ull;
+	while (pages < target) {
+		void *h;
+
+		o = churn_order();
+		if (!(h = be_alloc(o)))
+			break;
+		live[nr++] = (struct live){ h, o };
+		pages += 1L << o;
+	}
+	for (o = 4; o < NR_ORDERS; o++)
+		for (k = 0; k < 4 && (be_capacity(o) < 0 || k < be_capacity(o)); k++) {
+			void *h = be_alloc(o);
+
+			if (!h)
+				break;
+			live[nr++] = (struct live){ h, o };
+		}
+	for (i = 0; i < nr; i++) {
+		volatile char *p = be_addr(live[i].h);
+
+		for (k = 0; k < (1L << live[i].order); k++)
+			p[k << 12] = 1;
+	}
+	for (i = nr - 1; i >= 0; i--)
+		be_free(live[i].h, live[i].order);
+	free(live);
+	rng_state = saved;
+}
+#endif
+
 /* ------------------------------------------------------- 1: order-0 hot pair */
 
 static void w1_hot_pair(void)
@@ -168,6 +263,7 @@ static void w1_hot_pair(void)
 				fprintf(stderr, "w1: allocation failed\n");
 				exit(1);
 			}
+			bench_keep(h);
 			be_free(h, 0);
 		}
 		t1 = tsc_stop();
@@ -197,9 +293,11 @@ static void w2_batch(void)
 		for (r = -1; r < reps; r++) {
 			uint64_t t0 = tsc_start(), t1;
 
-			for (i = 0; i < n; i++)
+			for (i = 0; i < n; i++) {
 				if (!(h[i] = be_alloc(0)))
 					break;
+				bench_keep(h[i]);
+			}
 			for (long j = 0; j < i; j++)
 				be_free(h[j], 0);
 			t1 = tsc_stop();
@@ -219,17 +317,101 @@ static void w2_batch(void)
 
 /* ------------------------------------------------ 3: pairs at every order */
 
+/* one alloc+free pair, the result kept alive */
+static inline void pair(unsigned int order)
+{
+	void *h = be_alloc(order);
+
+	if (!h) {
+		fprintf(stderr, "pair: order %u failed\n", order);
+		exit(1);
+	}
+	bench_keep(h);
+	be_free(h, order);
+}
+
 /*
- * Two states for each order.  "3_order_pair": the pair from whatever the
- * earlier workloads left, which for orders above the per-CPU lists is
- * fully merged memory: every allocation splits a large block down to the
- * order and every free merges it back up, 2 x (10 - order) levels - the
- * worst case of a buddy allocator.  "3_pair_held": the same pair while one
- * block of the order is held, so that its buddy stays free on that
- * order's list, as on a running system where memory is in use: the
- * allocation finds a block of the right size and the free finds its buddy
- * taken - no split, no merge, the O(1) case.
+ * Workload 3 measures each order in two defined states, entered by
+ * w3_state() in the timed run and under --instr alike:
+ *
+ * "3_order_pair", fully merged: the per-CPU lists drained, then every
+ * free block of orders order..9 on the zone's buddy lists held, so the
+ * zone's free memory is in order-10 blocks only: an allocation splits an
+ * order-10 block down to the order and its free merges it back up,
+ * 2 x (10 - order) levels - the worst case of a buddy allocator.  In a
+ * zone with per-CPU lists (the 1 GiB node's Normal) orders 0-3 are
+ * served by the list after its first refill, in both states (a pcp hit,
+ * as in Linux), so there only orders 4-9 are held; the 16 MiB node has
+ * no lists (its zone is under 32 MiB) and splits and merges at every
+ * order.
+ *
+ * "3_pair_held", a block held: from the merged state, one block of the
+ * order held, split off an order-10 block, so that its buddy stays free
+ * on the order's list, as on a running system where memory is in use:
+ * the allocation finds a block of the right size and the free finds its
+ * buddy taken - no split, no merge, the O(1) case.
+ *
+ * A backend without zones (LIFO, glibc, jemalloc, mimalloc) has no merged
+ * state to enter; "held" holds one block of the order the same way.
  */
+enum w3_state { W3_MERGED, W3_HELD };
+
+#define MAX_HELD	256
+static struct live held[MAX_HELD];
+static int nr_held;
+
+static void hold(unsigned int order)
+{
+	void *h;
+
+	if (nr_held == MAX_HELD || !(h = be_alloc(order))) {
+		fprintf(stderr, "w3: cannot hold a block of order %u (%d held)\n", order, nr_held);
+		exit(1);
+	}
+	bench_keep(h);
+	held[nr_held++] = (struct live){ h, order };
+}
+
+static void release_held(void)
+{
+	while (nr_held > 0) {
+		nr_held--;
+		be_free(held[nr_held].h, held[nr_held].order);
+	}
+}
+
+static void w3_state(unsigned int order, enum w3_state state)
+{
+#if BE_ZONE
+	unsigned long nr_free[NR_ORDERS], pcp;
+	unsigned int k, first = order;
+
+	if (be_pcp_high() && first < 4)
+		first = 4;
+	be_drain();
+	for (;;) {
+		be_free_area(nr_free, &pcp);
+		for (k = first; k < NR_ORDERS - 1 && !nr_free[k]; k++)
+			;
+		if (k >= NR_ORDERS - 1)
+			break;
+		hold(k);
+	}
+#endif
+	if (state == W3_HELD)
+		hold(order);
+#if BE_ZONE
+	/* the state is what it says: the order's buddy free, or a pcp hit */
+	if (state == W3_HELD && order < NR_ORDERS - 1 && !(order < 4 && be_pcp_high())) {
+		be_free_area(nr_free, &pcp);
+		if (!nr_free[order]) {
+			fprintf(stderr, "w3: held state of order %u: no free block of the order\n", order);
+			exit(1);
+		}
+	}
+#endif
+}
+
 static double w3_pairs(unsigned int order, long iters, int runs)
 {
 	double v[8];
@@ -239,58 +421,13 @@ static double w3_pairs(unsigned int order, long iters, int runs)
 		uint64_t t0 = tsc_start(), t1;
 		long k;
 
-		for (k = 0; k < iters; k++) {
-			void *h = be_alloc(order);
-
-			if (!h) {
-				fprintf(stderr, "w3: order %u failed\n", order);
-				exit(1);
-			}
-			be_free(h, order);
-		}
+		for (k = 0; k < iters; k++)
+			pair(order);
 		t1 = tsc_stop();
 		if (r >= 0)
 			v[r] = (double)(t1 - t0 - timer_overhead) / (double)iters;
 	}
 	return median(v, runs);
-}
-
-static long min_l(long a, long b)
-{
-	return a < b ? a : b;
-}
-
-/*
- * Hold blocks of @order until one of the order stays free on the buddy
- * lists (a backend with zones says; the others hold one): a block taken
- * straight off a non-empty list leaves nothing behind, one split off a
- * larger block leaves its buddy.  Returns how many are held in @held.
- */
-static int w3_hold(unsigned int order, void **held, int max)
-{
-	int n = 0;
-
-	while (n < max && (held[n] = be_alloc(order)) != NULL) {
-		n++;
-#if BE_ZONE
-		{
-			unsigned long nr_free[NR_ORDERS], pcp;
-
-			be_free_area(nr_free, &pcp);
-			if (order <= 3 || nr_free[order])
-				break;
-		}
-#else
-		break;
-#endif
-	}
-	return n;
-}
-
-static void w3_unhold(unsigned int order, void **held, int n)
-{
-	while (n > 0)
-		be_free(held[--n], order);
 }
 
 static void w3_orders(void)
@@ -302,29 +439,24 @@ static void w3_orders(void)
 		long iters = smoke ? 16 : (order <= 3 ? 1 << 18 : (1 << 21) >> order);
 		int runs = smoke ? 1 : 7;
 		double m;
-		void *held[4];
-		int nr_held;
 
 		if (be_capacity(order) == 0)
 			continue;
-		m = w3_pairs(order, iters, runs);
 		snprintf(param, sizeof(param), "%u", order);
+		w3_state(order, W3_MERGED);
+		m = w3_pairs(order, iters, runs);
+		release_held();
 		out_cycles("3_order_pair", param, m);
 		out("3_order_pair", param, "ns_per_4k", m / tsc_ghz / (double)(1u << order));
 		if (be_capacity(order) >= 0 && be_capacity(order) < 2)
 			continue;
-		nr_held = w3_hold(order, held, be_capacity(order) < 0 ? 4 : (int)min_l(4, be_capacity(order) - 1));
+		w3_state(order, W3_HELD);
 		out_cycles("3_pair_held", param, w3_pairs(order, iters, runs));
-		w3_unhold(order, held, nr_held);
+		release_held();
 	}
 }
 
 /* --------------------------- 4: churn at 50% occupancy, 7: fragmentation */
-
-struct live {
-	void *h;
-	unsigned int order;
-};
 
 static unsigned int churn_order(void)
 {
@@ -369,7 +501,7 @@ static void w4_churn(uint64_t bytes)
 	long target;
 	long ops = smoke ? 256 : 1 << 20, i;
 	int r, runs = smoke ? 1 : 3;
-	double p50[4], p99[4], p999[4], mean[4], maxv[4];
+	double p50[4], p99[4], p999[4], mean[4], maxv[4], faults[4];
 
 #if BE_ZONE
 	target = (long)(be_total_pages() / 2);
@@ -384,6 +516,13 @@ static void w4_churn(uint64_t bytes)
 		uint32_t *lat = malloc(sizeof(*lat) * (size_t)ops);
 		long nr_live = 0, live_pages = 0;
 		uint64_t sum = 0;
+		struct rusage ru0, ru1;
+
+		/* the benchmark's own arrays faulted in now, not in the timed
+		 * loop (not with zeroes: GCC would make malloc + memset 0 a
+		 * calloc, which leaves fresh mmap memory untouched) */
+		memset(live, 0xff, sizeof(*live) * (size_t)(target + 16));
+		memset(lat, 0xff, sizeof(*lat) * (size_t)ops);
 
 		rng_state = 0x9e3779b97f4a7c15ull + (uint64_t)r;
 		/* fill to the target occupancy, untimed */
@@ -395,10 +534,12 @@ static void w4_churn(uint64_t bytes)
 				fprintf(stderr, "w4: fill failed at %ld pages\n", live_pages);
 				exit(1);
 			}
+			bench_keep(h);
 			live[nr_live++] = (struct live){ h, o };
 			live_pages += 1L << o;
 		}
 		/* then hold it there: free a random block when at or above, else allocate */
+		getrusage(RUSAGE_SELF, &ru0);
 		for (i = 0; i < ops; i++) {
 			uint64_t t0, t1;
 
@@ -422,12 +563,16 @@ static void w4_churn(uint64_t bytes)
 					fprintf(stderr, "w4: allocation failed at %ld live pages\n", live_pages);
 					exit(1);
 				}
+				bench_keep(h);
 				live[nr_live++] = (struct live){ h, o };
 				live_pages += 1L << o;
 			}
 			lat[i] = lap(t0, t1);
 			sum += lat[i];
 		}
+		getrusage(RUSAGE_SELF, &ru1);
+		/* page faults taken by the timed operations (the host's, not the allocator's) */
+		faults[r] = (double)(ru1.ru_minflt - ru0.ru_minflt + ru1.ru_majflt - ru0.ru_majflt);
 		qsort(lat, (size_t)ops, sizeof(*lat), cmp_u32);
 		p50[r] = pct(lat, (size_t)ops, 0.50);
 		p99[r] = pct(lat, (size_t)ops, 0.99);
@@ -449,6 +594,7 @@ static void w4_churn(uint64_t bytes)
 	out("4_churn", "50pct", "p999_ns", median(p999, runs) / tsc_ghz);
 	out("4_churn", "50pct", "max_ns", median(maxv, runs) / tsc_ghz);
 	out("4_churn", "50pct", "mean_cycles", median(mean, runs));
+	out("4_churn", "50pct", "page_faults", median(faults, runs));
 }
 
 /* ------------------------ 5: failing order-1 request after a checkerboard */
@@ -497,7 +643,7 @@ static void w5_checkerboard(void)
 }
 #endif
 
-/* ------------------------------- 6: get_zeroed_page hot and cold, memset */
+/* ------------------------- 6: get_zeroed_page hot and cold, bare clear_page */
 
 static void w6_zeroed(void)
 {
@@ -524,18 +670,19 @@ static void w6_zeroed(void)
 				fprintf(stderr, "w6: get_zeroed_page failed\n");
 				exit(1);
 			}
+			bench_keep(be_zaddr(z));
 			be_zfree(z);
 		}
 		t1 = tsc_stop();
 		if (r >= 0)
 			hot[r] = (double)(t1 - t0 - timer_overhead) / (double)iters;
 		/* the same page (the allocator hands the hot one out again),
-		 * held this time, cleared with a plain memset */
+		 * held this time, cleared with the same clear_page() */
 		z = be_zalloc();
 		page = be_zaddr(z);
 		t0 = tsc_start();
 		for (k = 0; k < iters; k++) {
-			memset(page, 0, 4096);
+			bench_clear_page(page);
 			bench_keep(page);
 		}
 		t1 = tsc_stop();
@@ -571,9 +718,18 @@ static void w6_zeroed(void)
 			t1 = tsc_stop();
 			lat[i] = lap(t0, t1);
 		}
+		/* untimed: each page really is zero (it was dirtied above) */
+		for (i = 0; i < n; i++) {
+			const uint64_t *q = h[i] ? be_zaddr(h[i]) : NULL;
+
+			if (!q || q[0] || q[255] || q[511]) {
+				fprintf(stderr, "w6: get_zeroed_page failed or returned a page that is not zero\n");
+				exit(1);
+			}
+		}
 		qsort(lat, (size_t)n, sizeof(*lat), cmp_u32);
 		cold[r] = pct(lat, (size_t)n, 0.5);
-		/* the same pages, flushed again, with a plain memset */
+		/* the same pages, flushed again, with the bare clear_page() */
 		for (i = 0; i < n; i++)
 			for (k = 0; k < 4096; k += 64)
 				clflush_line((char *)be_zaddr(h[i]) + k);
@@ -582,7 +738,7 @@ static void w6_zeroed(void)
 			void *p = be_zaddr(h[i]);
 			uint64_t t0 = tsc_start(), t1;
 
-			memset(p, 0, 4096);
+			bench_clear_page(p);
 			bench_keep(p);
 			t1 = tsc_stop();
 			lat[i] = lap(t0, t1);
@@ -593,7 +749,7 @@ static void w6_zeroed(void)
 			be_zfree(h[i]);
 	}
 	out_cycles("6_zeroed_page", "hot", median(hot, runs));
-	out_cycles("6_memset", "hot", median(hot_ms, runs));
+	out_cycles("6_clear_page", "hot", median(hot_ms, runs));
 	/*
 	 * the two loops of a run ran back to back, under the same machine
 	 * conditions: the median of the per-run ratios is steadier than the
@@ -601,12 +757,12 @@ static void w6_zeroed(void)
 	 */
 	for (r = 0; r < runs; r++)
 		ratio[r] = hot[r] / hot_ms[r];
-	out("6_zeroed_page", "hot", "ratio_to_memset", median(ratio, runs));
+	out("6_zeroed_page", "hot", "ratio_to_clear", median(ratio, runs));
 	out_cycles("6_zeroed_page", "cold_p50", median(cold, smoke ? 1 : 11));
-	out_cycles("6_memset", "cold_p50", median(cold_ms, smoke ? 1 : 11));
+	out_cycles("6_clear_page", "cold_p50", median(cold_ms, smoke ? 1 : 11));
 	for (r = 0; r < (smoke ? 1 : 11); r++)
 		ratio[r] = cold[r] / cold_ms[r];
-	out("6_zeroed_page", "cold_p50", "ratio_to_memset", median(ratio, smoke ? 1 : 11));
+	out("6_zeroed_page", "cold_p50", "ratio_to_clear", median(ratio, smoke ? 1 : 11));
 	free(h);
 	free(lat);
 }
@@ -617,8 +773,11 @@ static void w6_zeroed(void)
 /*
  * Run under valgrind --tool=callgrind --collect-atstart=no: collection is
  * on only inside each measured loop, and each loop ends in a dump named
- * "instr:<backend>:<mem>:<workload>:<param>:<operations>", so bench/instr.py reads the
- * instructions of that loop alone and divides.  No timing at all.
+ * "instr:<backend>:<mem>:<workload>:<param>:<operations>", so bench/instr.py
+ * reads the instructions of that loop alone and divides.  No timing at
+ * all.  The workloads run in the timed run's order, each from the same
+ * state (fresh(), w3_state()).  --gate (make bench-gate): fewer
+ * operations per loop, the same states.
  */
 #define INSTR_BEGIN()		CALLGRIND_TOGGLE_COLLECT
 #define INSTR_END(w, p, n)	do {						\
@@ -630,60 +789,46 @@ static void w6_zeroed(void)
 
 static void instr_run(uint64_t bytes)
 {
-	long k, n = smoke ? 64 : 100000, ops = smoke ? 256 : 200000, i;
+	long k, n = smoke ? 64 : gate ? 20000 : 100000, ops = smoke ? 256 : gate ? 50000 : 200000, i;
 	unsigned int order;
 	char param[16];
 
-	for (k = 0; k < 1000; k++)		/* warm: pcp lists filled, as when timed */
-		be_free(be_alloc(0), 0);
+	/* 1: as timed, the warm-up fills the pcp lists */
+	for (k = 0; k < 1000; k++)
+		pair(0);
 	INSTR_BEGIN();
 	for (k = 0; k < n; k++)
-		be_free(be_alloc(0), 0);
+		pair(0);
 	INSTR_END("1_hot_pair", "order0", n);
 
-	/* 6, hot: get_zeroed_page + free_page, and the bare clear of that page */
-	{
-		void *z = be_zalloc();
-
-		be_zfree(z);
-		INSTR_BEGIN();
-		for (k = 0; k < n / 10; k++)
-			be_zfree(be_zalloc());
-		INSTR_END("6_zeroed_page", "hot", n / 10);
-		z = be_zalloc();
-		INSTR_BEGIN();
-		for (k = 0; k < n / 10; k++) {
-			memset(be_zaddr(z), 0, 4096);
-			bench_keep(be_zaddr(z));
-		}
-		INSTR_END("6_memset", "hot", n / 10);
-		be_zfree(z);
-	}
-
+	/* 3: both states of every order (w3_orders()) */
+	fresh("1_hot_pair");
 	for (order = 0; order < NR_ORDERS; order++) {
-		void *held[4];
-		int nr_held;
-
 		if (be_capacity(order) == 0)
 			continue;
-		be_free(be_alloc(order), order);
+		snprintf(param, sizeof(param), "%u", order);
+		w3_state(order, W3_MERGED);
+		for (k = 0; k < 16; k++)
+			pair(order);
 		INSTR_BEGIN();
 		for (k = 0; k < n / 10; k++)
-			be_free(be_alloc(order), order);
-		snprintf(param, sizeof(param), "%u", order);
+			pair(order);
 		INSTR_END("3_order_pair", param, n / 10);
-		/* the same with one block of the order held (w3_orders()) */
+		release_held();
 		if (be_capacity(order) >= 0 && be_capacity(order) < 2)
 			continue;
-		nr_held = w3_hold(order, held, be_capacity(order) < 0 ? 4 : (int)min_l(4, be_capacity(order) - 1));
-		be_free(be_alloc(order), order);
+		w3_state(order, W3_HELD);
+		for (k = 0; k < 16; k++)
+			pair(order);
 		INSTR_BEGIN();
 		for (k = 0; k < n / 10; k++)
-			be_free(be_alloc(order), order);
+			pair(order);
 		INSTR_END("3_pair_held", param, n / 10);
-		w3_unhold(order, held, nr_held);
+		release_held();
 	}
 
+	/* 4: the first run of w4_churn(): the same seed, fill and sequence */
+	fresh("3_order_pair");
 	{
 		long target = (long)(bytes >> 12) / 2, nr_live = 0, live_pages = 0;
 		struct live *live;
@@ -697,8 +842,13 @@ static void instr_run(uint64_t bytes)
 		rng_state = 0x9e3779b97f4a7c15ull;
 		while (live_pages < target) {
 			unsigned int o = churn_order();
+			void *h = be_alloc(o);
 
-			live[nr_live++] = (struct live){ be_alloc(o), o };
+			if (!h) {
+				fprintf(stderr, "w4: fill failed at %ld pages\n", live_pages);
+				exit(1);
+			}
+			live[nr_live++] = (struct live){ h, o };
 			live_pages += 1L << o;
 		}
 		INSTR_BEGIN();
@@ -711,8 +861,10 @@ static void instr_run(uint64_t bytes)
 				live[j] = live[--nr_live];
 			} else {
 				unsigned int o = churn_order();
+				void *h = be_alloc(o);
 
-				live[nr_live++] = (struct live){ be_alloc(o), o };
+				bench_keep(h);
+				live[nr_live++] = (struct live){ h, o };
 				live_pages += 1L << o;
 			}
 		}
@@ -720,6 +872,29 @@ static void instr_run(uint64_t bytes)
 		for (i = 0; i < nr_live; i++)
 			be_free(live[i].h, live[i].order);
 		free(live);
+	}
+
+	/* 6, hot: get_zeroed_page + free_page, and the bare clear of that page */
+	fresh("4_churn");
+	{
+		void *z = be_zalloc();
+
+		be_zfree(z);
+		INSTR_BEGIN();
+		for (k = 0; k < n / 10; k++) {
+			z = be_zalloc();
+			bench_keep(be_zaddr(z));
+			be_zfree(z);
+		}
+		INSTR_END("6_zeroed_page", "hot", n / 10);
+		z = be_zalloc();
+		INSTR_BEGIN();
+		for (k = 0; k < n / 10; k++) {
+			bench_clear_page(be_zaddr(z));
+			bench_keep(be_zaddr(z));
+		}
+		INSTR_END("6_clear_page", "hot", n / 10);
+		be_zfree(z);
 	}
 }
 #endif
@@ -734,32 +909,53 @@ static int bench_only(const char *w)
 	return only && *only && !strstr(only, w);
 }
 
+/*
+ * The workloads in order, each from a fresh node (a backend with zones;
+ * fresh() also runs verify_free_lists() on what the previous one left).
+ */
 static void run_all(uint64_t bytes)
 {
 	if (getenv("BENCH_ONLY") && *getenv("BENCH_ONLY")) {
 		if (!bench_only("1"))
 			w1_hot_pair();
-		if (!bench_only("4"))
+		if (!bench_only("4")) {
+			fresh("1_hot_pair");
 			w4_churn(bytes);
-		if (!bench_only("6"))
+		}
+		if (!bench_only("6")) {
+			fresh("4_churn");
 			w6_zeroed();
+		}
 		return;
 	}
 	fprintf(stderr, "bench[%s]: mem %s: 1", BE_NAME, mem_label);
 	w1_hot_pair();
 	fprintf(stderr, " 2");
+	fresh("1_hot_pair");
 	w2_batch();
 	fprintf(stderr, " 3");
+	fresh("2_batch");
 	w3_orders();
 	fprintf(stderr, " 4+7");
+	fresh("3_order_pair");
 	w4_churn(bytes);
 #if BE_ZONE
 	fprintf(stderr, " 5");
+	fresh("4_churn");
 	w5_checkerboard();
 #endif
 	fprintf(stderr, " 6");
+	fresh("5_checkerboard");
 	w6_zeroed();
 	fprintf(stderr, "\n");
+}
+
+static void end_size(void)
+{
+#if BE_ZONE
+	be_check("6_zeroed_page");
+#endif
+	be_teardown();
 }
 
 int main(int argc, char **argv)
@@ -777,6 +973,8 @@ int main(int argc, char **argv)
 			smoke = 1;
 		if (!strcmp(argv[i], "--instr"))
 			instr = 1;
+		if (!strcmp(argv[i], "--gate"))
+			gate = 1;
 	}
 	/* stay on one CPU: one TSC, one cache hierarchy */
 	CPU_ZERO(&set);
@@ -795,10 +993,14 @@ int main(int argc, char **argv)
 			mem_label = BE_SIZED ? sizes[s].label : "-";
 			if (!BE_SIZED && s != sizeof(sizes) / sizeof(sizes[0]) - 1)
 				continue;
+			arena_bytes = sizes[s].bytes;
 			if (be_setup(sizes[s].bytes))
 				return 1;
+#if !BE_ZONE
+			warm(sizes[s].bytes);
+#endif
 			instr_run(sizes[s].bytes);
-			be_teardown();
+			end_size();
 		}
 		return 0;
 	}
@@ -813,12 +1015,16 @@ int main(int argc, char **argv)
 		if (!BE_SIZED && s != sizeof(sizes) / sizeof(sizes[0]) - 1)
 			continue;
 		mem_label = BE_SIZED ? sizes[s].label : "-";
+		arena_bytes = sizes[s].bytes;
 		if (be_setup(sizes[s].bytes)) {
 			fprintf(stderr, "bench[%s]: setup of %s failed\n", BE_NAME, sizes[s].label);
 			return 1;
 		}
+#if !BE_ZONE
+		warm(sizes[s].bytes);
+#endif
 		run_all(sizes[s].bytes);
-		be_teardown();
+		end_size();
 	}
 	return 0;
 }

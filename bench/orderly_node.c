@@ -8,6 +8,8 @@
  * as in the kernel.  Layouts: 16 MiB (all ZONE_DMA) and 1 GiB (DMA 16 MiB,
  * Normal to 896 MiB, HighMem 128 MiB above), pfn 0 reserved as on a PC.
  */
+#include <stdio.h>
+#include <kunit/test.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
@@ -92,9 +94,34 @@ void orderly_free_area(unsigned long nr_free[11], unsigned long *pcp)
 	*pcp = (unsigned long)z->pcp[0].count;
 }
 
+/* the kernel zone's pcp high: 0 when it has no per-CPU lists (under 32 MiB) */
+int orderly_pcp_high(void)
+{
+	return kernel_zone()->pcp[0].high;
+}
+
+/* every page on the kernel zone's per-CPU lists back to its buddy lists */
+void orderly_drain(void)
+{
+	drain_all_pages(kernel_zone());
+}
+
+/*
+ * verify_free_lists() of the node; its report (printk, which goes to
+ * stdout - the CSV - or nowhere under ORDERLY_QUIET) is captured and
+ * copied to stderr, where bench-smoke shows it
+ */
 int orderly_check(void)
 {
-	return verify_free_lists(fixture.node);
+	static struct printk_capture cap;
+	int errors;
+
+	kunit_capture_start(&cap);
+	errors = verify_free_lists(fixture.node);
+	kunit_capture_stop();
+	if (errors)
+		fprintf(stderr, "%s%s", cap.buf, cap.overflow ? "(report truncated)\n" : "");
+	return errors;
 }
 
 /*

@@ -10,6 +10,8 @@ unsigned long orderly_pfn(const void *page);
 void orderly_fill_prepare(void);
 void orderly_fill_restore(void);
 void orderly_free_area(unsigned long nr_free[11], unsigned long *pcp);
+void orderly_drain(void);
+int orderly_pcp_high(void);
 int orderly_check(void);
 
 #endif

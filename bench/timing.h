@@ -56,7 +56,38 @@ static inline void mfence(void)
 	__asm__ __volatile__("mfence" : : : "memory");
 }
 
-/* Keep the compiler from deleting work whose result is unused. */
+/*
+ * Keep the compiler from deleting work whose result is unused: the empty
+ * asm takes the pointer and clobbers memory, so every store before it
+ * (a clear of the page, say) must be done, and an allocation whose
+ * result it takes cannot be folded away with the free that follows.
+ */
 #define bench_keep(x)	__asm__ __volatile__("" : : "r"(x) : "memory")
+
+/*
+ * bench_clear_page - the one page clear every backend and the bare
+ * reference use: the same string store as the host's clear_page()
+ * (tests/host/include/asm/page.h), which Orderly's get_zeroed_page()
+ * runs - rep stosb on x86-64 (Linux's clear_page_erms), rep stosl on
+ * i686.  Comparing get_zeroed_page() against glibc's vectorised memset()
+ * would compare two clears, not an allocator's overhead.  An asm
+ * volatile: no compiler can drop it because a free() follows.
+ */
+static inline void bench_clear_page(void *page)
+{
+	unsigned long d0, d1;
+
+#ifdef __x86_64__
+	__asm__ __volatile__("rep stosb"
+			     : "=&c"(d0), "=&D"(d1)
+			     : "a"(0UL), "0"(4096UL), "1"(page)
+			     : "memory");
+#else
+	__asm__ __volatile__("rep stosl"
+			     : "=&c"(d0), "=&D"(d1)
+			     : "a"(0UL), "0"(4096UL / 4), "1"(page)
+			     : "memory");
+#endif
+}
 
 #endif

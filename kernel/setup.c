@@ -16,15 +16,19 @@
  *     (which beats RAM when re-sanitized), mem=<size> removes all RAM at
  *     and above that physical address (x86 semantics); if anything was
  *     edited print the result ("user-defined physical RAM map:");
- *  3. cut everything at or above 4 GiB - a non-PAE kernel cannot address
+ *  3. Linux's trim_bios_range(): page 0 (the real-mode IVT, owned by the
+ *     BIOS but rarely listed as such) becomes reserved in the table, and
+ *     RAM in [640 KiB, 1 MiB) is taken out, so neither is RAM at all: pfn
+ *     0 is not even present (ZONE_DMA starts at pfn 1, as in Linux), and a
+ *     0 physical address can mean "none".  Like Linux, the firmware's
+ *     map as printed is kept apart (e820_firmware) for the shell's e820;
+ *  4. cut everything at or above 4 GiB - a non-PAE kernel cannot address
  *     it - and say how much RAM that was; shrink RAM to whole pages;
- *  4. fill memblock.memory from the RAM entries, and reserve page 0 (the
- *     real-mode IVT; also keeps pfn 0 out of the allocator so that a 0
- *     physical address can mean "none"), the BIOS area [EBDA or 636 KiB,
- *     1 MiB) and the kernel image (which contains the copied Multiboot2
+ *  5. fill memblock.memory from the RAM entries, and reserve page 0 (in
+ *     case), the BIOS area [EBDA or 636 KiB, 1 MiB) and the kernel image (which contains the copied Multiboot2
  *     information, the boot page tables and the boot stack: they all live
  *     in its .bss);
- *  5. max_pfn = end of the highest RAM page below 4 GiB;
+ *  6. max_pfn = end of the highest RAM page below 4 GiB;
  *     max_low_pfn = min(max_pfn, MAXMEM_PFN) - the 896 MiB direct map -
  *     unless highmem=<size> asks for a HighMem zone of that size (Linux's
  *     lowmem_pfn_init/highmem_pfn_init, messages included);
@@ -147,6 +151,7 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 	pr_info("BIOS-provided physical RAM map:\n");
 	e820__print_table(e, "BIOS-e820");
 	out->ram_firmware = e820__total_ram(e);
+	out->e820_firmware = *e;
 
 	/* 2. the user's edits */
 	ram_before = out->ram_firmware;
@@ -157,7 +162,14 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 		e820__print_table(e, "user");
 	}
 
-	/* 3. what a 32-bit non-PAE kernel can use */
+	/* 3. trim_bios_range() */
+	ram_before = e820__total_ram(e);
+	e820__range_update(e, 0, PAGE_SIZE, E820_TYPE_RAM, E820_TYPE_RESERVED);
+	e820__range_remove(e, BIOS_BEGIN, BIOS_END - BIOS_BEGIN, E820_TYPE_RAM, true);
+	e820__update_table(e);
+	out->ram_bios = ram_before - e820__total_ram(e);
+
+	/* 4. what a 32-bit non-PAE kernel can use */
 	out->ram_above_4g = e820__remove_above(e, PHYS_4G);
 	if (out->ram_above_4g)
 		pr_warn("e820: %llu MiB of RAM above 4 GiB ignored (no PAE): %llu bytes\n",
@@ -174,7 +186,7 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 		return -ENOMEM;
 	}
 
-	/* 4. memblock */
+	/* 5. memblock */
 	memblock_reset();
 	memblock_add_e820(e);
 	if (memblock_phys_mem_size() != out->ram) {
@@ -184,6 +196,11 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 		pr_err("setup: %llu bytes of RAM ignored: more than %d separate RAM ranges\n",
 		       (unsigned long long)out->ram_no_memblock_slot, INIT_MEMBLOCK_REGIONS);
 	}
+	/*
+	 * Page 0 is no longer RAM (3.); reserving it as well keeps it out
+	 * of every allocation even if a later edit made it RAM again (Linux
+	 * reserves the low 64 KiB the same way, trim_low_memory_range()).
+	 */
 	memblock_reserve(0, PAGE_SIZE);
 	bios = BIOS_START_MAX;
 	if (ebda_start >= BIOS_START_MIN && ebda_start < bios)
@@ -201,7 +218,7 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 				(unsigned long long)(out->kernel_end - 1));
 	}
 
-	/* 5. pfn limits and zones */
+	/* 6. pfn limits and zones */
 	/* the e820 end of RAM, unless memblock could not hold all of it */
 	mp = min(e820__end_of_ram_pfn(e, MAX_NONPAE_PFN),
 		 (unsigned long)PHYS_PFN(memblock_end_of_DRAM()));
@@ -218,8 +235,8 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 			  (unsigned long long)PFN_PHYS(mp),
 			  (unsigned long long)(out->ram_above_max_pfn >> 20));
 	}
-	if (mp > ml)
-		pr_notice("%luMB HIGHMEM available.\n", pages_to_mb(mp - ml));
+	/* Linux prints both lines always, "0MB HIGHMEM" included */
+	pr_notice("%luMB HIGHMEM available.\n", pages_to_mb(mp - ml));
 	pr_notice("%luMB LOWMEM available.\n", pages_to_mb(ml));
 
 	out->max_pfn = mp;

@@ -236,14 +236,12 @@ static void cmd_e820(int argc, char **argv)
 {
 	const struct mem_layout *ml = &boot_mem_layout;
 
-	/* the map in force, under the heading the boot log gave it */
-	if (ml->user_defined) {
-		printk("user-defined physical RAM map:\n");
-		e820__print_table(&ml->e820, "user");
-	} else {
-		printk("BIOS-provided physical RAM map:\n");
-		e820__print_table(&ml->e820, "BIOS-e820");
-	}
+	/* the firmware's map exactly as the boot log printed it, then ours */
+	printk("BIOS-provided physical RAM map:\n");
+	e820__print_table(&ml->e820_firmware, "BIOS-e820");
+	printk("kernel's working map (%spage 0 and 640K-1M not RAM, below 4 GiB, whole pages):\n",
+	       ml->user_defined ? "mem=/memmap= applied, " : "");
+	e820__print_table(&ml->e820, "e820");
 }
 
 static const char * const trace_words[] = { "on", "off", NULL };
@@ -357,7 +355,7 @@ static const struct shell_cmd shell_cmds[] = {
 	  0, 0, 0, NULL, cmd_buddyinfo },
 	{ "zoneinfo", "", "zone sizes and watermarks (/proc/zoneinfo)", 0, 0, 0, NULL, cmd_zoneinfo },
 	{ "meminfo", "", "memory totals (/proc/meminfo)", 0, 0, 0, NULL, cmd_meminfo },
-	{ "e820", "", "the firmware memory map", 0, 0, 0, NULL, cmd_e820 },
+	{ "e820", "", "the firmware memory map, and the kernel's", 0, 0, 0, NULL, cmd_e820 },
 	{ "memmap", "[zone]", "a picture of physical memory", 0, 1, 0, zone_words, cmd_memmap },
 	{ "trace", "[on|off]", "print splits, merges, fallbacks, new slabs", 0, 1, 0, trace_words,
 	  cmd_trace },

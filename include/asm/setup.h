@@ -27,6 +27,8 @@ struct kernel_params;
 #define BIOS_START_MIN		0x20000ULL	/* 128 KiB: an EBDA lower than this is insane */
 #define BIOS_START_MAX		0x9f000ULL	/* 640 KiB - 4 KiB: the usual EBDA page */
 #define BIOS_END		0x100000ULL
+/* Linux's BIOS_BEGIN: [640 KiB, 1 MiB) is never RAM, whatever e820 says */
+#define BIOS_BEGIN		0xa0000ULL
 #define BIOS_EBDA_SEGMENT	0x40e		/* BDA word: EBDA segment (<< 4 = address) */
 /* ISA DMA reaches the first 16 MiB: the end of ZONE_DMA */
 #define MAX_DMA_PFN		((16UL << 20) >> 12)
@@ -42,14 +44,16 @@ struct kernel_params;
  *   max_zone_pfn[DMA] <= max_zone_pfn[NORMAL] == max_low_pfn
  *     <= max_zone_pfn[HIGHMEM] == max_pfn <= MAX_NONPAE_PFN;
  *   max_low_pfn <= MAXMEM_PFN;
- *   ram_firmware == ram + ram_above_4g + ram_user_removed + ram_trimmed
- *     + ram_no_memblock_slot + ram_above_max_pfn (every byte of usable RAM
- *     the firmware named is either used or reported);
+ *   ram_firmware == ram + ram_bios + ram_above_4g + ram_user_removed
+ *     + ram_trimmed + ram_no_memblock_slot + ram_above_max_pfn (every
+ *     byte of usable RAM the firmware named is either used or reported);
  *   ram == memblock_phys_mem_size().
  */
 struct mem_layout {
-	struct e820_table e820;		/* the map in force: sanitized, < 4 GiB, whole pages, user edits applied */
+	struct e820_table e820_firmware;	/* the sanitized firmware map, as printed at boot (Linux's e820_table_firmware) */
+	struct e820_table e820;		/* the map in force: user edits, page 0 and the BIOS area out, < 4 GiB, whole pages */
 	u64 ram_firmware;		/* usable RAM in the sanitized firmware map */
+	u64 ram_bios;			/* ... in page 0 and [640 KiB, 1 MiB) (trim_bios_range) */
 	u64 ram_above_4g;		/* ... of which at or above 4 GiB (no PAE) */
 	u64 ram_user_removed;		/* ... taken away by mem= / memmap= */
 	u64 ram_trimmed;		/* ... in partial pages */
@@ -71,7 +75,8 @@ extern struct mem_layout boot_mem_layout;
 /*
  * setup_memory_map - the host-testable core of setup_arch().  Sanitizes
  * and prints @raw, applies memmap= and mem= from @kp (printing the
- * "user-defined physical RAM map"), drops RAM above 4 GiB (reported),
+ * "user-defined physical RAM map"), makes page 0 and [640 KiB, 1 MiB)
+ * non-RAM (Linux's trim_bios_range()), drops RAM above 4 GiB (reported),
  * fills memblock (after memblock_reset()) and reserves page 0, the BIOS
  * area from @ebda_start (0: unknown) to 1 MiB and the kernel image
  * [@kernel_start, @kernel_end); computes max_pfn, max_low_pfn (highmem=),

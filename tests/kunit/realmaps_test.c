@@ -160,7 +160,7 @@ struct realmap {
 	unsigned int nr_sanitized;
 	struct rmap_entry first, last;
 	/* totals */
-	u64 ram_firmware, ram, ram_above_4g, ram_trimmed;
+	u64 ram_firmware, ram, ram_above_4g, ram_trimmed;	/* ram: page 0 is not RAM (trim_bios_range) */
 	unsigned long max_pfn, max_low_pfn, dma_pfn;
 	/* zones after memblock_free_all(), kernel image at [1 MiB, 4 MiB) */
 	struct zone_expect z[MAX_NR_ZONES];
@@ -170,33 +170,33 @@ struct realmap {
 static const struct realmap realmaps[] = {
 	{ "laptop", MAP(laptop), 0, 28,
 	  { 0x0, 0x57fff, RAM }, { 0x100000000ULL, 0x43e7fffffULL, RAM },
-	  0x3f1fe5000ULL, 0xb37e5000ULL, 0x33e800000ULL, 0, 0xb5dff, 0x38000, 0x1000,
-	  { { 0x0, 0x1000, 0xf8b, 0xc8a }, { 0x1000, 0x37000, 0x37000, 0x37000 },
+	  0x3f1fe5000ULL, 0xb37e4000ULL, 0x33e800000ULL, 0, 0xb5dff, 0x38000, 0x1000,
+	  { { 0x1, 0xfff, 0xf8a, 0xc8a }, { 0x1000, 0x37000, 0x37000, 0x37000 },
 	    { 0x38000, 0x7ddff, 0x7b85a, 0x7b85a } } },
 	{ "desktop16g", MAP(desktop16g), 0x9d800, 19,
 	  { 0x0, 0x9d7ff, RAM }, { 0x100000000ULL, 0x41fdfffffULL, RAM },
-	  0x3f963d800ULL, 0xd983d000ULL, 0x31fe00000ULL, 0x800, 0xd9ca0, 0x38000, 0x1000,
-	  { { 0x0, 0x1000, 0xf9d, 0xc9c }, { 0x1000, 0x37000, 0x36e00, 0x36e00 },
+	  0x3f963d800ULL, 0xd983c000ULL, 0x31fe00000ULL, 0x800, 0xd9ca0, 0x38000, 0x1000,
+	  { { 0x1, 0xfff, 0xf9c, 0xc9c }, { 0x1000, 0x37000, 0x36e00, 0x36e00 },
 	    { 0x38000, 0xa1ca0, 0xa1aa0, 0xa1aa0 } } },
 	{ "server64g", MAP(server64g), 0x9c000, 12,
 	  { 0x0, 0x9bfff, RAM }, { 0x100000000ULL, 0x107fffffffULL, RAM },
-	  0xffa22c000ULL, 0x7a22c000ULL, 0xf80000000ULL, 0, 0x7bc00, 0x38000, 0x1000,
-	  { { 0x0, 0x1000, 0xf9c, 0xc9b }, { 0x1000, 0x37000, 0x37000, 0x37000 },
+	  0xffa22c000ULL, 0x7a22b000ULL, 0xf80000000ULL, 0, 0x7bc00, 0x38000, 0x1000,
+	  { { 0x1, 0xfff, 0xf9b, 0xc9b }, { 0x1000, 0x37000, 0x37000, 0x37000 },
 	    { 0x38000, 0x43c00, 0x42290, 0x42290 } } },
 	{ "isahole", MAP(isahole), 0x9fc00, 7,
 	  { 0x0, 0x9fbff, RAM }, { 0xfffc0000, 0xffffffff, RES },
-	  0x7fe9fc00ULL, 0x7fe9f000ULL, 0, 0xc00, 0x80000, 0x38000, 0x1000,
-	  { { 0x0, 0x1000, 0xe9f, 0xb9e }, { 0x1000, 0x37000, 0x37000, 0x37000 },
+	  0x7fe9fc00ULL, 0x7fe9e000ULL, 0, 0xc00, 0x80000, 0x38000, 0x1000,
+	  { { 0x1, 0xfff, 0xe9e, 0xb9e }, { 0x1000, 0x37000, 0x37000, 0x37000 },
 	    { 0x38000, 0x48000, 0x48000, 0x48000 } } },
 	{ "overlapping", MAP(overlapping), 0x9f000, 9,
 	  { 0x0, 0x9efff, RAM }, { 0xfec00000, 0xfec00fff, RES },
-	  0x3fd9f000ULL, 0x3fd9f000ULL, 0, 0, 0x3ff00, 0x38000, 0x1000,
-	  { { 0x0, 0x1000, 0xf9f, 0xc9e }, { 0x1000, 0x37000, 0x36f00, 0x36f00 },
+	  0x3fd9f000ULL, 0x3fd9e000ULL, 0, 0, 0x3ff00, 0x38000, 0x1000,
+	  { { 0x1, 0xfff, 0xf9e, 0xc9e }, { 0x1000, 0x37000, 0x36f00, 0x36f00 },
 	    { 0x38000, 0x7f00, 0x7f00, 0x7f00 } } },
 	{ "ovmf", MAP(ovmf), 0, 16,
 	  { 0x0, 0x9ffff, RAM }, { 0xffc00000, 0xffffffff, RES },
-	  0x3f73b000ULL, 0x3f73b000ULL, 0, 0, 0x3ff00, 0x38000, 0x1000,
-	  { { 0x0, 0x1000, 0xea7, 0xba5 }, { 0x1000, 0x37000, 0x37000, 0x37000 },
+	  0x3f73b000ULL, 0x3f73a000ULL, 0, 0, 0x3ff00, 0x38000, 0x1000,
+	  { { 0x1, 0xfff, 0xea6, 0xba5 }, { 0x1000, 0x37000, 0x37000, 0x37000 },
 	    { 0x38000, 0x7f00, 0x7894, 0x7894 } } },
 };
 
@@ -275,8 +275,10 @@ static void realmaps_tables_and_totals(struct kunit *test)
 				   rm->name, lay.max_pfn, lay.max_low_pfn, lay.max_zone_pfn[0],
 				   lay.max_zone_pfn[1], lay.max_zone_pfn[2]);
 		KUNIT_EXPECT_EQ(test, memblock_phys_mem_size(), rm->ram);
+		/* every map has RAM at 0 and none in [640 KiB, 1 MiB): page 0 goes */
+		KUNIT_EXPECT_EQ(test, lay.ram_bios, 0x1000);
 		KUNIT_EXPECT_EQ(test, lay.ram_firmware,
-				lay.ram + lay.ram_above_4g + lay.ram_trimmed);
+				lay.ram + lay.ram_bios + lay.ram_above_4g + lay.ram_trimmed);
 		if (rm->ram_above_4g)
 			KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "of RAM above 4 GiB ignored (no PAE)");
 		KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "BIOS-provided physical RAM map:\n");
@@ -297,11 +299,16 @@ static void realmaps_laptop_log(struct kunit *test)
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "2013MB HIGHMEM available.\n896MB LOWMEM available.");
 }
 
-/* the buggy BIOS's map, whole */
+/*
+ * the buggy BIOS's map, whole: as the firmware's table (what the boot log
+ * and the shell's e820 print) and as the kernel works with it (page 0
+ * reserved, as Linux's trim_bios_range() makes it)
+ */
 static void realmaps_overlapping_resolved(struct kunit *test)
 {
 	static const struct rmap_entry want[] = {
-		{ 0x0, 0x9efff, RAM }, { 0x9f000, 0x9ffff, RES }, { 0xe0000, 0xfffff, RES },
+		{ 0x0, 0xfff, RES }, { 0x1000, 0x9efff, RAM },
+		{ 0x9f000, 0x9ffff, RES }, { 0xe0000, 0xfffff, RES },
 		{ 0x100000, 0x1fffffff, RAM }, { 0x20000000, 0x200fffff, RES },
 		{ 0x20100000, 0x3fefffff, RAM }, { 0x3ff00000, 0x3ffbffff, ACPI },
 		{ 0x3ffc0000, 0x3fffffff, NVS }, { 0xfec00000, 0xfec00fff, RES },
@@ -312,6 +319,11 @@ static void realmaps_overlapping_resolved(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, lay.e820.nr_entries, ARRAY_SIZE(want));
 	for (i = 0; i < ARRAY_SIZE(want); i++)
 		KUNIT_EXPECT_TRUE(test, entry_is(&lay.e820.entries[i], &want[i]));
+	KUNIT_ASSERT_EQ(test, lay.e820_firmware.nr_entries, ARRAY_SIZE(want) - 1);
+	KUNIT_EXPECT_TRUE(test, entry_is(&lay.e820_firmware.entries[0],
+					 &(struct rmap_entry){ 0x0, 0x9efff, RAM }));
+	for (i = 1; i < ARRAY_SIZE(want) - 1; i++)
+		KUNIT_EXPECT_TRUE(test, entry_is(&lay.e820_firmware.entries[i], &want[i + 1]));
 }
 
 static struct kunit_case realmaps_cases[] = {
@@ -351,8 +363,9 @@ static void realmaps_zone_layouts(struct kunit *test)
 		KUNIT_ASSERT_NOT_NULL(test, map);
 		memset(&pgdat, 0, sizeof(pgdat));
 		kunit_capture_start(&cap);
-		free_area_init_node(&pgdat, REALMAPS_NID, lay.max_zone_pfn, 0, lay.max_pfn,
-				    &memblock.memory, map);
+		/* the node starts where memblock's RAM does, as in free_area_init() */
+		free_area_init_node(&pgdat, REALMAPS_NID, lay.max_zone_pfn,
+				    PFN_UP(memblock_start_of_DRAM()), lay.max_pfn, &memblock.memory, map);
 		freed = memblock_free_all(&pgdat);
 		kunit_capture_stop();
 		for (j = 0; j < MAX_NR_ZONES; j++) {

@@ -108,8 +108,11 @@ static int run(struct kunit *test, const struct rng *map, unsigned int n, const 
 		return ret;
 
 	KUNIT_EXPECT_EQ(test, lay.ram_firmware,
-			lay.ram + lay.ram_above_4g + lay.ram_user_removed + lay.ram_trimmed +
-			lay.ram_no_memblock_slot + lay.ram_above_max_pfn);
+			lay.ram + lay.ram_bios + lay.ram_above_4g + lay.ram_user_removed +
+			lay.ram_trimmed + lay.ram_no_memblock_slot + lay.ram_above_max_pfn);
+	/* trim_bios_range(): neither page 0 nor [640 KiB, 1 MiB) is RAM */
+	KUNIT_EXPECT_EQ(test, mem_in(0, PAGE_SIZE), 0);
+	KUNIT_EXPECT_EQ(test, mem_in(BIOS_BEGIN, BIOS_END), 0);
 	KUNIT_EXPECT_EQ(test, memblock_phys_mem_size(), lay.ram);
 	KUNIT_EXPECT_LE(test, lay.max_zone_pfn[ZONE_DMA], lay.max_zone_pfn[ZONE_NORMAL]);
 	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_NORMAL], lay.max_low_pfn);
@@ -120,7 +123,7 @@ static int run(struct kunit *test, const struct rng *map, unsigned int n, const 
 	KUNIT_EXPECT_EQ(test, lay.highmem_pages, lay.max_pfn - lay.max_low_pfn);
 	KUNIT_EXPECT_EQ(test, memblock.current_limit, PFN_PHYS(lay.max_low_pfn));
 	KUNIT_EXPECT_LE(test, memblock_end_of_DRAM(), PFN_PHYS(lay.max_pfn));
-	/* page 0, the BIOS area and the image are reserved */
+	/* page 0 (not RAM, reserved anyway), the BIOS area and the image are reserved */
 	KUNIT_EXPECT_TRUE(test, memblock_is_region_reserved(0, 1));
 	KUNIT_EXPECT_TRUE(test, memblock_is_region_reserved(0xfffff, 1));
 	KUNIT_EXPECT_EQ(test, memblock_reserved_size(), PAGE_SIZE + (BIOS_END - lay.bios_start) + (KEND - KSTART));
@@ -142,12 +145,19 @@ static void setup_qemu_2g(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lay.max_pfn, 0x7ffe0);
 	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, 0x38000);
 	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_DMA], 0x1000);
-	KUNIT_EXPECT_EQ(test, lay.ram, 0x9f000 + 0x7fee0000);
+	KUNIT_EXPECT_EQ(test, lay.ram, 0x9e000 + 0x7fee0000);	/* page 0 is not RAM */
+	KUNIT_EXPECT_EQ(test, lay.ram_bios, 0x1000);
 	KUNIT_EXPECT_EQ(test, lay.ram_trimmed, 0xc00);
 	KUNIT_EXPECT_EQ(test, lay.ram_above_4g, 0);
 	KUNIT_EXPECT_EQ(test, lay.bios_start, 0x9f000);
-	/* what stays free: RAM minus page 0 and the image (the BIOS area is a hole) */
-	KUNIT_EXPECT_EQ(test, free_bytes(), lay.ram - 0x1000 - 0x300000);
+	/* what stays free: RAM minus the image (page 0 and the BIOS area are holes) */
+	KUNIT_EXPECT_EQ(test, free_bytes(), lay.ram - 0x300000);
+	/* the firmware's table is kept as printed, page 0 usable; the working one reserves it */
+	KUNIT_EXPECT_EQ(test, lay.e820_firmware.entries[0].addr, 0);
+	KUNIT_EXPECT_EQ(test, lay.e820_firmware.entries[0].size, 0x9fc00);
+	KUNIT_EXPECT_EQ(test, lay.e820_firmware.entries[0].type, RAM);
+	KUNIT_EXPECT_EQ(test, lay.e820.entries[0].size, 0x1000);
+	KUNIT_EXPECT_EQ(test, lay.e820.entries[0].type, RES);
 }
 
 static void setup_qemu_16m_no_normal_no_highmem(struct kunit *test)
@@ -158,8 +168,8 @@ static void setup_qemu_16m_no_normal_no_highmem(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_DMA], 0xfe0);
 	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_NORMAL], 0xfe0);
 	KUNIT_EXPECT_EQ(test, lay.highmem_pages, 0);
-	KUNIT_EXPECT_FALSE(test, strstr(cap.buf, "HIGHMEM available"));
-	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "15MB LOWMEM available.");
+	/* Linux prints the HIGHMEM line even with none */
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "0MB HIGHMEM available.\n15MB LOWMEM available.");
 }
 
 static void setup_qemu_4g_drops_above_4g(struct kunit *test)
@@ -173,6 +183,22 @@ static void setup_qemu_4g_drops_above_4g(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lay.max_pfn, 0xbffe0);
 	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, MAXMEM_PFN);
 	KUNIT_EXPECT_EQ(test, memblock_end_of_DRAM(), 0xbffe0000);
+	/*
+	 * the shell's e820 prints e820_firmware: the RAM above 4 GiB and the
+	 * partial page ...9fbff are still there, only the working map lost them
+	 */
+	{
+		const struct e820_table *fw = &lay.e820_firmware, *w = &lay.e820;
+
+		KUNIT_ASSERT_EQ(test, fw->nr_entries, 8);
+		KUNIT_EXPECT_EQ(test, fw->entries[0].size, 0x9fc00);
+		KUNIT_EXPECT_EQ(test, fw->entries[7].addr, 4 * G);
+		KUNIT_EXPECT_EQ(test, fw->entries[7].size, G);
+		KUNIT_EXPECT_EQ(test, fw->entries[7].type, RAM);
+		KUNIT_ASSERT_GT(test, w->nr_entries, 0);
+		KUNIT_EXPECT_LE(test, w->entries[w->nr_entries - 1].addr + w->entries[w->nr_entries - 1].size,
+				4 * G);
+	}
 }
 
 static void setup_mem_limit_user_map(struct kunit *test)
@@ -312,7 +338,31 @@ static void setup_kernel_outside_ram_warned(struct kunit *test)
 		"setup: kernel image [mem 0x0000000000100000-0x00000000003fffff] is not all usable RAM");
 }
 
+/* a BIOS that calls the whole first MiB RAM: Linux's trim_bios_range() */
+static void setup_trim_bios_range(struct kunit *test)
+{
+	static const struct rng all_ram[] = { { 0, 0x100000, RAM }, { 0x100000, 16 * M, RAM } };
+
+	KUNIT_ASSERT_EQ(test, run(test, all_ram, ARRAY_SIZE(all_ram), ""), 0);
+	/* page 0 and [640 KiB, 1 MiB) are gone from RAM, and counted */
+	KUNIT_EXPECT_EQ(test, lay.ram_bios, 0x1000 + (BIOS_END - BIOS_BEGIN));
+	KUNIT_EXPECT_EQ(test, lay.ram, 16 * M - 0x1000 - (BIOS_END - BIOS_BEGIN));
+	KUNIT_EXPECT_EQ(test, memblock_start_of_DRAM(), 0x1000);
+	/* the firmware's table, as printed and kept for the shell, is untouched */
+	KUNIT_EXPECT_EQ(test, lay.e820_firmware.nr_entries, 1);
+	KUNIT_EXPECT_EQ(test, lay.e820_firmware.entries[0].size, 16 * M);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"BIOS-e820: [mem 0x0000000000000000-0x0000000000ffffff] usable\n");
+	/* the working table: reserved page 0, RAM to 640 KiB, RAM from 1 MiB */
+	KUNIT_ASSERT_EQ(test, lay.e820.nr_entries, 3);
+	KUNIT_EXPECT_EQ(test, lay.e820.entries[0].type, RES);
+	KUNIT_EXPECT_EQ(test, lay.e820.entries[0].size, 0x1000);
+	KUNIT_EXPECT_EQ(test, lay.e820.entries[1].addr + lay.e820.entries[1].size, BIOS_BEGIN);
+	KUNIT_EXPECT_EQ(test, lay.e820.entries[2].addr, BIOS_END);
+}
+
 static struct kunit_case setup_cases[] = {
+	KUNIT_CASE(setup_trim_bios_range),
 	KUNIT_CASE(setup_qemu_2g),
 	KUNIT_CASE(setup_qemu_16m_no_normal_no_highmem),
 	KUNIT_CASE(setup_qemu_4g_drops_above_4g),
@@ -363,19 +413,20 @@ static const struct rng over_896m[] = { LOW_MB, { 0x100000, 0x38001000, RAM } };
 static const struct rng hole_896m[] = { LOW_MB, { 0x100000, 0x37000000, RAM }, { 0x39000000, 0x40000000, RAM } };
 
 /*
- * DMA of a map with low RAM [0, 0x9f) and [0x100, x): present 0x9f + x - 0x100,
- * managed = present - page 0 - the image (0x300 pages)
+ * DMA of a map with low RAM [0, 0x9f) and [0x100, x): page 0 is not RAM
+ * (trim_bios_range), so the node and DMA start at pfn 1 as in Linux;
+ * present 0x9e + x - 0x100, managed = present - the image (0x300 pages)
  */
-#define DMA_FULL	{ 0, 0x1000, 0xf9f, 0xf9f - 0x301 }
+#define DMA_FULL	{ 1, 0xfff, 0xf9e, 0xf9e - 0x300 }
 static const struct zone_case zone_cases[] = {
 	{ "8M", tiny_8m, ARRAY_SIZE(tiny_8m), "",
-	  { { 0, 0x7e0, 0x77f, 0x77f - 0x301 }, {}, {} } },
+	  { { 1, 0x7df, 0x77e, 0x77e - 0x300 }, {}, {} } },
 	{ "just under 16M", under_16m, ARRAY_SIZE(under_16m), "",
-	  { { 0, 0xfff, 0xf9e, 0xf9e - 0x301 }, {}, {} } },
+	  { { 1, 0xffe, 0xf9d, 0xf9d - 0x300 }, {}, {} } },
 	{ "just over 16M", over_16m, ARRAY_SIZE(over_16m), "",
 	  { DMA_FULL, { 0x1000, 1, 1, 1 }, {} } },
 	{ "hole across 16M", hole_16m, ARRAY_SIZE(hole_16m), "",
-	  { { 0, 0x1000, 0xe9f, 0xe9f - 0x301 }, { 0x1000, 0x3000, 0x2f00, 0x2f00 }, {} } },
+	  { { 1, 0xfff, 0xe9e, 0xe9e - 0x300 }, { 0x1000, 0x3000, 0x2f00, 0x2f00 }, {} } },
 	{ "just over 896M", over_896m, ARRAY_SIZE(over_896m), "",
 	  { DMA_FULL, { 0x1000, 0x37000, 0x37000, 0x37000 }, { 0x38000, 1, 1, 1 } } },
 	{ "hole across 896M", hole_896m, ARRAY_SIZE(hole_896m), "",
@@ -408,8 +459,9 @@ static void setup_zone_layouts_exact(struct kunit *test)
 		KUNIT_ASSERT_NOT_NULL(test, map);
 		memset(&pgdat, 0, sizeof(pgdat));
 		kunit_capture_start(&cap);
-		free_area_init_node(&pgdat, ZONES_NID, lay.max_zone_pfn, 0, lay.max_pfn,
-				    &memblock.memory, map);
+		/* the node starts where memblock's RAM does, as in free_area_init() */
+		free_area_init_node(&pgdat, ZONES_NID, lay.max_zone_pfn,
+				    PFN_UP(memblock_start_of_DRAM()), lay.max_pfn, &memblock.memory, map);
 		freed = memblock_free_all(&pgdat);
 		kunit_capture_stop();
 		for (j = 0; j < MAX_NR_ZONES; j++) {

@@ -187,13 +187,14 @@ def build_case_iso(kernel, cmdline="", cutmem=None, cache_dir=ISO_CACHE):
 # ------------------------------------------------------------------ QEMU
 
 def qemu_command(*, iso=None, kernel=None, mem="128M", uefi=False, cmdline="",
-                 vars_file=None, serial="stdio", window=False, extra=()):
-    """The QEMU argument vector for one machine (no KVM, ever)."""
+                 vars_file=None, serial="stdio", window=False, extra=(), binary=None):
+    """The QEMU argument vector for one machine (no KVM, ever).  @binary
+    overrides the emulator (qemu-system-i386 for SeaBIOS, x86_64 for OVMF)."""
     if (iso is None) == (kernel is None):
         raise QemuError("give exactly one of iso= and kernel=")
     if uefi and kernel is not None:
         raise QemuError("direct -kernel boot is SeaBIOS only (Multiboot v1)")
-    cmd = ["qemu-system-x86_64" if uefi else "qemu-system-i386",
+    cmd = [binary or ("qemu-system-x86_64" if uefi else "qemu-system-i386"),
            "-m", str(mem),
            "-no-reboot",
            "-net", "none",
@@ -228,8 +229,9 @@ class Qemu:
     """
 
     def __init__(self, name, *, iso=None, kernel=None, mem="128M", uefi=False,
-                 cmdline="", timeout=60.0, log_dir=LOG_DIR, extra=()):
+                 cmdline="", timeout=60.0, log_dir=LOG_DIR, extra=(), binary=None):
         self.name = name
+        self.binary = binary
         self.iso, self.kernel = iso, kernel
         self.mem, self.uefi, self.cmdline = mem, uefi, cmdline
         self.timeout = timeout
@@ -260,7 +262,7 @@ class Qemu:
             shutil.copyfile(OVMF_VARS, vars_file)
         self.argv = qemu_command(iso=self.iso, kernel=self.kernel, mem=self.mem,
                                  uefi=self.uefi, cmdline=self.cmdline,
-                                 vars_file=vars_file, extra=self.extra)
+                                 vars_file=vars_file, extra=self.extra, binary=self.binary)
         self._log = open(self.log_path, "wb")
         self.start_time = time.monotonic()
         self.deadline = self.start_time + self.timeout

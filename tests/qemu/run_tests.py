@@ -342,7 +342,11 @@ def check_memory_model(case, text):
             errs.append("Memory: %dK available + %dK reserved != %dK present"
                         % (avail >> 10, reserved >> 10, present >> 10))
         if not limit and not highmem_size and "memmap" not in case.cmdline:
+            # whole usable pages, less page 0 and [640 KiB, 1 MiB): never
+            # RAM (Linux's trim_bios_range())
             pages = sum(max(0, (min(e + 1, FOUR_GIB) >> 12) - ((s + 4095) >> 12)) for s, e in usable)
+            pages -= sum(max(0, min((e + 1) >> 12, 0x100) - max((s + 4095) >> 12, 0xa0)) +
+                         (1 if s == 0 and e >= 4095 else 0) for s, e in usable)
             if present != pages << 12:
                 errs.append("Memory: %dK present, but the e820 table has %dK of whole usable pages"
                             % (present >> 10, pages << 2))
@@ -527,8 +531,15 @@ def drive(case, q):
         fatal = fatal_line(text)
         if fatal:
             errs.append("fatal: " + fatal)
+        # the performance gate's boot row (bench/budget.csv, bench/gate.py)
+        root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+        sys.path.insert(0, os.path.join(root, "bench"))
+        import gate  # noqa: E402
+        gate_errs, gate_row = gate.check_boot_text(text, os.path.join(root, "bench", "budget.csv"))
+        errs += gate_errs
         m = re.search(r"bench: 1 order-0 alloc\+free pair: (\d+) cycles", text)
-        return (not errs), "; ".join(errs) or "order-0 pair %s instructions" % (m.group(1) if m else "?")
+        return (not errs), "; ".join(errs) or "order-0 pair %s instructions; %s" % (
+            m.group(1) if m else "?", gate_row)
 
     if case.kind == "reboot":
         try:

@@ -330,8 +330,12 @@ class Session:
             if m.group(1) == "HighMem" and sp:
                 self.max_low_pfn = int(sp.group(1))
         out = self.cmd("e820")
-        check(re.search(r"^(BIOS-e820|user): \[mem 0x[0-9a-f]+-0x[0-9a-f]+\] usable$", out, re.M),
-              "e820", out)
+        check(re.search(r"^e820: \[mem 0x[0-9a-f]+-0x[0-9a-f]+\] usable$", out, re.M),
+              "e820 working map", out)
+        # the firmware's map, line for line as the boot log printed it
+        boot_map = re.findall(r"^BIOS-e820: .*$", self.q.text[:self.q.text.find("orderly: ready")], re.M)
+        check(boot_map and re.findall(r"^BIOS-e820: .*$", out, re.M) == boot_map,
+              "e820 prints the boot log's BIOS-e820 lines", out)
         for args in ("", " DMA", " Normal", " HighMem"):
             out = self.cmd("memmap" + args)
             check(all(len(l) <= 80 for l in out.splitlines()), "memmap%s wider than 80" % args, out)
