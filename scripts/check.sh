@@ -16,7 +16,13 @@ for stage in "$@"; do
 	{ ${MAKE:-make} --no-print-directory "$stage" 2>&1; echo $? > "$B/check/$stage.rc"; } | tee "$B/check/$stage.log"
 	rc=$(cat "$B/check/$stage.rc")
 	secs=$(( $(date +%s) - start ))
-	last=$(grep -E '[0-9]+ passed, [0-9]+ failed|DONE|every workload ran|all pieces work|OK$' "$B/check/$stage.log" | tail -1 | cut -c1-90)
+	last=$(grep -E '[0-9]+ passed, [0-9]+ failed|DONE|every workload ran|all pieces work|perf gate: |OK$' "$B/check/$stage.log" | tail -1 | cut -c1-90)
+	how=$(grep -m1 -o '^host32: running [a-z0-9-]*' "$B/check/$stage.log" | sed 's/^host32: running //')
+	[ -n "$how" ] && last="$last ($how)"
+	# a runner that printed failures but exited 0 still fails its stage
+	if [ "$rc" = 0 ] && grep -qE '(^|[^0-9])[0-9]+ passed, [1-9][0-9]* failed' "$B/check/$stage.log"; then
+		rc="0 but its output counts failures"
+	fi
 	if [ "$rc" = 0 ]; then
 		pass=$((pass + 1)); verdict=PASS
 	else
