@@ -24,6 +24,8 @@ struct kernel_params {
 	int loglevel;			/* loglevel=<0..8>, -1 = default */
 	bool quiet;
 	bool bench;			/* bench: run kernel/bench.c before the shell */
+	bool slub_debug_set;		/* slub_debug or slub_debug=<flags>[,cache...] */
+	char slub_debug[64];		/* its value ("" for the bare word: FZPU) */
 	unsigned int nr_errors;		/* words rejected */
 };
 
