@@ -36,6 +36,7 @@
 #include <linux/selftest.h>
 #include <linux/bench.h>
 #include <linux/shell.h>
+#include <linux/slab.h>
 #include <asm/setup.h>
 #include <asm/pgtable.h>
 #include <asm/traps.h>
@@ -283,6 +284,8 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	boot_mark("printk: zone ranges");
 	mem_init();
 	boot_mark("printk: meminfo");
+	/* the slab allocator's boot caches: kmalloc() works from here */
+	kmem_cache_init(kernel_params.slub_debug_set ? kernel_params.slub_debug : NULL);
 
 	/* 8. HighMem mappings */
 	kmap_init();

@@ -265,6 +265,15 @@ static void parse_one(struct param_ctx *c, const char *w, size_t wlen, bool firs
 			kp->maxcpus = (int)n;
 	} else if (NAME_IS("bench") && !val) {
 		kp->bench = true;
+	} else if (NAME_IS("slub_debug")) {
+		/* the letters and cache names are mm/slub.c's to read */
+		if (vlen >= sizeof(kp->slub_debug)) {
+			bad_value(c, "slub_debug", val, vlen, "longer than 63");
+		} else {
+			kp->slub_debug_set = true;
+			memcpy(kp->slub_debug, val ? val : "", vlen);
+			kp->slub_debug[vlen] = '\0';
+		}
 	} else if ((NAME_IS("mem") || NAME_IS("memmap") || NAME_IS("highmem") ||
 		    NAME_IS("loglevel") || NAME_IS("maxcpus")) && !val) {
 		kp->nr_errors++;

@@ -71,5 +71,16 @@ void cmd_stress(int argc, char **argv);
 /* kernel/shell_smp.c */
 void cmd_cpus(int argc, char **argv);
 void cmd_on(int argc, char **argv);
+/* kernel/shell_slab.c */
+void cmd_kmalloc(int argc, char **argv);
+void cmd_kfree(int argc, char **argv);
+void cmd_kmem_cache_create(int argc, char **argv);
+void cmd_kmem_cache_alloc(int argc, char **argv);
+void cmd_kmem_cache_free(int argc, char **argv);
+void cmd_kmem_cache_destroy(int argc, char **argv);
+void cmd_slabinfo(int argc, char **argv);
+void cmd_slab(int argc, char **argv);
+/* [addr, addr + len) lies in the slot of a slab object the shell holds */
+bool shell_slab_owns(unsigned long addr, unsigned long len);
 
 #endif

@@ -91,6 +91,7 @@ static const char * const pageflag_names[__NR_PAGEFLAGS] = {
 	[PG_tail]	= "tail",
 	[PG_poisoned]	= "poisoned",
 	[PG_zeroed]	= "zeroed",
+	[PG_slab]	= "slab",
 };
 
 void dump_page(const struct page *page, const char *reason)

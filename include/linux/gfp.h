@@ -26,6 +26,8 @@
 #define __GFP_COMP	0x4000u	/* compound page: head + tails */
 #define __GFP_ZERO	0x8000u	/* zero the pages */
 #define __GFP_HARDWALL	0x20000u /* cpuset hardwall (accepted, no effect) */
+/* Mobility: reclaimable pages (slab caches with SLAB_RECLAIM_ACCOUNT) */
+#define __GFP_RECLAIMABLE 0x80000u
 
 #define __GFP_BITS_MASK	0x3ffffu
 

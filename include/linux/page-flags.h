@@ -17,6 +17,7 @@ enum pageflags {
 	PG_tail,	/* other pages of a compound page */
 	PG_poisoned,	/* page_poison=on: filled with PAGE_POISON since it was freed */
 	PG_zeroed,	/* contents known to be zero (not relied on for __GFP_ZERO) */
+	PG_slab,	/* heads a slab: struct slab (mm/slab.h) overlays the page */
 	__NR_PAGEFLAGS
 };
 
@@ -45,6 +46,7 @@ __PAGEFLAG(Head, head)
 __PAGEFLAG(Tail, tail)
 __PAGEFLAG(Poisoned, poisoned)
 __PAGEFLAG(Zeroed, zeroed)
+__PAGEFLAG(Slab, slab)
 
 /* Linux's spelling for the reserved bit's non-atomic setters */
 #define SetPageReserved(p)	__SetPageReserved(p)

@@ -3,7 +3,9 @@
  * libFuzzer target for the buddy allocator: the input is a program.
  *
  *   byte 0      layout (low 2 bits), watermarks kept (bit 2), page_poison
- *               (bit 3), trace (bit 4)
+ *               (bit 3), trace (bit 4), node 0 (bit 5; else a private
+ *               node): __free_pages() has a fast path for node 0's
+ *               pages only, with its own copy of every misuse check
  *   then ops    one byte each, most with an argument byte or two:
  *     0-3  alloc    order (0..11, 11 is invalid), mask from a table that
  *                   includes __GFP_DMA|__GFP_HIGHMEM   -> into a slot
@@ -12,7 +14,11 @@
  *     7    misuse   a random pfn and order that is not a live block's
  *                   (head, same order): double free, inside a block, tail,
  *                   reserved, hole, wrong order - must be reported and
- *                   leave the node byte-identical
+ *                   leave the node byte-identical.  The pfn's high byte
+ *                   aims it: top bits 10 = a page of the slot's block
+ *                   (its head with a wrong order, or a tail), 11 = the
+ *                   n-th reserved page (n = low byte), so that the cases
+ *                   a random pfn rarely hits come up often
  *     8    misuse   put_page/get_page on a pfn no live block owns
  *     9    scribble on a free page (page_poison must report it later)
  *
@@ -71,14 +77,20 @@ static void check_all(const char *what)
 	FUZZ_CHECK(errors == 0, what);
 }
 
+/* dropping each reference we hold is legal: no report, and only the last frees */
 static void free_slot(struct slot *s, bool by_put)
 {
 	while (s->refs > 0) {
+		kunit_capture_start(&fcap);
 		if (by_put)
 			put_page(s->compound ? s->page + (1UL << s->order) - 1 : s->page);
 		else
 			__free_pages(s->page, s->order);
+		kunit_capture_stop();
+		FUZZ_CHECK(!strstr(fcap.buf, "BUG"), "legal free not reported");
 		s->refs--;
+		FUZZ_CHECK(!s->refs || (page_count(s->page) == s->refs && !PageBuddy(s->page) &&
+					!PagePcp(s->page)), "allocated until the last reference");
 	}
 	s->page = NULL;
 }
@@ -103,6 +115,21 @@ static bool owned(const struct page *page)
 		    page < slots[i].page + (1UL << slots[i].order))
 			return true;
 	return false;
+}
+
+/* the (@n mod their number)-th PG_reserved page of the node (holes included), or NULL */
+static struct page *nth_reserved_page(unsigned long n)
+{
+	unsigned long rel, nr = 0;
+
+	for (rel = 0; rel < fz.nr_pages; rel++)
+		nr += PageReserved(mm_page(&fz, rel));
+	if (!nr)
+		return NULL;
+	n %= nr;
+	for (rel = 0; ; rel++)
+		if (PageReserved(mm_page(&fz, rel)) && n-- == 0)
+			return mm_page(&fz, rel);
 }
 
 static void misuse(void (*op)(struct page *, unsigned int), struct page *page, unsigned int order)
@@ -135,7 +162,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		debug |= PGDAT_PAGE_POISON;
 	if (data[0] & 16)
 		debug |= PGDAT_TRACE;
-	FUZZ_CHECK(mm_fixture_init(&fz, l, 3, debug) == 0, "fixture");
+	FUZZ_CHECK(mm_fixture_init(&fz, l, data[0] & 32 ? 0 : 3, debug) == 0, "fixture");
 	if (!(data[0] & 4))
 		mm_fixture_no_watermarks(&fz);
 	memset(slots, 0, sizeof(slots));
@@ -189,11 +216,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			break;
 		case 7: {
-			unsigned long lo = ARG(), rel = (lo | (unsigned long)ARG() << 8) % fz.nr_pages;
+			unsigned long lo = ARG(), hi = ARG(), rel = (lo | hi << 8) % fz.nr_pages;
 			unsigned int order = ARG() % (MAX_ORDER + 2);
 			struct page *page = mm_page(&fz, rel);
 
-			if (!legal_free(page, order))
+			if ((hi & 0xc0) == 0x80 && s->page)
+				page = s->page + lo % (1UL << s->order);
+			else if ((hi & 0xc0) == 0xc0)
+				page = nth_reserved_page(lo);
+			if (page && !legal_free(page, order))
 				misuse(__free_pages, page, order);
 			break;
 		}

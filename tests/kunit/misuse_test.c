@@ -6,6 +6,14 @@
  * (pgdat and every struct page) taken before is equal afterwards.  Then
  * the debug options: page poisoning catches a write after free,
  * debug_pagealloc really unmaps a freed page (host: the access faults).
+ *
+ * The cases run twice on the host: on a private node (suite "misuse")
+ * and on node 0 (suite "misuse_node0"), the kernel's node, which the
+ * fixture installs there.  The two are not the same code: __free_pages()
+ * has a fast path for node 0's pages only, which repeats every misuse
+ * check (refcount, order, reserved/buddy/pcp/compound flags) in one test
+ * per field; a private node's pages always take the general path.  In
+ * the kernel node 0 is the live kernel's, so only the private node runs.
  */
 #include "mm_fixture.h"
 #include <linux/gfp.h>
@@ -20,6 +28,16 @@ static const struct mm_layout node = {
 static struct mm_fixture fx;
 static struct printk_capture cap;
 static struct mm_state st;
+static int misuse_nid;		/* the node under test, set by the suite */
+
+/* the dump_page flags line: "(<flag>|node=<nid>|zone=1)" */
+static const char *flags_line(const char *flag)
+{
+	static char buf[48];
+
+	snprintf(buf, sizeof(buf), "(%s|node=%d|zone=1)", flag, misuse_nid);
+	return buf;
+}
 
 static void misuse_exit(struct kunit *test)
 {
@@ -51,7 +69,7 @@ static const char *bad_state(unsigned long rel_pfn)
 
 static void double_free(struct kunit *test)
 {
-	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, 1, 0);
+	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, misuse_nid, 0);
 	struct page *p = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
 	struct page *q = __alloc_pages_node(pgdat, GFP_KERNEL, 0);
 
@@ -62,7 +80,7 @@ static void double_free(struct kunit *test)
 	/* the dump_page lines */
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "refcount:0 mapcount:0 mapping:NULL index:0x0 pfn:0x");
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "flags: 0x");
-	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "(buddy|node=1|zone=1)");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, flags_line("buddy"));
 	__free_pages(p, 0);
 	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
 }
@@ -70,7 +88,7 @@ static void double_free(struct kunit *test)
 /* a page freed twice after its block merged into a larger one */
 static void double_free_inside_merged_block(struct kunit *test)
 {
-	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, 1, 0);
+	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, misuse_nid, 0);
 	struct page *p = __alloc_pages_node(pgdat, GFP_KERNEL, 8);
 	struct page *q;
 	char why[96];
@@ -94,10 +112,10 @@ static void double_free_inside_merged_block(struct kunit *test)
 
 static void free_reserved_and_hole(struct kunit *test)
 {
-	mm_fixture_setup(test, &fx, &node, 1, 0);
+	mm_fixture_setup(test, &fx, &node, misuse_nid, 0);
 	EXPECT_MISUSE(test, __free_pages(mm_page(&fx, 301), 0), bad_state(301),
 		      "page dumped because: freeing a reserved page");
-	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "(reserved|node=1|zone=1)");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, flags_line("reserved"));
 	EXPECT_MISUSE(test, __free_pages(mm_page(&fx, 930), 2), bad_state(930),
 		      "freeing a reserved page (hole, firmware or kernel)");
 	EXPECT_MISUSE(test, put_page(mm_page(&fx, 930)), bad_state(930), "reserved");
@@ -107,7 +125,7 @@ static void free_reserved_and_hole(struct kunit *test)
 
 static void wrong_order(struct kunit *test)
 {
-	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, 1, 0);
+	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, misuse_nid, 0);
 	struct page *p = __alloc_pages_node(pgdat, GFP_KERNEL, 2);
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
@@ -127,7 +145,7 @@ static void wrong_order(struct kunit *test)
 
 static void tail_pages(struct kunit *test)
 {
-	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, 1, 0);
+	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, misuse_nid, 0);
 	struct page *p = __alloc_pages_node(pgdat, GFP_KERNEL, 2);
 	struct page *c = __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_COMP, 2);
 	char why[96];
@@ -139,15 +157,17 @@ static void tail_pages(struct kunit *test)
 	EXPECT_MISUSE(test, __free_pages(p + 2, 1), bad_state(mm_rel_pfn(&fx, p + 2)), why);
 	EXPECT_MISUSE(test, __free_pages(c + 3, 0), bad_state(mm_rel_pfn(&fx, c + 3)),
 		      "freeing a tail page of a compound page");
-	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "(tail|node=1|zone=1)");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, flags_line("tail"));
 	__free_pages(p, 2);
 	__free_pages(c, 2);
+	/* the compound page went back as a plain block: no head or tail marks left */
+	KUNIT_EXPECT_FALSE(test, PageHead(c) || PageTail(c + 1) || PageTail(c + 3));
 	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
 }
 
 static void free_never_allocated_and_put_after_free(struct kunit *test)
 {
-	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, 1, 0);
+	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, misuse_nid, 0);
 	struct page *p;
 
 	/* a page in the middle of a free boot block */
@@ -161,11 +181,45 @@ static void free_never_allocated_and_put_after_free(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
 }
 
+/*
+ * The legal counterpart of the misuses: with extra references (get_page,
+ * on a compound page through a tail) a block stays allocated until the
+ * last put_page(), which frees it without a report.
+ */
+static void references_last_put_frees(struct kunit *test)
+{
+	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, misuse_nid, 0);
+	struct page *p = __alloc_pages_node(pgdat, GFP_KERNEL, 1);
+	struct page *c = __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_COMP, 2);
+	unsigned long free_before;
+
+	KUNIT_ASSERT_TRUE(test, p && c);
+	free_before = pgdat_free_pages(pgdat);
+	kunit_capture_start(&cap);
+	get_page(p);
+	get_page(p);
+	get_page(c + 2);
+	put_page(p);
+	put_page(p);
+	put_page(c + 3);
+	KUNIT_EXPECT_EQ(test, page_count(p), 1);
+	KUNIT_EXPECT_EQ(test, page_count(c), 1);
+	KUNIT_EXPECT_FALSE(test, PageBuddy(p) || PagePcp(p) || PageBuddy(c) || PagePcp(c));
+	KUNIT_EXPECT_EQ(test, pgdat_free_pages(pgdat), free_before);
+	put_page(p);
+	put_page(c + 1);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_EMPTY(test, &cap);
+	KUNIT_EXPECT_EQ(test, pgdat_free_pages(pgdat), free_before + 2 + 4);
+	KUNIT_EXPECT_EQ(test, verify_free_lists(pgdat), 0);
+	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
+}
+
 static void not_a_struct_page(struct kunit *test)
 {
 	static struct page fake[2];
 
-	mm_fixture_setup(test, &fx, &node, 1, 0);
+	mm_fixture_setup(test, &fx, &node, misuse_nid, 0);
 	EXPECT_MISUSE(test, __free_pages(&fake[1], 0), "BUG: Bad page pointer in process swapper/0",
 		      "is not a struct page of any node");
 	/* misaligned pointer into mem_map */
@@ -230,7 +284,7 @@ static void free_pages_bad_addresses(struct kunit *test)
 
 static void page_poison_write_after_free(struct kunit *test)
 {
-	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, 1, PGDAT_PAGE_POISON);
+	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, misuse_nid, PGDAT_PAGE_POISON);
 	struct page *p;
 	unsigned char *addr;
 	char line[160];
@@ -278,7 +332,7 @@ static void page_poison_write_after_free(struct kunit *test)
 
 static void debug_pagealloc_unmaps_free_pages(struct kunit *test)
 {
-	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, 1, PGDAT_DEBUG_PAGEALLOC);
+	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, misuse_nid, PGDAT_DEBUG_PAGEALLOC);
 	struct page *p, *h;
 	unsigned char *addr;
 
@@ -306,7 +360,7 @@ static void debug_pagealloc_unmaps_free_pages(struct kunit *test)
 
 static void debug_pagealloc_with_poison(struct kunit *test)
 {
-	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, 1,
+	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &node, misuse_nid,
 						     PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON);
 	struct page *p;
 
@@ -330,6 +384,7 @@ static struct kunit_case misuse_cases[] = {
 	KUNIT_CASE(wrong_order),
 	KUNIT_CASE(tail_pages),
 	KUNIT_CASE(free_never_allocated_and_put_after_free),
+	KUNIT_CASE(references_last_put_frees),
 	KUNIT_CASE(not_a_struct_page),
 	KUNIT_CASE(free_pages_bad_addresses),
 	KUNIT_CASE(page_poison_write_after_free),
@@ -340,9 +395,49 @@ static struct kunit_case misuse_cases[] = {
 	{}
 };
 
+static int misuse_private_node(struct kunit_suite *suite)
+{
+	misuse_nid = 1;
+	return 0;
+}
+
 static struct kunit_suite misuse_suite = {
 	.name = "misuse",
+	.suite_init = misuse_private_node,
 	.exit = misuse_exit,
 	.test_cases = misuse_cases,
 };
 kunit_test_suite(misuse_suite);
+
+#ifdef __ORDERLY_HOST__
+/* the same cases on node 0, where __free_pages() takes its fast path */
+static struct kunit_case misuse_node0_cases[] = {
+	KUNIT_CASE(double_free),
+	KUNIT_CASE(double_free_inside_merged_block),
+	KUNIT_CASE(free_reserved_and_hole),
+	KUNIT_CASE(wrong_order),
+	KUNIT_CASE(tail_pages),
+	KUNIT_CASE(free_never_allocated_and_put_after_free),
+	KUNIT_CASE(references_last_put_frees),
+	KUNIT_CASE(not_a_struct_page),
+	/* free_pages_bad_addresses: on node 0 already, in "misuse" */
+	KUNIT_CASE(page_poison_write_after_free),
+	KUNIT_CASE(debug_pagealloc_unmaps_free_pages),
+	KUNIT_CASE(debug_pagealloc_with_poison),
+	{}
+};
+
+static int misuse_kernel_node(struct kunit_suite *suite)
+{
+	misuse_nid = 0;
+	return 0;
+}
+
+static struct kunit_suite misuse_node0_suite = {
+	.name = "misuse_node0",
+	.suite_init = misuse_kernel_node,
+	.exit = misuse_exit,
+	.test_cases = misuse_node0_cases,
+};
+kunit_test_suite(misuse_node0_suite);
+#endif

@@ -43,28 +43,20 @@ void mm_test_free(void *p, size_t bytes)
 	free(p);
 }
 #else
-static unsigned int bytes_order(size_t bytes)
-{
-	unsigned int order = 0;
+#include <linux/slab.h>
 
-	while ((PAGE_SIZE << order) < bytes)
-		order++;
-	return order;
-}
-
+/*
+ * In the kernel, kzalloc() as Linux's kunit_kzalloc(): a slab object up to
+ * 8 KiB, a compound page block above (up to MAX_ORDER - 1).
+ */
 void *mm_test_alloc(size_t bytes)
 {
-	unsigned int order = bytes_order(bytes);
-
-	if (order >= MAX_ORDER)
-		return NULL;
-	return (void *)__get_free_pages(GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN, order);
+	return kzalloc(bytes ? bytes : 1, GFP_KERNEL | __GFP_NOWARN);
 }
 
 void mm_test_free(void *p, size_t bytes)
 {
-	if (p)
-		free_pages((unsigned long)p, bytes_order(bytes));
+	kfree(p);
 }
 #endif
 

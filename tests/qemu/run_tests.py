@@ -116,6 +116,9 @@ SKIP_LITTLE_HIGHMEM = {"highmem_kernel.hmk_kmap_exhaustion": "too little free Hi
 LITTLE_HIGHMEM = 16 * MiB
 
 SKIP_PLAIN = {**SKIP_ARENA, **SKIP_NO_DEBUG_PAGEALLOC, **SKIP_NO_PAGE_POISON}
+# the slab tests of the CPU slab and of the plain layout's sizes: not under slub_debug
+SKIP_SLUB_DEBUG = {"slub.slub_orders": "slub_debug changes the object sizes",
+                   "slub.slub_transitions": "slub_debug: no CPU slab"}
 
 
 def selftest_skips(mem, highmem_option=False):
@@ -181,6 +184,12 @@ def matrix(release_iso=None):
                       expect={"smp": (n, up)},
                       # the whole selftest skips what a plain one may; the smp suite alone nothing
                       **(selftest_skips(mem) if cmd == "selftest" else {})))
+    # issue 18: every suite with every slab cache debugging (slub_debug=FZPU)
+    C.append(Case("selftest-slub-debug", "selftest", "256M",
+                  cmdline="selftest slub_debug=FZPU", timeout=180,
+                  may_skip={**SKIP_PLAIN, **SKIP_NO_HIGHMEM, **SKIP_SLUB_DEBUG},
+                  must_run={"slub.slub_debug_redzone": "slub_debug=FZPU",
+                            "slub.slub_double_free": "slub_debug=FZPU"}))
     # issue 8: the in-kernel benchmark and boot cost, deterministic under -icount
     C.append(Case("bench-icount-3G", "bench", "3G", cmdline="bench", timeout=300,
                   extra=["-icount", "shift=0"]))
