@@ -45,7 +45,7 @@ KOBJS := $(patsubst %.c,$(B)/k/%.o,$(KSRCS)) $(patsubst %.asm,$(B)/k/%.o,$(KASMS
 # The real sources that run on the host, and those that stay in the kernel.
 HOST_EXCLUDE := lib/string.c lib/vsprintf.c
 HOST_KSRCS := $(filter-out $(HOST_EXCLUDE), \
-		$(wildcard mm/*.c lib/*.c) $(wildcard boot/multiboot2.c kernel/params.c kernel/setup.c))
+		$(wildcard mm/*.c lib/*.c) $(wildcard boot/multiboot2.c kernel/params.c kernel/setup.c kernel/acpi.c))
 HOST_TSRCS := $(wildcard tests/kunit/*_test.c) tests/kunit/mm_fixture.c $(filter-out tests/host/main.c,$(wildcard tests/host/*.c))
 HOSTCFLAGS := -std=gnu11 -g -O1 -D__ORDERLY_HOST__ -Itests/host/include -Iinclude \
 	      -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare -MMD -MP
@@ -60,7 +60,7 @@ UBSAN32FLAGS := -fsanitize=undefined -fno-sanitize-recover=all -fno-omit-frame-p
 
 .PHONY: all iso run run-uefi check deps deps-boot test-host test-host32 fuzz fuzz-smoke \
 	test-qemu test-shell-doc clean bench bench-instr bench-smoke bench-gate bench-gate-measure bench-budget \
-	bench-readme bench-fragment usb test-usb test-screen oracle mutate
+	bench-readme bench-slab bench-fragment usb test-usb test-screen oracle mutate
 .DEFAULT_GOAL := all
 
 all: $(B)/orderly.elf
@@ -331,6 +331,26 @@ bench-budget: bench-gate-measure $(B)/orderly.iso $(B)/orderly.elf
 	-$(MAKE) test-qemu QEMU_CASES=bench-icount-3G
 	$(PYTHON) bench/gate.py rebaseline bench/budget.csv --instr $(BENCH_GATE)/instr.csv \
 		--boot-log $(B)/test-logs/bench-icount-3G.log
+
+# Small objects (bench/slab_bench.c): kmalloc/kfree against glibc, jemalloc,
+# mimalloc - cycles, churn latency percentiles, producer/consumer, slab
+# memory overhead, and callgrind instructions per pair (bench/slab_instr.sh).
+SLAB_BENCH_HAVE = orderly glibc $(if $(wildcard /usr/include/jemalloc/jemalloc.h),jemalloc) \
+		  $(if $(wildcard /usr/include/mimalloc.h),mimalloc)
+$(B)/bench/slab-orderly: bench/slab_bench.c bench/timing.h bench/orderly_node.h $(BENCH_KOBJS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(BENCH_CFLAGS) -DSLAB_BE_ORDERLY -o $@ bench/slab_bench.c $(BENCH_KOBJS)
+SLAB_BENCH_BE_glibc := -DSLAB_BE_GLIBC
+SLAB_BENCH_BE_jemalloc := -DSLAB_BE_JEMALLOC
+SLAB_BENCH_BE_mimalloc := -DSLAB_BE_MIMALLOC
+$(addprefix $(B)/bench/slab-,glibc jemalloc mimalloc): $(B)/bench/slab-%: bench/slab_bench.c bench/timing.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+		$(SLAB_BENCH_BE_$*) -o $@ bench/slab_bench.c $(BENCH_LIBS_$*)
+bench-slab: $(addprefix $(B)/bench/slab-,$(SLAB_BENCH_HAVE))
+	@for b in $(SLAB_BENCH_HAVE); do ORDERLY_QUIET=1 $(B)/bench/slab-$$b || exit 1; done \
+		| tee $(B)/bench/slab.csv
+	@sh bench/slab_instr.sh $(addprefix $(B)/bench/slab-,$(SLAB_BENCH_HAVE)) | tee $(B)/bench/slab-instr.csv
 
 # the QEMU matrix (tests/qemu/run_tests.py); QEMU_CASES=boot,selftest-bios-2G
 # runs the cases whose names contain one of the words; logs in build/test-logs/

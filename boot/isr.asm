@@ -39,8 +39,7 @@ isr_common:
 	mov ax, 0x10
 	mov ds, ax
 	mov es, ax
-	mov fs, ax
-	mov gs, ax
+	mov gs, ax			; %fs is left alone: the per-CPU segment (asm/percpu.h)
 	cld
 	mov eax, esp
 	call do_trap

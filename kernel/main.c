@@ -8,6 +8,7 @@
  * The order matters and each step says what it needs:
  *   1. serial console first, so that everything after can be seen;
  *   2. traps, so that a mistake in anything after is reported, not a reset;
+ *      then CPU 0's per-CPU segment (%fs), which every spinlock reads;
  *   3. the Multiboot information -> struct boot_info (plain data; a
  *      Multiboot v1 boot is first rewritten as Multiboot2 tags here, so
  *      one validated parser reads both);
@@ -15,9 +16,10 @@
  *   5. setup_arch(): e820 table, memblock, max_pfn/max_low_pfn/zones;
  *   6. paging_init(): the final page tables (needs memblock and
  *      max_low_pfn); the screen console can now ioremap its framebuffer;
+ *      ACPI; the MADT's CPUs, and memblock reservations for their start;
  *   7. free_area_init() + mem_init(): struct pages, zones, buddy lists;
  *   8. kmap_init(): HighMem mappings;
- *   9. time, then the ready line the QEMU harness waits for;
+ *   9. time, the other CPUs, then the ready line the QEMU harness waits for;
  *  10. self-tests if asked; 11. the shell, for ever.
  */
 #include <linux/kernel.h>
@@ -34,9 +36,11 @@
 #include <linux/selftest.h>
 #include <linux/bench.h>
 #include <linux/shell.h>
+#include <linux/slab.h>
 #include <asm/setup.h>
 #include <asm/pgtable.h>
 #include <asm/traps.h>
+#include <asm/smp.h>
 
 #define MB2_BOOTLOADER_MAGIC	0x36D76289
 #define MB1_BOOTLOADER_MAGIC	0x2BADB002
@@ -223,6 +227,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 
 	/* 2. exceptions are reported from here on */
 	trap_init();
+	smp_prepare_boot_cpu();		/* %fs: per-CPU data, before any spinlock */
 
 	/* 3. the boot loader's information */
 	if (magic == MB1_BOOTLOADER_MAGIC) {
@@ -267,6 +272,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	screen_init(&boot_info);
 	keyboard_init();
 	acpi_power_init(boot_info.rsdp_present ? boot_info.rsdp : NULL, boot_info.rsdp_len);
+	smp_prepare_cpus(boot_info.rsdp_present ? boot_info.rsdp : NULL, boot_info.rsdp_len);
 	boot_mark("screen, keyboard, ACPI");
 
 	/*
@@ -278,12 +284,17 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	boot_mark("printk: zone ranges");
 	mem_init();
 	boot_mark("printk: meminfo");
+	/* the slab allocator's boot caches: kmalloc() works from here */
+	kmem_cache_init(kernel_params.slub_debug_set ? kernel_params.slub_debug : NULL);
 
 	/* 8. HighMem mappings */
 	kmap_init();
 
 	/* 9. time, and the line the QEMU harness waits for */
 	time_init();
+	boot_mark("kmap, TSC calibration");
+	smp_init();		/* the other CPUs: their start-up delays need the TSC */
+	boot_mark("other CPUs");
 	ns = ktime_get_ns();
 	{
 		/* shown even under 'quiet', but not in the error colour */

@@ -259,10 +259,28 @@ static void parse_one(struct param_ctx *c, const char *w, size_t wlen, bool firs
 			kp->loglevel = (int)size;
 	} else if (NAME_IS("quiet") && !val) {
 		kp->quiet = true;
+	} else if (NAME_IS("nosmp") && !val) {
+		kp->nosmp = true;
+	} else if (NAME_IS("maxcpus") && val) {
+		unsigned int n;
+
+		if (kstrtouint(val, 10, &n) || n > 4096)	/* @val ends the word */
+			bad_value(c, "maxcpus", val, vlen, "expected a number of CPUs");
+		else
+			kp->maxcpus = (int)n;
 	} else if (NAME_IS("bench") && !val) {
 		kp->bench = true;
+	} else if (NAME_IS("slub_debug")) {
+		/* the letters and cache names are mm/slub.c's to read */
+		if (vlen >= sizeof(kp->slub_debug)) {
+			bad_value(c, "slub_debug", val, vlen, "longer than 63");
+		} else {
+			kp->slub_debug_set = true;
+			memcpy(kp->slub_debug, val ? val : "", vlen);
+			kp->slub_debug[vlen] = '\0';
+		}
 	} else if ((NAME_IS("mem") || NAME_IS("memmap") || NAME_IS("highmem") ||
-		    NAME_IS("loglevel")) && !val) {
+		    NAME_IS("loglevel") || NAME_IS("maxcpus")) && !val) {
 		kp->nr_errors++;
 		pr_warn("kernel command line: %s needs a value, ignored\n", w);
 	} else {
@@ -280,6 +298,7 @@ int parse_kernel_params(const char *cmdline, struct kernel_params *kp)
 
 	memset(kp, 0, sizeof(*kp));
 	kp->loglevel = -1;
+	kp->maxcpus = -1;
 	memset(&c, 0, sizeof(c));
 	c.kp = kp;
 	if (!p)

@@ -13,8 +13,9 @@
  *         (BytePrefix(0x0A) value | ZeroOp | OneOp) ...
  *
  * Finding them at power-off time would mean walking firmware tables with a
- * machine in an unknown state, so acpi_power_init() does it once at boot,
- * checksums every table, and keeps four numbers.  Without ACPI, a QEMU
+ * machine in an unknown state, so acpi_power_init() does it once at boot
+ * (the tables are found and checksummed by kernel/acpi.c) and keeps four
+ * numbers.  Without ACPI, a QEMU
  * guest can still be switched off through the PM ports its chipsets use,
  * and as a last resort through isa-debug-exit.
  *
@@ -23,6 +24,7 @@
  * decodes them); the 0xf4 debug-exit port is only written under QEMU.
  */
 #include <linux/reboot.h>
+#include <linux/acpi.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/delay.h>
@@ -36,7 +38,6 @@
 
 #define ACPI_SLP_EN		(1u << 13)
 #define ACPI_SCI_EN		1u
-#define ACPI_MAX_TABLE		(4u << 20)	/* anything longer is corrupt */
 
 struct acpi_s5 {
 	bool valid;
@@ -133,101 +134,6 @@ void machine_restart(void)
 
 /* ---------------------------------------------------------------- ACPI */
 
-static bool acpi_checksum_ok(const u8 *p, u32 len)
-{
-	u8 sum = 0;
-
-	while (len--)
-		sum += *p++;
-	return sum == 0;
-}
-
-/* a kernel pointer to @len bytes of firmware memory at @phys, or NULL */
-static const u8 *acpi_map(u64 phys, u32 len)
-{
-	u64 direct_end = paging_done() ? (u64)__pa(high_memory) : MAXMEM;
-
-	if (!len || phys + len > (1ULL << 32))
-		return NULL;
-	if (phys + len <= direct_end)
-		return __va(phys);
-	return paging_done() ? ioremap_cache(phys, len) : NULL;
-}
-
-/* map a whole table after checking its header; NULL if absent or bad */
-static const u8 *acpi_map_table(u64 phys, const char *sig)
-{
-	const u8 *hdr = acpi_map(phys, 36);
-	u32 len;
-
-	if (!hdr)
-		return NULL;
-	len = *(const u32 *)(hdr + 4);
-	if (sig && memcmp(hdr, sig, 4))
-		return NULL;
-	if (len < 36 || len > ACPI_MAX_TABLE) {
-		pr_warn("ACPI: %.4s at 0x%llx has bad length %u, ignored\n", hdr, phys, len);
-		return NULL;
-	}
-	hdr = acpi_map(phys, len);
-	if (hdr && !acpi_checksum_ok(hdr, len)) {
-		pr_warn("ACPI: %.4s at 0x%llx has a bad checksum, ignored\n", hdr, phys);
-		return NULL;
-	}
-	return hdr;
-}
-
-static const u8 *acpi_scan_rsdp(u32 start, u32 len)
-{
-	u32 off;
-
-	for (off = 0; off + 20 <= len; off += 16) {
-		const u8 *p = __va(start + off);
-
-		if (!memcmp(p, "RSD PTR ", 8) && acpi_checksum_ok(p, 20))
-			return p;
-	}
-	return NULL;
-}
-
-/* BIOS machines: the first KiB of the EBDA, then 0xE0000-0xFFFFF */
-static const u8 *acpi_find_rsdp_bios(void)
-{
-	u32 ebda = (u32)*(const u16 *)__va(0x40E) << 4;
-	const u8 *p = NULL;
-
-	if (ebda >= 0x80000 && ebda < 0xA0000)
-		p = acpi_scan_rsdp(ebda, 1024);
-	return p ? p : acpi_scan_rsdp(0xE0000, 0x20000);
-}
-
-static const u8 *acpi_find_fadt(const u8 *rsdp, u32 rsdp_len)
-{
-	const u8 *sdt = NULL;
-	u32 entry_size = 4, i, n;
-
-	if (rsdp[15] >= 2 && rsdp_len >= 36 && *(const u64 *)(rsdp + 24)) {
-		sdt = acpi_map_table(*(const u64 *)(rsdp + 24), "XSDT");
-		entry_size = 8;
-	}
-	if (!sdt) {
-		sdt = acpi_map_table(*(const u32 *)(rsdp + 16), "RSDT");
-		entry_size = 4;
-	}
-	if (!sdt)
-		return NULL;
-	n = (*(const u32 *)(sdt + 4) - 36) / entry_size;
-	for (i = 0; i < n; i++) {
-		const u8 *e = sdt + 36 + i * entry_size;
-		u64 phys = entry_size == 8 ? *(const u64 *)e : *(const u32 *)e;
-		const u8 *hdr = acpi_map(phys, 36);
-
-		if (hdr && !memcmp(hdr, "FACP", 4))
-			return acpi_map_table(phys, "FACP");
-	}
-	return NULL;
-}
-
 /* one \_S5_ package element: BytePrefix n, ZeroOp, OneOp; -1 otherwise */
 static int aml_small_int(const u8 *p, const u8 *end, const u8 **next)
 {
@@ -272,15 +178,12 @@ void acpi_power_init(const u8 *rsdp, u32 rsdp_len)
 	u64 dsdt_phys;
 	u32 flen;
 
-	if (!rsdp || rsdp_len < 20) {
-		rsdp = acpi_find_rsdp_bios();
-		rsdp_len = rsdp && rsdp[15] >= 2 ? 36 : 20;
-	}
-	if (!rsdp || memcmp(rsdp, "RSD PTR ", 8)) {
+	rsdp = acpi_find_rsdp(rsdp, rsdp_len, &rsdp_len);
+	if (!rsdp) {
 		pr_info("ACPI: no RSDP, power off only through QEMU's ports\n");
 		return;
 	}
-	fadt = acpi_find_fadt(rsdp, rsdp_len);
+	fadt = acpi_find_table(rsdp, rsdp_len, "FACP");
 	if (!fadt) {
 		pr_warn("ACPI: no valid FADT, power off only through QEMU's ports\n");
 		return;

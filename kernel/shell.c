@@ -42,6 +42,7 @@
 #include <linux/timekeeping.h>
 #include <linux/bench.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <kunit/test.h>
 #include "shell_internal.h"
 
@@ -337,6 +338,20 @@ static const struct shell_cmd shell_cmds[] = {
 	{ "allocs", "", "list the blocks the shell holds", 0, 0, 0, NULL, cmd_allocs },
 	{ "free_all", "", "free every block the shell holds", 0, 0, 0, NULL, cmd_free_all },
 	{ "page", "<pfn>", "dump_page() of one struct page", 1, 1, 0, NULL, cmd_page },
+	{ "kmalloc", "<size> [gfp]", "kmalloc(size, gfp); gfp default GFP_KERNEL",
+	  1, 2, 2, NULL, cmd_kmalloc },
+	{ "kfree", "<addr|#id>", "kfree(addr) of an object the shell holds", 1, 1, 0, NULL, cmd_kfree },
+	{ "kmem_cache_create", "<name> <size> [align]", "a new slab cache",
+	  2, 3, 0, NULL, cmd_kmem_cache_create },
+	{ "kmem_cache_alloc", "<name>", "kmem_cache_alloc(cache, GFP_KERNEL)",
+	  1, 1, 0, NULL, cmd_kmem_cache_alloc },
+	{ "kmem_cache_free", "<name> <addr|#id>", "kmem_cache_free(cache, addr)",
+	  2, 2, 0, NULL, cmd_kmem_cache_free },
+	{ "kmem_cache_destroy", "<name>", "destroy a cache the shell made",
+	  1, 1, 0, NULL, cmd_kmem_cache_destroy },
+	{ "slabinfo", "", "the slab caches (/proc/slabinfo)", 0, 0, 0, NULL, cmd_slabinfo },
+	{ "slab", "[name]", "a cache's slabs, or the shell's objects",
+	  0, 1, 0, NULL, cmd_slab },
 	{ "buddyinfo", "", "free blocks per zone and order",
 	  0, 0, 0, NULL, cmd_buddyinfo },
 	{ "zoneinfo", "", "zone sizes and watermarks (/proc/zoneinfo)", 0, 0, 0, NULL, cmd_zoneinfo },
@@ -347,11 +362,14 @@ static const struct shell_cmd shell_cmds[] = {
 	  0, 0, 0, NULL, cmd_pagetypeinfo },
 	{ "fragment", "[seed] [unmovable%]", "fragment Normal, print the order-9 share",
 	  0, 2, 0, NULL, cmd_fragment },
-	{ "trace", "[on|off]", "print every split, merge and fallback", 0, 1, 0, trace_words,
+	{ "trace", "[on|off]", "print splits, merges, fallbacks, new slabs", 0, 1, 0, trace_words,
 	  cmd_trace },
 	{ "stress", "[ops] [seed]", "random alloc/free, pattern checks (2000 1)",
 	  0, 2, 0, NULL, cmd_stress },
 	{ "drain", "", "drain_all_pages(): empty the per-cpu page lists", 0, 0, 0, NULL, cmd_drain },
+	{ "cpus", "", "the CPUs: APIC id, state, what each is doing", 0, 0, 0, NULL, cmd_cpus },
+	{ "on", "<cpu> <command...>", "run a shell command on that CPU, wait for it",
+	  2, SHELL_MAX_ARGS - 1, 0, NULL, cmd_on },
 	{ "selftest", "[suite]", "run the in-kernel tests (KTAP)", 0, 1, 0, NULL, cmd_selftest },
 	{ "bench", "", "in-kernel micro-benchmarks", 0, 0, 0, NULL, cmd_bench },
 	{ "uptime", "", "time since boot", 0, 0, 0, NULL, cmd_uptime },
@@ -447,19 +465,12 @@ static unsigned int shell_complete(void *ctx, const char *line, unsigned int arg
 
 /* ------------------------------------------------------------ the loop */
 
-static void shell_run_line(char *line)
+void shell_exec(int argc, char **argv)
 {
-	char *argv[SHELL_MAX_ARGS];
-	const struct shell_cmd *c;
-	int argc = shell_split(line, argv, SHELL_MAX_ARGS);
+	const struct shell_cmd *c, *outer = shell_current;
+	const char *was_doing = (const char *)this_cpu_read_4(doing);
 	int saved_loglevel;
 
-	if (argc == 0)
-		return;
-	if (argc < 0) {
-		shell_error("too many arguments (at most %d words)", SHELL_MAX_ARGS);
-		return;
-	}
 	c = shell_find(argv[0]);
 	if (!c) {
 		/* the name is echoed only as far as it is printable (it is: the
@@ -476,12 +487,28 @@ static void shell_run_line(char *line)
 	if (console_loglevel < CONSOLE_LOGLEVEL_DEFAULT)
 		console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 	shell_current = c;
+	smp_set_doing(c->name);
 	if (argc - 1 < c->min_args || argc - 1 > c->max_args)
 		shell_usage();
 	else
 		c->fn(argc, argv);
-	shell_current = NULL;
+	smp_set_doing(was_doing);
+	shell_current = outer;		/* `on` runs one command inside another */
 	console_loglevel = saved_loglevel;
+}
+
+static void shell_run_line(char *line)
+{
+	char *argv[SHELL_MAX_ARGS];
+	int argc = shell_split(line, argv, SHELL_MAX_ARGS);
+
+	if (argc == 0)
+		return;
+	if (argc < 0) {
+		shell_error("too many arguments (at most %d words)", SHELL_MAX_ARGS);
+		return;
+	}
+	shell_exec(argc, argv);
 }
 
 void shell_main(void)

@@ -44,6 +44,8 @@ struct shell_cmd {
 
 /* the usage error of the command being run */
 void shell_usage(void);
+/* look up argv[0] and run it, argument counts checked (the loop, and `on`) */
+void shell_exec(int argc, char **argv);
 
 /* kernel/shell_mm.c */
 void cmd_alloc_pages(int argc, char **argv);
@@ -67,5 +69,20 @@ void cmd_memmap(int argc, char **argv);
 void cmd_pagetypeinfo(int argc, char **argv);
 void cmd_fragment(int argc, char **argv);
 void cmd_stress(int argc, char **argv);
+
+/* kernel/shell_smp.c */
+void cmd_cpus(int argc, char **argv);
+void cmd_on(int argc, char **argv);
+/* kernel/shell_slab.c */
+void cmd_kmalloc(int argc, char **argv);
+void cmd_kfree(int argc, char **argv);
+void cmd_kmem_cache_create(int argc, char **argv);
+void cmd_kmem_cache_alloc(int argc, char **argv);
+void cmd_kmem_cache_free(int argc, char **argv);
+void cmd_kmem_cache_destroy(int argc, char **argv);
+void cmd_slabinfo(int argc, char **argv);
+void cmd_slab(int argc, char **argv);
+/* [addr, addr + len) lies in the slot of a slab object the shell holds */
+bool shell_slab_owns(unsigned long addr, unsigned long len);
 
 #endif

@@ -572,6 +572,8 @@ static bool inside_shell_block(unsigned long addr, unsigned long len)
 	unsigned int i;
 	unsigned long j, va, size;
 
+	if (shell_slab_owns(addr, len))
+		return true;
 	for (i = 0; i < nr_shell_blocks; i++) {
 		struct shell_block *b = &shell_blocks[i];
 

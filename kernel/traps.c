@@ -36,6 +36,7 @@
 #include <asm/traps.h>
 #include <asm/io.h>
 #include <asm/pgtable.h>
+#include <asm/smp.h>
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
@@ -124,6 +125,8 @@ static bool on_stack(unsigned long addr, unsigned long bytes)
 	unsigned long lo = (unsigned long)boot_stack_bottom, hi = (unsigned long)boot_stack_top;
 
 	if (addr >= lo && addr + bytes <= hi)
+		return true;
+	if (smp_current_stack(&lo, &hi) && addr >= lo && addr + bytes <= hi)
 		return true;
 	lo = (unsigned long)df_stack;
 	hi = lo + sizeof(df_stack);
@@ -289,6 +292,8 @@ void do_trap(struct pt_regs *regs)
 	unsigned long cr2 = read_cr2();
 
 	if (regs->trapnr >= 32) {
+		if (smp_handle_interrupt(regs->trapnr))
+			return;
 		unexpected_interrupt(regs);
 		return;
 	}
@@ -312,12 +317,27 @@ void do_trap(struct pt_regs *regs)
 
 /* ------------------------------------------------------------ double fault */
 
+/* the TSS a GDT selector points to, in the GDT this CPU has loaded */
+static struct tss *tss_of_selector(u16 sel)
+{
+	struct { u16 limit; u32 base; } __packed gdtr;
+	u64 d;
+
+	__asm__ __volatile__("sgdt %0" : "=m"(gdtr));
+	d = ((const u64 *)gdtr.base)[sel / 8];
+	return (struct tss *)(unsigned long)(((d >> 16) & 0xffffff) | ((d >> 56) << 24));
+}
+
 static void __noreturn double_fault_task(void)
 {
-	const struct tss *t = &boot_tss;	/* where the CPU saved the faulting context */
+	u16 self;
+	const struct tss *t;
 	char why[160];
 	unsigned long cr2 = read_cr2();
 
+	/* the task switch left the faulting task's selector in our TSS's back link */
+	__asm__ __volatile__("str %0" : "=r"(self));
+	t = tss_of_selector(tss_of_selector(self)->link);
 	trap_depth++;
 	nr_exceptions++;
 	printk(KERN_EMERG "Oops: double fault (#DF), handled on its own stack\n");
@@ -326,7 +346,8 @@ static void __noreturn double_fault_task(void)
 	printk(KERN_EMERG "CR2: %08lx -- %s\n", cr2, why);
 	printk(KERN_EMERG "EAX: %08x EBX: %08x ECX: %08x EDX: %08x\n", t->eax, t->ebx, t->ecx, t->edx);
 	printk(KERN_EMERG "ESI: %08x EDI: %08x EBP: %08x ESP: %08x\n", t->esi, t->edi, t->ebp, t->esp);
-	if (t->esp >= (u32)boot_stack_guard && t->esp < (u32)boot_stack_bottom + 64)
+	if ((t->esp >= (u32)boot_stack_guard && t->esp < (u32)boot_stack_bottom + 64) ||
+	    smp_stack_overflowed(t->esp))
 		printk(KERN_EMERG "ESP is at the bottom of the boot stack: kernel stack overflow\n");
 	printk(KERN_EMERG "Call Trace:\n");
 	print_trace_entry(t->eip);
@@ -357,6 +378,39 @@ static u64 tss_descriptor(const struct tss *t)
 
 	return (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ULL << 40) |
 	       (((limit >> 16) & 0xf) << 48) | ((base >> 24) << 56);
+}
+
+/*
+ * Another CPU's tasks (kernel/smp.c's start_secondary(), on that CPU): its
+ * own TSS and double-fault TSS in its own GDT @gdt, the double-fault task
+ * on @df_stack_top; then the shared IDT.  The page tables are the ones
+ * this CPU runs on now (swapper_pg_dir).
+ */
+void trap_init_ap(unsigned int cpu, u64 *gdt, unsigned long df_stack_top)
+{
+	static struct tss ap_tss[CONFIG_NR_CPUS], ap_df_tss[CONFIG_NR_CPUS];
+	static struct { u16 limit; u32 base; } __packed idtr;
+	struct tss *t = &ap_tss[cpu], *df = &ap_df_tss[cpu];
+
+	t->ss0 = KERNEL_DS;
+	t->esp0 = this_cpu_read_4(stack_hi);
+	t->iomap_base = sizeof(struct tss);
+	gdt[BOOT_TSS_SEL / 8] = tss_descriptor(t);
+
+	df->eip = (u32)double_fault_task;
+	df->esp = df_stack_top - 16;
+	df->cr3 = read_cr3();
+	df->eflags = 0x2;
+	df->cs = KERNEL_CS;
+	df->ds = df->es = df->gs = df->ss = KERNEL_DS;
+	df->fs = __KERNEL_PERCPU;
+	df->iomap_base = sizeof(struct tss);
+	gdt[DF_TSS_SEL / 8] = tss_descriptor(df);
+	__asm__ __volatile__("ltr %w0" : : "r"(BOOT_TSS_SEL));
+
+	idtr.limit = sizeof(idt) - 1;
+	idtr.base = (u32)idt;
+	__asm__ __volatile__("lidt %0" : : "m"(idtr));
 }
 
 /* remap the 8259s to 32-47 so IRQs cannot pose as exceptions, then mask all */

@@ -91,6 +91,7 @@ static const char * const pageflag_names[__NR_PAGEFLAGS] = {
 	[PG_tail]	= "tail",
 	[PG_poisoned]	= "poisoned",
 	[PG_zeroed]	= "zeroed",
+	[PG_slab]	= "slab",
 };
 
 void dump_page(const struct page *page, const char *reason)
@@ -143,8 +144,8 @@ void dump_page(const struct page *page, const char *reason)
 	 */
 	if (pb.state == PB_ALLOC_HEAD)
 		printk(KERN_ALERT "page last allocated via order %u, migratetype %s\n",
-		       page->alloc_order, page->alloc_migratetype < MIGRATE_TYPES ?
-		       migratetype_names[page->alloc_migratetype] : "?");
+		       page->alloc_order, page_alloc_migratetype(page) < MIGRATE_TYPES ?
+		       migratetype_names[page_alloc_migratetype(page)] : "?");
 	if (zone_spans_pfn(zone, page_to_pfn(page)))
 		printk(KERN_ALERT "pageblock %lu migratetype %s\n", page_to_pfn(page) >> pageblock_order,
 		       migratetype_names[zone_pfnblock_migratetype(zone, page_to_pfn(page))]);

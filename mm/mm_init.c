@@ -169,7 +169,6 @@ static void init_reserved_pages(struct page *page, unsigned long nr, const struc
 		page->lru.prev = NULL;
 		page->compound_head = 0;
 		page->alloc_order = 0;
-		page->alloc_migratetype = 0;
 		page->compound_order = 0;
 		page->_pad = 0;
 		page->_pad_pow2 = 0;

@@ -207,7 +207,7 @@ static bool prep_move_freepages_block(struct zone *zone, struct page *page,
 		} else if (PagePcp(p)) {
 			pfn += 1UL << p->private;
 		} else if (!PageReserved(p) && page_count(p) > 0) {
-			if (num_movable && p->alloc_migratetype == MIGRATE_MOVABLE)
+			if (num_movable && page_alloc_migratetype(p) == MIGRATE_MOVABLE)
 				*num_movable += 1 << p->alloc_order;
 			pfn += 1UL << p->alloc_order;
 		} else {
@@ -831,7 +831,7 @@ static __always_inline struct page *prep_new_page(const struct pglist_data *pgda
 	check_new_pages(page, order);
 	set_page_count(page, 1);
 	page->alloc_order = (unsigned char)order;
-	page->alloc_migratetype = (unsigned char)migratetype;
+	set_page_alloc_migratetype(page, (unsigned int)migratetype);
 	if (unlikely((gfp_mask & (__GFP_ZERO | __GFP_COMP)) |
 		     (pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON))))
 		return prep_new_page_extra(zone, page, order, gfp_mask);

@@ -9,6 +9,7 @@
 #include <linux/mm.h>
 #include <linux/vmstat.h>
 #include "internal.h"
+#include "slab.h"
 
 #define K(pages)	((pages) << (PAGE_SHIFT - 10))
 
@@ -177,6 +178,11 @@ void show_meminfo(struct pglist_data *pgdat)
 	show_val_kb("HighFree:", high_free);
 	show_val_kb("LowTotal:", total - high_total);
 	show_val_kb("LowFree:", free - high_free);
+	if (pgdat != NODE_DATA(0))
+		return;		/* the slab allocator takes its pages from node 0 */
+	show_val_kb("Slab:", nr_slab_reclaimable + nr_slab_unreclaimable);
+	show_val_kb("SReclaimable:", nr_slab_reclaimable);
+	show_val_kb("SUnreclaim:", nr_slab_unreclaimable);
 }
 
 /* mm/page_alloc.c free_area_init_nodes(): "  %-8s [mem %#018Lx-%#018Lx]" or "empty" */

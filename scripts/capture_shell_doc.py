@@ -41,7 +41,7 @@ SECTION = "## A session"
 # Normal has no free block of it, so the request splits the next larger
 # block (main() warns when a capture shows no split or no merge, i.e. when
 # the story needs another order).
-BIG = 7
+BIG = 8
 
 # The section's code blocks, in order.  "{name}" is replaced by a value an
 # earlier answer printed (see FIELDS); the value is captured from the first

@@ -42,6 +42,9 @@ void set_die_hook(die_hook_t hook);
 /* exceptions seen so far (including ones a hook claimed), for tests */
 extern unsigned int nr_exceptions;
 
+/* kernel/smp.c, on each other CPU: its TSS, double-fault task and the IDT */
+void trap_init_ap(unsigned int cpu, u64 *gdt, unsigned long df_stack_top);
+
 /* paging_init(): the double-fault task must run on the kernel's page tables */
 void trap_set_cr3(unsigned long cr3);
 

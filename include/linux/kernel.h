@@ -82,5 +82,8 @@ unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 #define EBUSY	16
 #define ENOENT	2
 #define ENODEV	19
+#define ENXIO	6
+#define EDEADLK	35
+#define ETIMEDOUT	110
 
 #endif /* _LINUX_KERNEL_H */

@@ -36,15 +36,9 @@ struct page {
 	 * free with another order is caught.  Meaningless otherwise.
 	 */
 	unsigned char alloc_order;
-	/*
-	 * Head of an allocated block: the migrate type it was asked for
-	 * (gfp_migratetype()), which decides whether stealing a pageblock
-	 * counts it as movable, and what dump_page() reports.
-	 */
-	unsigned char alloc_migratetype;
 	/* PageTail() of the first tail page: compound_order(head). */
 	unsigned char compound_order;
-	unsigned char _pad;
+	unsigned short _pad;
 	/*
 	 * Padding to a power of two - Linux/i386's 32 bytes, 64 on the
 	 * 64-bit host build - so that page <-> pfn is a shift, not a

@@ -17,6 +17,7 @@ enum pageflags {
 	PG_tail,	/* other pages of a compound page */
 	PG_poisoned,	/* page_poison=on: filled with PAGE_POISON since it was freed */
 	PG_zeroed,	/* contents known to be zero (not relied on for __GFP_ZERO) */
+	PG_slab,	/* heads a slab: struct slab (mm/slab.h) overlays the page */
 	__NR_PAGEFLAGS
 };
 
@@ -28,7 +29,18 @@ enum pageflags {
 #define ZONES_MASK	((1UL << ZONES_SHIFT) - 1)
 #define NODES_MASK	((1UL << NODES_SHIFT) - 1)
 
-_Static_assert(__NR_PAGEFLAGS <= 32 - ZONES_SHIFT - NODES_SHIFT, "page flags collide with node/zone bits");
+/*
+ * Below the node: the migrate type an allocated block was asked for
+ * (gfp_migratetype()), on its head page.  Linux keeps it with page_owner;
+ * here stealing a pageblock counts the movable pages by it, and dump_page()
+ * reports it.  Stale (and meaningless) while the page is free.
+ */
+#define ALLOC_MT_SHIFT		3
+#define ALLOC_MT_PGSHIFT	(NODES_PGSHIFT - ALLOC_MT_SHIFT)
+#define ALLOC_MT_MASK		((1UL << ALLOC_MT_SHIFT) - 1)
+
+_Static_assert(__NR_PAGEFLAGS <= 32 - ZONES_SHIFT - NODES_SHIFT - ALLOC_MT_SHIFT,
+	       "page flags collide with the migrate type, node and zone bits");
 
 #define __PAGEFLAG(uname, lname)					\
 static inline bool Page##uname(const struct page *page)		\
@@ -45,6 +57,7 @@ __PAGEFLAG(Head, head)
 __PAGEFLAG(Tail, tail)
 __PAGEFLAG(Poisoned, poisoned)
 __PAGEFLAG(Zeroed, zeroed)
+__PAGEFLAG(Slab, slab)
 
 /* Linux's spelling for the reserved bit's non-atomic setters */
 #define SetPageReserved(p)	__SetPageReserved(p)
@@ -58,6 +71,17 @@ static inline unsigned int page_zonenum(const struct page *page)
 static inline int page_to_nid(const struct page *page)
 {
 	return (page->flags >> NODES_PGSHIFT) & NODES_MASK;
+}
+
+static inline unsigned int page_alloc_migratetype(const struct page *page)
+{
+	return (page->flags >> ALLOC_MT_PGSHIFT) & ALLOC_MT_MASK;
+}
+
+static inline void set_page_alloc_migratetype(struct page *page, unsigned int migratetype)
+{
+	page->flags = (page->flags & ~(ALLOC_MT_MASK << ALLOC_MT_PGSHIFT)) |
+		      ((unsigned long)migratetype << ALLOC_MT_PGSHIFT);
 }
 
 static inline void set_page_links(struct page *page, unsigned int zone, int nid)

@@ -24,7 +24,11 @@ struct kernel_params {
 	bool no_mobility_grouping;	/* page_group_by_mobility=off */
 	int loglevel;			/* loglevel=<0..8>, -1 = default */
 	bool quiet;
+	bool nosmp;			/* nosmp: only the boot CPU */
+	int maxcpus;			/* maxcpus=N: start at most N CPUs; -1 = all */
 	bool bench;			/* bench: run kernel/bench.c before the shell */
+	bool slub_debug_set;		/* slub_debug or slub_debug=<flags>[,cache...] */
+	char slub_debug[64];		/* its value ("" for the bare word: FZPU) */
 	unsigned int nr_errors;		/* words rejected */
 };
 

@@ -206,7 +206,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				break;
 			FUZZ_CHECK(order < MAX_ORDER && !gfp_zone_bad(gfp), "bad request refused");
 			FUZZ_CHECK((gfp & GFP_MOVABLE_MASK) != GFP_MOVABLE_MASK, "bad mobility refused");
-			FUZZ_CHECK(page->alloc_migratetype == gfp_migratetype(gfp), "migrate type recorded");
+			FUZZ_CHECK(page_alloc_migratetype(page) == gfp_migratetype(gfp), "migrate type recorded");
 			FUZZ_CHECK((page_to_pfn(page) & ((1UL << order) - 1)) == 0, "aligned");
 			FUZZ_CHECK(page_zonenum(page) <= gfp_zone(gfp), "zone allowed");
 			s->page = page;

@@ -146,7 +146,7 @@ static void whole_pageblock_claimed(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rel % 1024, 0);
 	KUNIT_EXPECT_EQ(test, block_type(zone, rel), MIGRATE_UNMOVABLE);
 	KUNIT_EXPECT_EQ(test, block_type(zone, other), MIGRATE_MOVABLE);
-	KUNIT_EXPECT_EQ(test, page->alloc_migratetype, MIGRATE_UNMOVABLE);
+	KUNIT_EXPECT_EQ(test, page_alloc_migratetype(page), MIGRATE_UNMOVABLE);
 	for (o = 4; o < MAX_ORDER - 1; o++)
 		KUNIT_EXPECT_EQ(test, nr_free_of(zone, o, MIGRATE_UNMOVABLE), 1);
 	KUNIT_EXPECT_EQ(test, free_pages_of(zone, MIGRATE_UNMOVABLE), 1024 - 16);
@@ -219,7 +219,7 @@ static void movable_borrows_single_block(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_free_of(zone, 2, MIGRATE_UNMOVABLE), 1);
 	KUNIT_EXPECT_EQ(test, nr_free_of(zone, 1, MIGRATE_UNMOVABLE), 1);
 	KUNIT_EXPECT_EQ(test, free_pages_of(zone, MIGRATE_MOVABLE), 0);
-	KUNIT_EXPECT_EQ(test, page->alloc_migratetype, MIGRATE_MOVABLE);
+	KUNIT_EXPECT_EQ(test, page_alloc_migratetype(page), MIGRATE_MOVABLE);
 	CHECK(test, &fx);
 	__free_pages(page, 1);
 	free_blocks(blocks);
@@ -436,7 +436,7 @@ static void grouping_disabled(struct kunit *test)
 	b = __alloc_pages_node(pgdat, GFP_KERNEL, 4);
 	KUNIT_ASSERT_NOT_NULL(test, a);
 	KUNIT_ASSERT_NOT_NULL(test, b);
-	KUNIT_EXPECT_EQ(test, a->alloc_migratetype, MIGRATE_UNMOVABLE);
+	KUNIT_EXPECT_EQ(test, page_alloc_migratetype(a), MIGRATE_UNMOVABLE);
 	KUNIT_EXPECT_EQ(test, mm_rel_pfn(&fx, a) / 1024, mm_rel_pfn(&fx, b) / 1024);
 	KUNIT_EXPECT_EQ(test, block_type(zone, mm_rel_pfn(&fx, a)), MIGRATE_UNMOVABLE);
 	CHECK(test, &fx);

@@ -185,6 +185,31 @@ static void params_long_word(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kp.mem_limit, 8ULL << 20);
 }
 
+static void params_smp(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, parse_quietly(""), 0);
+	KUNIT_EXPECT_FALSE(test, kp.nosmp);
+	KUNIT_EXPECT_EQ(test, kp.maxcpus, -1);		/* all of them */
+	KUNIT_EXPECT_EQ(test, parse_quietly("nosmp maxcpus=2"), 0);
+	KUNIT_EXPECT_TRUE(test, kp.nosmp);
+	KUNIT_EXPECT_EQ(test, kp.maxcpus, 2);
+	KUNIT_EXPECT_EQ(test, parse_quietly("maxcpus=0"), 0);	/* Linux: as nosmp */
+	KUNIT_EXPECT_EQ(test, kp.maxcpus, 0);
+	KUNIT_EXPECT_LOG_EMPTY(test, &cap);
+	/* bad values are reported and leave the previous setting */
+	KUNIT_EXPECT_EQ(test, parse_quietly("maxcpus=4 maxcpus=2K"), 1);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "maxcpus=\"2K\": expected a number of CPUs, ignored");
+	KUNIT_EXPECT_EQ(test, kp.maxcpus, 4);
+	KUNIT_EXPECT_EQ(test, parse_quietly("maxcpus=-1"), 1);
+	KUNIT_EXPECT_EQ(test, parse_quietly("maxcpus=99999"), 1);
+	KUNIT_EXPECT_EQ(test, kp.maxcpus, -1);
+	KUNIT_EXPECT_EQ(test, parse_quietly("maxcpus"), 1);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "maxcpus needs a value");
+	KUNIT_EXPECT_EQ(test, parse_quietly("nosmp=1"), 1);	/* takes no value: an unknown word */
+	KUNIT_EXPECT_FALSE(test, kp.nosmp);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "Unknown kernel command line parameters \"nosmp=1\"");
+}
+
 static struct kunit_case params_cases[] = {
 	KUNIT_CASE(params_defaults),
 	KUNIT_CASE(params_sizes),
@@ -197,6 +222,7 @@ static struct kunit_case params_cases[] = {
 	KUNIT_CASE(params_unknown_words_reported_together),
 	KUNIT_CASE(params_syntax),
 	KUNIT_CASE(params_long_word),
+	KUNIT_CASE(params_smp),
 	{}
 };
 

@@ -119,6 +119,9 @@ SKIP_LITTLE_HIGHMEM = {"highmem_kernel.hmk_kmap_exhaustion": "too little free Hi
 LITTLE_HIGHMEM = 16 * MiB
 
 SKIP_PLAIN = {**SKIP_ARENA, **SKIP_NO_DEBUG_PAGEALLOC, **SKIP_NO_PAGE_POISON}
+# the slab tests of the CPU slab and of the plain layout's sizes: not under slub_debug
+SKIP_SLUB_DEBUG = {"slub.slub_orders": "slub_debug changes the object sizes",
+                   "slub.slub_transitions": "slub_debug: no CPU slab"}
 
 
 def selftest_skips(mem, highmem_option=False):
@@ -171,6 +174,25 @@ def matrix(release_iso=None):
                   cmdline="selftest page_poison=on", timeout=120,
                   may_skip={**SKIP_ARENA, **SKIP_NO_HIGHMEM, **SKIP_NO_DEBUG_PAGEALLOC},
                   must_run={PAGE_POISON_TEST: "page_poison=on"}))
+    # issue 16: several CPUs (multi-threaded TCG), each checking the smpboot lines
+    for name, n, mem, uefi, cmd, t in (
+            ("selftest-smp2-bios", 2, "256M", False, "selftest", 300),
+            ("selftest-smp4-bios", 4, "256M", False, "selftest", 300),
+            ("selftest-smp4-uefi", 4, "1G", True, "selftest", 300),
+            ("selftest-smp8-bios", 8, "128M", False, "selftest=smp", 180),
+            ("selftest-smp4-maxcpus1", 4, "128M", False, "selftest=smp maxcpus=1", 120)):
+        up = 1 if "maxcpus=1" in cmd else n
+        C.append(Case(name, "selftest", mem, uefi=uefi, cmdline=cmd, timeout=t,
+                      extra=["-smp", str(n), "-accel", "tcg,thread=multi"],
+                      expect={"smp": (n, up)},
+                      # the whole selftest skips what a plain one may; the smp suite alone nothing
+                      **(selftest_skips(mem) if cmd == "selftest" else {})))
+    # issue 18: every suite with every slab cache debugging (slub_debug=FZPU)
+    C.append(Case("selftest-slub-debug", "selftest", "256M",
+                  cmdline="selftest slub_debug=FZPU", timeout=180,
+                  may_skip={**SKIP_PLAIN, **SKIP_NO_HIGHMEM, **SKIP_SLUB_DEBUG},
+                  must_run={"slub.slub_debug_redzone": "slub_debug=FZPU",
+                            "slub.slub_double_free": "slub_debug=FZPU"}))
     # issue 8: the in-kernel benchmark and boot cost, deterministic under -icount
     C.append(Case("bench-icount-3G", "bench", "3G", cmdline="bench", timeout=300,
                   extra=["-icount", "shift=0"]))
@@ -361,6 +383,31 @@ def check_memory_model(case, text):
     return errs
 
 
+def check_smp(case, text):
+    """Errors in the CPU bring-up lines, for a case with expect["smp"] =
+    (CPUs in the MADT, CPUs to be brought up): Linux's smpboot lines, every
+    CPU announced on the node line, and the ones left out reported."""
+    if "smp" not in case.expect:
+        return []
+    allowed, up = case.expect["smp"]
+    errs = []
+    if not re.search(r"^smpboot: Allowing %d CPUs, 0 hotplug CPUs$" % allowed, text, re.M):
+        errs.append("no 'smpboot: Allowing %d CPUs, 0 hotplug CPUs'" % allowed)
+    if not re.search(r"^smp: Brought up 1 node, %d CPUs?$" % up, text, re.M):
+        errs.append("no 'smp: Brought up 1 node, %d CPU(s)'" % up)
+    if up > 1:
+        m = re.search(r"^x86: Booting SMP configuration:\n\.\.\.\. node  #0, CPUs:(.*)$", text, re.M)
+        want = " ".join("#%d" % i for i in range(1, up))
+        if not m or m.group(1).split() != want.split():
+            errs.append("node line does not list CPUs %s" % want)
+    if up < allowed and not re.search(r"^smp: %d CPUs? not started \(maxcpus=%d\)$" % (allowed - up, up),
+                                      text, re.M):
+        errs.append("the %d CPUs left out are not reported" % (allowed - up))
+    if "do_boot_cpu failed" in text:
+        errs.append("a CPU did not answer")
+    return errs
+
+
 KTAP_SUITE_RE = re.compile(r"^    # Subtest: (\S+)\s*$")
 KTAP_CASE_RE = re.compile(r"^    (ok|not ok) \d+ (\S+)(?: # SKIP(?: (.*?))?)?\s*$")
 
@@ -501,6 +548,7 @@ def drive(case, q):
         if m:
             errs += check_ktap(case, text, map(int, m.groups()))
         errs += check_memory_model(case, text)
+        errs += check_smp(case, text)
         if errs:
             return False, "; ".join(errs)
         ran = ""

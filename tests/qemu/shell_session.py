@@ -51,7 +51,9 @@ COMMANDS = [
     "help", "alloc_pages", "alloc_page", "__get_free_pages", "__get_free_page",
     "get_zeroed_page", "free_pages", "free_page", "__free_pages", "__free_page",
     "page_address", "kmap", "kunmap", "hexdump", "memset", "allocs", "free_all",
-    "page", "buddyinfo", "zoneinfo", "meminfo", "e820", "memmap", "trace",
+    "page", "kmalloc", "kfree", "kmem_cache_create", "kmem_cache_alloc", "kmem_cache_free",
+    "kmem_cache_destroy", "slabinfo", "slab",
+    "buddyinfo", "zoneinfo", "meminfo", "e820", "memmap", "trace",
     "stress", "drain", "selftest", "bench", "uptime", "version", "poweroff", "reboot",
 ]
 
