@@ -217,17 +217,17 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
  * type again), an isolated block's skip the lists.
  */
 static __always_inline void __free_unref_page(struct zone *zone, struct page *page,
-					      unsigned int order, unsigned int migratetype)
+					      unsigned int order, unsigned long migratetype)
 {
-	struct per_cpu_pages *pcp;
+	struct per_cpu_pages *pcp = this_cpu_pcp(zone);
+	struct list_head *list = &pcp->lists[order_to_pindex((int)migratetype, order)];
 	unsigned long flags;
 
 	VM_BUG_ON_PAGE(page_zone(page) != zone, page);
 	local_irq_save(flags);
-	pcp = this_cpu_pcp(zone);
 	__SetPagePcp(page);
 	page->private = order;
-	list_add(&page->lru, &pcp->lists[order_to_pindex(migratetype, order)]);
+	list_add(&page->lru, list);
 	pcp->count += 1 << order;
 	zone->free_pages += 1UL << order;
 	if (unlikely(pcp->count > pcp->high)) {
@@ -244,7 +244,7 @@ void free_unref_page_other(struct zone *zone, struct page *page, unsigned int or
 static __always_inline void free_unref_page(struct zone *zone, struct page *page,
 					    unsigned long pfn, unsigned int order)
 {
-	unsigned int migratetype = (unsigned int)zone_pfnblock_migratetype(zone, pfn);
+	unsigned long migratetype = zone->pageblock_flags_pfn[pfn >> pageblock_order] & MIGRATETYPE_MASK;
 
 	if (unlikely(migratetype >= MIGRATE_PCPTYPES)) {
 		free_unref_page_other(zone, page, order, (int)migratetype);

@@ -1286,6 +1286,17 @@ static __always_inline bool free_page_is_valid(const struct page *page, unsigned
 }
 
 /*
+ * free_page_is_valid() for the fast path's case, in one test of each
+ * field: referenced once (so > 0) and not compound (PG_head joins the
+ * flags no allocated head has).
+ */
+static __always_inline bool free_page_is_last_plain(const struct page *page, unsigned int order)
+{
+	return page->alloc_order == order && page->_refcount == 1 &&
+	       !(page->flags & (PAGE_FLAGS_NOT_ALLOCATED_HEAD | (1UL << PG_head)));
+}
+
+/*
  * free_page_misused - is freeing @page with @order a caller's mistake?
  * If so, report it with bad_page() and return true; the caller must
  * then drop the request without touching anything.
@@ -1438,8 +1449,7 @@ static __always_inline void free_pages_fast(struct page *page, unsigned int orde
 	if (unlikely(!pgdat ||
 		     (from_pfn ? pgdat != &contig_page_data :
 				 !pgdat_holds_page(pgdat, page, &misaligned) || misaligned) ||
-		     !free_page_is_valid(page, order) ||
-		     page->_refcount != 1 || PageHead(page) || pgdat->debug_flags)) {
+		     !free_page_is_last_plain(page, order) || pgdat->debug_flags)) {
 		__free_pages_general(page, order);
 		return;
 	}
