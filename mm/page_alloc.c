@@ -1084,9 +1084,9 @@ static noinline struct page *__alloc_pages_general(struct pglist_data *pgdat, gf
  * a block of exactly the order and type, nothing to split.  Anything
  * else (a split, a fallback) is the general path's.
  */
-static noinline struct page *alloc_pages_buddy(struct zone *zone, unsigned int order,
-					       gfp_t gfp_mask, struct pglist_data *pgdat,
-					       int migratetype)
+static __always_inline struct page *alloc_pages_buddy(struct zone *zone, unsigned int order,
+						    gfp_t gfp_mask, struct pglist_data *pgdat,
+						    int migratetype)
 {
 	struct page *page = rmqueue_buddy_nosplit(zone, order, migratetype);
 
@@ -1113,27 +1113,49 @@ static __always_inline bool fast_wmark_ok(const struct zone *zone, unsigned int 
  * over in __alloc_pages_general().  The common case calls nothing (or
  * tail-calls), so it saves no registers.
  */
+static noinline struct page *alloc_pages_fast_order(struct pglist_data *pgdat,
+						    const struct zonelist_start *start,
+						    gfp_t gfp_mask, unsigned int order,
+						    int migratetype);
+
 static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 						     gfp_t gfp_mask, unsigned int order)
 {
 	const struct zonelist_start *start = &pgdat->zonelist_for_gfp[gfp_mask & GFP_ZONEMASK];
 	struct zone *zone = start->zone;
-	int migratetype = gfp_migratetype(gfp_mask);
+	int migratetype;
 	struct page *page;
 
-	if (unlikely(!zone || migratetype >= MIGRATE_PCPTYPES))
+	/* both mobility bits: a misuse, reported there, grouping on or off */
+	if (unlikely(!zone || (gfp_mask & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK))
 		goto general;
-	if (likely(order == 0)) {	/* a copy with the order folded in */
-		if (unlikely(!fast_wmark_ok(zone, 0, start)))
-			goto general;
-		page = rmqueue_pcplist(zone, 0, gfp_mask, migratetype, false);
-	} else {
-		if (unlikely(order >= MAX_ORDER || !fast_wmark_ok(zone, order, start)))
-			goto general;
-		if (order > PAGE_ALLOC_COSTLY_ORDER)
-			return alloc_pages_buddy(zone, order, gfp_mask, pgdat, migratetype);
-		page = rmqueue_pcplist(zone, order, gfp_mask, migratetype, false);
-	}
+	migratetype = gfp_migratetype(gfp_mask);
+	if (unlikely(order))	/* apart, so that order 0 saves no registers */
+		return alloc_pages_fast_order(pgdat, start, gfp_mask, order, migratetype);
+	if (unlikely(!fast_wmark_ok(zone, 0, start)))
+		goto general;
+	page = rmqueue_pcplist(zone, 0, gfp_mask, migratetype, false);
+	if (unlikely(!page))
+		goto general;
+	return prep_new_page(pgdat, zone, page, 0, gfp_mask, migratetype);
+general:
+	return __alloc_pages_general(pgdat, gfp_mask, order);
+}
+
+/* alloc_pages_fast() above order 0 */
+static noinline struct page *alloc_pages_fast_order(struct pglist_data *pgdat,
+						    const struct zonelist_start *start,
+						    gfp_t gfp_mask, unsigned int order,
+						    int migratetype)
+{
+	struct zone *zone = start->zone;
+	struct page *page;
+
+	if (unlikely(order >= MAX_ORDER || !fast_wmark_ok(zone, order, start)))
+		goto general;
+	if (order > PAGE_ALLOC_COSTLY_ORDER)
+		return alloc_pages_buddy(zone, order, gfp_mask, pgdat, migratetype);
+	page = rmqueue_pcplist(zone, order, gfp_mask, migratetype, false);
 	if (unlikely(!page))
 		goto general;
 	return prep_new_page(pgdat, zone, page, order, gfp_mask, migratetype);
