@@ -201,7 +201,7 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
 	__ClearPagePcp(page);
 	page->private = 0;
 	pcp->count -= 1 << order;
-	zone->free_pages -= 1UL << order;
+	zone->free_pages -= 1U << order;
 	local_irq_restore(flags);
 	return page;
 }
@@ -229,7 +229,7 @@ static __always_inline void __free_unref_page(struct zone *zone, struct page *pa
 	page->private = order;
 	list_add(&page->lru, list);
 	pcp->count += 1 << order;
-	zone->free_pages += 1UL << order;
+	zone->free_pages += 1U << order;
 	if (unlikely(pcp->count > pcp->high)) {
 		free_pcp_over_high(zone, pcp, flags);
 		return;

@@ -608,9 +608,8 @@ static __always_inline struct page *rmqueue_buddy_nosplit(struct zone *zone, uns
 }
 
 static __always_inline bool free_one_page_nomerge(struct zone *zone, struct page *page,
-						  unsigned int order)
+						  unsigned long pfn, unsigned int order)
 {
-	unsigned long pfn = zone_page_to_pfn(zone, page);
 	unsigned long buddy_pfn = pfn ^ (1UL << order);
 	unsigned long flags;
 
@@ -627,15 +626,16 @@ static __always_inline bool free_one_page_nomerge(struct zone *zone, struct page
 	return true;
 }
 
-/* free_one_page() out of line, working out the pfn: a tail call for __free_pages() */
-static noinline void free_one_page_pfn(struct zone *zone, struct page *page, unsigned int order)
+/* free_one_page() out of line: a tail call for __free_pages() */
+static noinline void free_one_page_out(struct zone *zone, struct page *page,
+				       unsigned long pfn, unsigned int order)
 {
-	free_one_page(zone, page, zone_page_to_pfn(zone, page), order);
+	free_one_page(zone, page, pfn, order);
 }
 
 void free_one_page_isolated(struct zone *zone, struct page *page, unsigned int order)
 {
-	free_one_page_pfn(zone, page, order);
+	free_one_page_out(zone, page, zone_page_to_pfn(zone, page), order);
 }
 
 /*
@@ -643,12 +643,13 @@ void free_one_page_isolated(struct zone *zone, struct page *page, unsigned int o
  * this CPU's list up to PAGE_ALLOC_COSTLY_ORDER, else the buddy lists,
  * the no-merge case first.
  */
-static noinline void free_pages_order(struct zone *zone, struct page *page, unsigned int order)
+static noinline void free_pages_order(struct zone *zone, struct page *page,
+				      unsigned long pfn, unsigned int order)
 {
 	if (order <= PAGE_ALLOC_COSTLY_ORDER)
-		free_unref_page(zone, page, zone_page_to_pfn(zone, page), order);
-	else if (!free_one_page_nomerge(zone, page, order))
-		free_one_page_pfn(zone, page, order);
+		free_unref_page(zone, page, pfn, order);
+	else if (!free_one_page_nomerge(zone, page, pfn, order))
+		free_one_page_out(zone, page, pfn, order);
 }
 
 /*
@@ -663,7 +664,7 @@ static __always_inline void free_to_lists(struct zone *zone, struct page *page,
 	if (likely(order == 0))
 		free_unref_page(zone, page, pfn, 0);
 	else
-		free_pages_order(zone, page, order);
+		free_pages_order(zone, page, pfn, order);
 }
 
 bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long mark,
