@@ -151,9 +151,11 @@ static inline unsigned long zone_page_to_pfn(const struct zone *zone,
 static __always_inline void add_to_free_list(struct page *page, struct zone *zone,
 					     unsigned int order, int migratetype)
 {
+	struct free_area *area = zone->free_area + order;
+
 	set_buddy_order(page, order);
-	list_add(&page->lru, &zone->free_area[order].free_list[migratetype]);
-	zone->free_area[order].nr_free++;
+	list_add(&page->lru, area->free_list + migratetype);
+	area->nr_free++;
 }
 
 /* ------------------------------------------------------------ pageblocks */
@@ -352,7 +354,7 @@ static __always_inline void expand(struct zone *zone, struct page *page, unsigne
 static __always_inline struct page *take_free_block(struct free_area *area, unsigned int order,
 						    int migratetype)
 {
-	struct page *page = list_first_entry(&area->free_list[migratetype], struct page, lru);
+	struct page *page = list_first_entry(area->free_list + migratetype, struct page, lru);
 
 	VM_BUG_ON_PAGE(!PageBuddy(page) || buddy_order(page) != order, page);
 	del_page_from_free_list(page);

@@ -96,7 +96,7 @@ struct free_area {
 
 static inline bool free_area_empty(const struct free_area *area, int migratetype)
 {
-	return list_empty(&area->free_list[migratetype]);
+	return list_empty(area->free_list + migratetype);
 }
 
 /*
