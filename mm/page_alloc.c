@@ -1124,7 +1124,7 @@ static noinline struct page *alloc_pages_fast_order(struct pglist_data *pgdat,
 static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 						     gfp_t gfp_mask, unsigned int order)
 {
-	const struct zonelist_start *start = &pgdat->zonelist_for_gfp[gfp_mask & GFP_ZONEMASK];
+	const struct zonelist_start *start = pgdat->zonelist_for_gfp + (gfp_mask & GFP_ZONEMASK);
 	struct zone *zone = start->zone;
 	int migratetype;
 	struct page *page;
@@ -1478,7 +1478,7 @@ static __always_inline void free_pages_fast(struct page *page, unsigned int orde
 		__free_pages_general(page, order);
 		return;
 	}
-	zone = &pgdat->node_zones[page_zonenum(page)];
+	zone = pgdat->node_zones + page_zonenum(page);
 	set_page_count(page, 0);
 	free_to_lists(zone, page, pgdat->node_start_pfn + (unsigned long)(page - pgdat->node_mem_map),
 		      order);

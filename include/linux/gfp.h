@@ -94,10 +94,9 @@ _Static_assert(__GFP_RECLAIMABLE >> 18 == MIGRATE_RECLAIMABLE, "__GFP_RECLAIMABL
 
 static inline int gfp_migratetype(gfp_t flags)
 {
-	unsigned int mt = ((flags & __GFP_MOVABLE) >> 3) | ((flags & __GFP_RECLAIMABLE) >> 18);
-
-	/* a select, not a branch: it is on every allocation */
-	return page_group_by_mobility_disabled ? MIGRATE_UNMOVABLE : (int)mt;
+	if (unlikely(page_group_by_mobility_disabled))
+		return MIGRATE_UNMOVABLE;
+	return (int)(((flags & __GFP_MOVABLE) >> 3) | ((flags & __GFP_RECLAIMABLE) >> 18));
 }
 
 /*
