@@ -403,6 +403,37 @@ static void slub_double_free(struct kunit *test)
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "BUG kmalloc-64 (Not tainted)");
 }
 
+/*
+ * Without debugging, a free to a slab that is not this CPU's active one
+ * (__slab_free) catches the immediate double free too: the object is
+ * then that slab's free list head.  The first slab is full and left
+ * behind once enough objects are out.
+ */
+static void slub_double_free_inactive_slab(struct kunit *test)
+{
+	static void *objs[200];
+	struct kmem_cache *s = kmem_cache_create("test-nodbg", 64, 0, 0, NULL);
+	unsigned long nr_slabs, inuse;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	for (i = 0; i < ARRAY_SIZE(objs); i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, objs[i]);
+	}
+	KUNIT_ASSERT_TRUE(test, obj_slab(objs[0]) != obj_slab(objs[ARRAY_SIZE(objs) - 1]));
+	kmem_cache_free(s, objs[0]);
+	nr_slabs = s->node.nr_slabs;
+	inuse = obj_slab(objs[0])->inuse;
+	EXPECT_REPORT(test, s, kmem_cache_free(s, objs[0]), "Object already free");
+	KUNIT_EXPECT_EQ(test, s->node.nr_slabs, nr_slabs);
+	KUNIT_EXPECT_EQ(test, obj_slab(objs[0])->inuse, inuse);
+	for (i = 1; i < ARRAY_SIZE(objs); i++)
+		kmem_cache_free(s, objs[i]);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_NULL(test, kmem_cache_find("test-nodbg"));
+}
+
 static void slub_bad_pointers(struct kunit *test)
 {
 	struct kmem_cache *a = kmem_cache_create("test-a", 64, 0, 0, NULL);
@@ -597,6 +628,7 @@ static struct kunit_case slub_cases[] = {
 	KUNIT_CASE(slub_debug_redzone),
 	KUNIT_CASE(slub_debug_poison),
 	KUNIT_CASE(slub_double_free),
+	KUNIT_CASE(slub_double_free_inactive_slab),
 	KUNIT_CASE(slub_bad_pointers),
 	KUNIT_CASE(slub_krealloc),
 	KUNIT_CASE(slub_slabinfo),
