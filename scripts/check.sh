@@ -17,7 +17,7 @@ for stage in "$@"; do
 	rc=$(cat "$B/check/$stage.rc")
 	secs=$(( $(date +%s) - start ))
 	last=$(grep -E '[0-9]+ passed, [0-9]+ failed|DONE|every workload ran|all pieces work|perf gate: |OK$' "$B/check/$stage.log" | tail -1 | cut -c1-90)
-	how=$(grep -m1 -o '^host32: running [a-z0-9-]*' "$B/check/$stage.log" | sed 's/^host32: running //')
+	how=$(grep -m1 '^host32: running ' "$B/check/$stage.log" | sed 's/^host32: running //; s/ (.*//')
 	[ -n "$how" ] && last="$last ($how)"
 	# a runner that printed failures but exited 0 still fails its stage
 	if [ "$rc" = 0 ] && grep -qE '(^|[^0-9])[0-9]+ passed, [1-9][0-9]* failed' "$B/check/$stage.log"; then
