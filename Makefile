@@ -4,7 +4,7 @@
 #   make iso        build/orderly.iso (GRUB, BIOS + UEFI, hybrid CD/USB)
 #   make run        boot the ISO in QEMU (SeaBIOS, -m 2G), serial on this terminal
 #   make run-uefi   the same under OVMF
-#   make check      every test: host (ASan/UBSan, -m32), fuzz smoke, QEMU matrix
+#   make check      every test: host (ASan/UBSan, -m32), fuzz smoke, perf gate, QEMU matrix, oracle
 #
 # Both run and check install missing Debian packages first (scripts/deps.sh).
 
@@ -377,7 +377,7 @@ test-usb:
 # every stage runs even after one fails; scripts/check.sh ends with a table
 # and "check: N passed, N failed" (stages)
 CHECK_STAGES := iso test-host test-host32 test-usb fuzz-smoke bench-smoke bench-gate test-qemu test-shell-doc \
-	test-screen
+	test-screen oracle
 check: deps
 	@B=$(B) MAKE="$(MAKE)" scripts/check.sh $(CHECK_STAGES)
 
