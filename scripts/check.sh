@@ -16,7 +16,7 @@ for stage in "$@"; do
 	{ ${MAKE:-make} --no-print-directory "$stage" 2>&1; echo $? > "$B/check/$stage.rc"; } | tee "$B/check/$stage.log"
 	rc=$(cat "$B/check/$stage.rc")
 	secs=$(( $(date +%s) - start ))
-	last=$(grep -E '[0-9]+ passed, [0-9]+ failed|DONE|every workload ran|all pieces work|perf gate: |OK$' "$B/check/$stage.log" | tail -1 | cut -c1-90)
+	last=$(grep -E '[0-9]+ passed, [0-9]+ failed|DONE|every workload ran|all pieces work|perf gate: |unexplained differences|OK$' "$B/check/$stage.log" | tail -1 | cut -c1-90)
 	how=$(grep -m1 '^host32: running ' "$B/check/$stage.log" | sed 's/^host32: running //; s/ (.*//')
 	[ -n "$how" ] && last="$last ($how)"
 	# a runner that printed failures but exited 0 still fails its stage
