@@ -1,6 +1,7 @@
 # Orderly: a 32-bit x86 kernel that shows Linux's page allocator at work.
 #
-#   make            build/orderly.elf (the kernel)
+#   make            build/orderly.elf (the kernel) and build/orderly-pae.elf (the
+#                   same sources with PAE: RAM up to 64 GiB)
 #   make iso        build/orderly.iso (GRUB, BIOS + UEFI, hybrid CD/USB)
 #   make run        boot the ISO in QEMU (SeaBIOS, -m 2G), serial on this terminal
 #   make run-uefi   the same under OVMF
@@ -63,7 +64,7 @@ UBSAN32FLAGS := -fsanitize=undefined -fno-sanitize-recover=all -fno-omit-frame-p
 	bench-readme bench-slab bench-fragment usb test-usb test-screen oracle mutate
 .DEFAULT_GOAL := all
 
-all: $(B)/orderly.elf
+all: $(B)/orderly.elf $(B)/orderly-pae.elf
 
 # install what is missing, then try every toolchain piece (scripts/probe.sh);
 # make run needs only the pieces that build and boot the ISO
@@ -112,10 +113,41 @@ $(B)/orderly.elf: $(B)/orderly.pass1 $(B)/k/syms.o scripts/check-headers.sh
 	   diff $(B)/k/text1.nm $(B)/k/text2.nm | head; rm -f $@; exit 1; }
 	@scripts/check-headers.sh $@
 
+# The PAE kernel (Linux's HIGHMEM64G): the same sources built with
+# CONFIG_X86_PAE into build/kpae/, linked the same two-pass way.  Its page
+# tables have three levels of 64-bit entries and it keeps RAM up to 64 GiB;
+# the ISO's default entry boots it on a CPU with PAE (iso/grub.cfg).
+KPAE_OBJS := $(patsubst %.c,$(B)/kpae/%.o,$(KSRCS)) $(patsubst %.asm,$(B)/kpae/%.o,$(KASMS))
+
+$(B)/kpae/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -DCONFIG_X86_PAE -c $< -o $@
+
+$(B)/kpae/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(KASFLAGS) -DCONFIG_X86_PAE -MD $(@:.o=.d) $< -o $@
+
+$(B)/orderly-pae.pass1: $(KPAE_OBJS) $(B)/k/empty_syms.o linker.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KPAE_OBJS) $(B)/k/empty_syms.o
+
+$(B)/kpae/syms.o: $(B)/orderly-pae.pass1 scripts/mksyms.py
+	$(NM) -n $< | $(PYTHON) scripts/mksyms.py - > $(B)/kpae/syms.asm
+	$(NASM) -f elf32 $(B)/kpae/syms.asm -o $@
+
+$(B)/orderly-pae.elf: $(B)/orderly-pae.pass1 $(B)/kpae/syms.o scripts/check-headers.sh
+	$(LD) $(KLDFLAGS) -o $@ $(KPAE_OBJS) $(B)/kpae/syms.o
+	@$(NM) -n $(B)/orderly-pae.pass1 | grep -i ' [tw] ' > $(B)/kpae/text1.nm; \
+	 $(NM) -n $@ | grep -i ' [tw] ' > $(B)/kpae/text2.nm; \
+	 cmp -s $(B)/kpae/text1.nm $(B)/kpae/text2.nm || \
+	 { echo "error: functions moved between the two links (symbol table would lie)"; \
+	   diff $(B)/kpae/text1.nm $(B)/kpae/text2.nm | head; rm -f $@; exit 1; }
+	@scripts/check-headers.sh $@
+
 iso: $(B)/orderly.iso
-$(B)/orderly.iso: $(B)/orderly.elf iso/grub.cfg
+$(B)/orderly.iso: $(B)/orderly.elf $(B)/orderly-pae.elf iso/grub.cfg
 	@rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub
 	cp $(B)/orderly.elf $(B)/isodir/boot/orderly.elf
+	cp $(B)/orderly-pae.elf $(B)/isodir/boot/orderly-pae.elf
 	cp iso/grub.cfg $(B)/isodir/boot/grub/grub.cfg
 	@# grub-mkrescue puts in every platform installed under /usr/lib/grub:
 	@# i386-pc (BIOS, El Torito + MBR for USB), x86_64-efi and i386-efi (ESP image)
@@ -354,8 +386,9 @@ bench-slab: $(addprefix $(B)/bench/slab-,$(SLAB_BENCH_HAVE))
 
 # the QEMU matrix (tests/qemu/run_tests.py); QEMU_CASES=boot,selftest-bios-2G
 # runs the cases whose names contain one of the words; logs in build/test-logs/
-test-qemu: $(B)/orderly.iso $(B)/orderly.elf
+test-qemu: $(B)/orderly.iso $(B)/orderly.elf $(B)/orderly-pae.elf
 	$(PYTHON) tests/qemu/run_tests.py --iso $(B)/orderly.iso --kernel $(B)/orderly.elf \
+		--kernel-pae $(B)/orderly-pae.elf \
 		$(if $(QEMU_CASES),-k $(QEMU_CASES))
 
 # docs/shell.md's example session, typed into the kernel booted from the

@@ -26,7 +26,9 @@
 ;   3. early page directory with 4 MiB (PSE) pages: identity [0, 8 MiB) so the
 ;      instruction after "mov cr0" still runs, and physical [0, 896 MiB) at
 ;      PAGE_OFFSET so that everything memblock hands out in lowmem is
-;      reachable before paging_init() builds the final tables;
+;      reachable before paging_init() builds the final tables; the PAE
+;      kernel (CONFIG_X86_PAE) maps the same with 2 MiB pages: boot_pgdir
+;      is then the PDPT, entry 0 -> boot_pmd_ident, entry 3 -> boot_pmd_high;
 ;   4. paging on, jump to the higher half, load our GDT, switch to the boot
 ;      stack (with an unmapped guard page below it once paging_init() runs);
 ;   5. start_kernel(magic, mbi_phys) -- arguments in %eax, %edx (-mregparm=3).
@@ -47,6 +49,12 @@
 %define EARLY_IDENT_PDES	2		; [0, 8 MiB)
 %define EARLY_HIGH_PDES		224		; [0, 896 MiB) at PAGE_OFFSET
 %define PDE_PSE_RW_P		0x83
+; PAE: the same ranges in 2 MiB pages; a PDPT entry may carry Present only
+%define PAE_IDENT_PMDS		4		; [0, 8 MiB)
+%define PAE_HIGH_PMDS		448		; [0, 896 MiB) at PAGE_OFFSET
+%define PDPTE_P			0x01
+%define CR4_PSE			0x10
+%define CR4_PAE			0x20
 
 extern start_kernel
 extern _text_phys, _edata_phys, _end_phys
@@ -119,6 +127,28 @@ _start:
 .no_copy:
 
 	; 3. early page directory
+%ifdef CONFIG_X86_PAE
+	; 64-bit entries: the upper halves stay 0 (cleared .bss)
+	mov edi, V2P(boot_pmd_ident)
+	mov eax, PDE_PSE_RW_P
+	mov ecx, PAE_IDENT_PMDS
+.ident:
+	mov [edi], eax
+	add edi, 8
+	add eax, 0x200000
+	loop .ident
+	mov edi, V2P(boot_pmd_high)
+	mov eax, PDE_PSE_RW_P
+	mov ecx, PAE_HIGH_PMDS
+.high:
+	mov [edi], eax
+	add edi, 8
+	add eax, 0x200000
+	loop .high
+	mov dword [V2P(boot_pgdir)], V2P(boot_pmd_ident) + PDPTE_P
+	mov dword [V2P(boot_pgdir) + (PAGE_OFFSET >> 30) * 8], V2P(boot_pmd_high) + PDPTE_P
+%define CR4_PAGING	(CR4_PSE | CR4_PAE)
+%else
 	mov edi, V2P(boot_pgdir)
 	mov eax, PDE_PSE_RW_P
 	mov ecx, EARLY_IDENT_PDES
@@ -133,10 +163,13 @@ _start:
 	stosd
 	add eax, 0x400000
 	loop .high
+%define CR4_PAGING	CR4_PSE
+%endif
 
-	; 4. paging on (PSE for 4 MiB pages, WP so the kernel honours read-only PTEs)
+	; 4. paging on (PSE for 4 MiB pages, PAE for 64-bit entries, WP so the
+	; kernel honours read-only PTEs); the APs copy this CR4 (kernel/smp.c)
 	mov eax, cr4
-	or eax, 0x10
+	or eax, CR4_PAGING
 	mov cr4, eax
 	mov eax, V2P(boot_pgdir)
 	mov cr3, eax
@@ -193,6 +226,12 @@ section .bss
 align 4096
 boot_pgdir:
 	resb 4096
+%ifdef CONFIG_X86_PAE
+boot_pmd_ident:
+	resb 4096
+boot_pmd_high:
+	resb 4096
+%endif
 ; the guard page is unmapped by paging_init(): a stack overflow faults
 ; instead of silently overwriting whatever lies below the stack
 boot_stack_guard:

@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The kernel's page tables (i386, two levels, 4 KiB pages, no PAE).
+ * The kernel's page tables (i386, 4 KiB pages): two levels of 32-bit
+ * entries, or with CONFIG_X86_PAE three levels of 64-bit entries (a PDPT
+ * of 4 entries, 4 page directories of 512, page tables of 512) whose
+ * PTEs reach frames up to 64 GiB.  The code below is the same for both:
+ * with PAE the 4 page directories are allocated as one contiguous block,
+ * so that, like the non-PAE page directory, they form one array of
+ * PMD entries indexed by pmd_index_all(va) = va >> PMD_SHIFT; the page
+ * tables of each area are contiguous too (one array of PTEs).
  *
- * boot/entry.asm starts the kernel on boot_pgdir: 4 MiB pages mapping
- * physical [0, 896 MiB) at PAGE_OFFSET plus an identity map of [0, 8 MiB).
+ * boot/entry.asm starts the kernel on boot_pgdir: 4 MiB pages (2 MiB with
+ * PAE) mapping physical [0, 896 MiB) at PAGE_OFFSET plus an identity map
+ * of [0, 8 MiB).
  * That is enough to run and for memblock to hand out lowmem, but too coarse
  * for what this kernel demonstrates, so paging_init() replaces it with
  * swapper_pg_dir, built from memblock_alloc() memory:
  *
- *   PDE 0..767          empty: NULL and every user address fault
+ *   below PAGE_OFFSET   empty: NULL and every user address fault (with
+ *                       PAE: PDPT entries 0..2 not present)
  *   PAGE_OFFSET ..      the direct map of [0, max_low_pfn): 4 KiB PTEs, so
  *     high_memory       debug_pagealloc can unmap single free pages; kernel
  *                       text and rodata read-only; the boot stack's guard
@@ -41,50 +50,62 @@ unsigned long vmalloc_start;
 static bool paging_is_done;
 static unsigned long ioremap_next, ioremap_end;	/* bump allocator in the vmalloc area */
 
-BUILD_BUG_ON(pgd_index(FIXADDR_START) != pgd_index(FIXADDR_TOP));
-BUILD_BUG_ON(pgd_index(PKMAP_BASE) != pgd_index(PKMAP_END - 1));
+BUILD_BUG_ON(pmd_index_all(FIXADDR_START) != pmd_index_all(FIXADDR_TOP));
+BUILD_BUG_ON(pmd_index_all(PKMAP_BASE) != pmd_index_all(PKMAP_END - 1));
+BUILD_BUG_ON(sizeof(pte_t) * PTRS_PER_PTE != PAGE_SIZE);
+BUILD_BUG_ON((u64)PTRS_PER_PGD * PTRS_PER_PMD << PMD_SHIFT != 1ULL << 32);
 
 bool paging_done(void)
 {
 	return paging_is_done;
 }
 
-static pgd_t *current_pgd(void)
+/* the page directory entry of @va in the current tables, or NULL */
+static pmd_t *lookup_pmd(unsigned long va)
 {
-	return __va(read_cr3() & PAGE_MASK);
+#ifdef CONFIG_X86_PAE
+	/* CR3 holds the PDPT's address (32-byte aligned) */
+	pgd_t pdpte = ((pgd_t *)__va(read_cr3() & ~31UL))[pgd_index(va)];
+
+	if (!(pdpte & _PAGE_PRESENT))
+		return NULL;
+	return (pmd_t *)__va((unsigned long)(pdpte & PTE_PFN_MASK)) + pae_pmd_index(va);
+#else
+	return (pmd_t *)__va(read_cr3() & PAGE_MASK) + pgd_index(va);
+#endif
 }
 
-/* the PTE for @va in the current tables, or NULL (no table, or a 4 MiB page) */
+/* the PTE for @va in the current tables, or NULL (no table, or a large page) */
 static pte_t *lookup_pte(unsigned long va)
 {
-	pgd_t pde = current_pgd()[pgd_index(va)];
+	pmd_t *pmd = lookup_pmd(va);
 
-	if (!(pde & _PAGE_PRESENT) || (pde & _PAGE_PSE))
+	if (!pmd || !(*pmd & _PAGE_PRESENT) || (*pmd & _PAGE_PSE))
 		return NULL;
-	return (pte_t *)__va(pde & PAGE_MASK) + pte_index(va);
+	return (pte_t *)__va((unsigned long)(*pmd & PTE_PFN_MASK)) + pte_index(va);
 }
 
 bool kernel_page_present(unsigned long va)
 {
-	pgd_t pde = current_pgd()[pgd_index(va)];
+	pmd_t *pmd = lookup_pmd(va);
 	pte_t *pte;
 
-	if (!(pde & _PAGE_PRESENT))
+	if (!pmd || !(*pmd & _PAGE_PRESENT))
 		return false;
-	if (pde & _PAGE_PSE)
+	if (*pmd & _PAGE_PSE)
 		return true;
-	pte = (pte_t *)__va(pde & PAGE_MASK) + pte_index(va);
+	pte = lookup_pte(va);
 	return *pte & _PAGE_PRESENT;
 }
 
 /* zeroed page tables for [start, end), contiguous; returns the first */
-static pte_t *alloc_page_tables(pgd_t *pgd, unsigned long start, unsigned long end)
+static pte_t *alloc_page_tables(pmd_t *pmds, unsigned long start, unsigned long end)
 {
-	unsigned long first = pgd_index(start), last = pgd_index(end - 1), i;
+	unsigned long first = pmd_index_all(start), last = pmd_index_all(end - 1), i;
 	pte_t *ptes = memblock_alloc((last - first + 1) * PAGE_SIZE, PAGE_SIZE);
 
 	for (i = first; i <= last; i++)
-		pgd[i] = __pa(ptes + (i - first) * PTRS_PER_PTE) | _KERNPG_TABLE;
+		pmds[i] = __pa(ptes + (i - first) * PTRS_PER_PTE) | _KERNPG_TABLE;
 	return ptes;
 }
 
@@ -92,6 +113,7 @@ void paging_init(void)
 {
 	unsigned long pfn, ro_start, ro_end;
 	pgd_t *pgd;
+	pmd_t *pmds;		/* every page directory entry, one array */
 	pte_t *direct;
 
 	BUG_ON(paging_is_done);
@@ -99,9 +121,21 @@ void paging_init(void)
 	BUG_ON(max_low_pfn < PFN_UP(__pa(_end)));
 
 	pgd = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
+#ifdef CONFIG_X86_PAE
+	{
+		unsigned int i;
+
+		/* the PDPT's 4 entries point to 4 contiguous page directories */
+		pmds = memblock_alloc(PTRS_PER_PGD * PAGE_SIZE, PAGE_SIZE);
+		for (i = 0; i < PTRS_PER_PGD; i++)
+			pgd[i] = pae_pdpt_entry(__pa(pmds + i * PTRS_PER_PMD));
+	}
+#else
+	pmds = pgd;
+#endif
 
 	/* the direct map, one PTE per frame */
-	direct = alloc_page_tables(pgd, PAGE_OFFSET, PAGE_OFFSET + PFN_PHYS(max_low_pfn));
+	direct = alloc_page_tables(pmds, PAGE_OFFSET, PAGE_OFFSET + PFN_PHYS(max_low_pfn));
 	ro_start = PFN_DOWN(__pa(_text));
 	ro_end = PFN_DOWN(__pa(_sdata));
 	for (pfn = 0; pfn < max_low_pfn; pfn++) {
@@ -115,18 +149,18 @@ void paging_init(void)
 	vmalloc_start = (unsigned long)high_memory + VMALLOC_OFFSET;
 	ioremap_next = vmalloc_start;
 	ioremap_end = min(vmalloc_start + IOREMAP_SIZE, VMALLOC_END);
-	alloc_page_tables(pgd, ioremap_next, ioremap_end);
+	alloc_page_tables(pmds, ioremap_next, ioremap_end);
 
-	alloc_page_tables(pgd, PKMAP_BASE, PKMAP_END);
-	alloc_page_tables(pgd, FIXADDR_START, FIXADDR_TOP);
+	alloc_page_tables(pmds, PKMAP_BASE, PKMAP_END);
+	alloc_page_tables(pmds, FIXADDR_START, FIXADDR_TOP);
 
 	swapper_pg_dir = pgd;
 	write_cr3(__pa(pgd));
 	trap_set_cr3(__pa(pgd));
 	paging_is_done = true;
 
-	pr_info("paging: direct map %08lx-%08lx (%lu MiB, 4 KiB pages), ioremap %08lx-%08lx\n",
-		PAGE_OFFSET, (unsigned long)high_memory - 1, max_low_pfn >> (20 - PAGE_SHIFT),
+	pr_info("paging: %s, direct map %08lx-%08lx (%lu MiB, 4 KiB pages), ioremap %08lx-%08lx\n",
+		IS_ENABLED_PAE ? "PAE (3 levels, 64-bit entries)" : "2 levels, 32-bit entries", PAGE_OFFSET, (unsigned long)high_memory - 1, max_low_pfn >> (20 - PAGE_SHIFT),
 		ioremap_next, ioremap_end - 1);
 	pr_info("paging: PKMAP %08lx-%08lx, fixmap %08lx-%08lx, nothing below %08lx\n",
 		PKMAP_BASE, PKMAP_END - 1, FIXADDR_START, FIXADDR_TOP - 1, PAGE_OFFSET);
@@ -141,8 +175,9 @@ static void *__ioremap(phys_addr_t phys, unsigned long size, u32 flags)
 		pr_err("ioremap: called before paging_init()\n");
 		return NULL;
 	}
-	if (!size || phys + size > (1ULL << 32) || phys + size < phys) {
-		pr_err("ioremap: [0x%llx, +0x%lx) is not below 4 GiB\n", phys, size);
+	if (!size || phys + size > PFN_PHYS(MAX_ARCH_PFN) || phys + size < phys) {
+		pr_err("ioremap: [0x%llx, +0x%lx) is not below %s\n", phys, size,
+		       IS_ENABLED_PAE ? "64 GiB" : "4 GiB");
 		return NULL;
 	}
 	npages = (unsigned long)(PFN_UP(phys + size) - PFN_DOWN(phys));
@@ -157,7 +192,8 @@ static void *__ioremap(phys_addr_t phys, unsigned long size, u32 flags)
 	if (ioremap_next > ioremap_end)
 		ioremap_next = ioremap_end;
 	for (i = 0; i < npages; i++)
-		*lookup_pte(va + (i << PAGE_SHIFT)) = (u32)(first + (i << PAGE_SHIFT)) | PAGE_KERNEL | flags;
+		set_pte(lookup_pte(va + (i << PAGE_SHIFT)),
+			(pteval_t)(first + (i << PAGE_SHIFT)) | PAGE_KERNEL | flags);
 	return (void *)(va + (unsigned long)(phys - first));
 }
 
@@ -184,13 +220,13 @@ static pte_t *hook_pte(unsigned long vaddr)
 
 void arch_set_kernel_pte(unsigned long vaddr, unsigned long pfn)
 {
-	BUG_ON(pfn >= (1UL << (32 - PAGE_SHIFT)));	/* no PAE: frames below 4 GiB only */
-	*hook_pte(vaddr) = PFN_PHYS(pfn) | PAGE_KERNEL;
+	BUG_ON(pfn >= MAX_ARCH_PFN);	/* 4 GiB without PAE, 64 GiB with it */
+	set_pte(hook_pte(vaddr), (pteval_t)PFN_PHYS(pfn) | PAGE_KERNEL);
 }
 
 void arch_clear_kernel_pte(unsigned long vaddr)
 {
-	*hook_pte(vaddr) = 0;
+	pte_clear(hook_pte(vaddr));
 }
 
 unsigned long arch_kernel_pte_pfn(unsigned long vaddr)
@@ -199,7 +235,7 @@ unsigned long arch_kernel_pte_pfn(unsigned long vaddr)
 
 	if (!pte || !(*pte & _PAGE_PRESENT))
 		return -1UL;
-	return *pte >> PAGE_SHIFT;
+	return (unsigned long)((*pte & PTE_PFN_MASK) >> PAGE_SHIFT);
 }
 
 void arch_flush_tlb_one(unsigned long vaddr)
@@ -235,7 +271,10 @@ void arch_kernel_map_pages(unsigned long pfn, unsigned int numpages, bool enable
 	for (p = pfn; p < end; p++) {
 		pte_t *pte = hook_pte(PAGE_OFFSET + PFN_PHYS(p));
 
-		*pte = enable ? (PFN_PHYS(p) | PAGE_KERNEL) : 0;
+		if (enable)
+			set_pte(pte, (pteval_t)PFN_PHYS(p) | PAGE_KERNEL);
+		else
+			pte_clear(pte);
 	}
 	if (pfn < end)
 		arch_flush_tlb_kernel_range(PAGE_OFFSET + PFN_PHYS(pfn), PAGE_OFFSET + PFN_PHYS(end));

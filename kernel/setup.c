@@ -23,17 +23,21 @@
  *     0 physical address can mean "none".  Like Linux, the firmware's
  *     map as printed is kept apart (e820_firmware) for the shell's e820;
  *  4. cut everything at or above 4 GiB - a non-PAE kernel cannot address
- *     it - and say how much RAM that was; shrink RAM to whole pages;
+ *     it - or 64 GiB with PAE, and say how much RAM that was; shrink RAM
+ *     to whole pages;
  *  5. fill memblock.memory from the RAM entries, and reserve page 0 (in
  *     case), the BIOS area [EBDA or 636 KiB, 1 MiB) and the kernel image (which contains the copied Multiboot2
  *     information, the boot page tables and the boot stack: they all live
  *     in its .bss);
- *  6. max_pfn = end of the highest RAM page below 4 GiB;
+ *  6. max_pfn = end of the highest RAM page below that limit;
  *     max_low_pfn = min(max_pfn, MAXMEM_PFN) - the 896 MiB direct map -
  *     unless highmem=<size> asks for a HighMem zone of that size (Linux's
  *     lowmem_pfn_init/highmem_pfn_init, messages included);
  *     memblock allocates below max_low_pfn only (it must be able to __va());
- *     max_zone_pfn[] = { min(16 MiB, max_low_pfn), max_low_pfn, max_pfn }.
+ *     max_zone_pfn[] = { min(16 MiB, max_low_pfn), max_low_pfn, max_pfn };
+ *     mem_map (one struct page per pfn up to max_pfn) must fit in lowmem
+ *     beside MEM_MAP_LOWMEM_RESERVE, else max_pfn comes down (reported;
+ *     Linux clipped too): 64 GiB of RAM costs 512 MiB of mem_map.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -50,6 +54,7 @@ BUILD_BUG_ON(MAXMEM_PFN > MAX_NONPAE_PFN);
 BUILD_BUG_ON(MAX_DMA_PFN > MAXMEM_PFN);
 BUILD_BUG_ON(BIOS_START_MAX % 4096 != 0);
 
+unsigned long max_arch_pfn = MAX_ARCH_PFN_CONFIG;
 unsigned long max_pfn;
 unsigned long max_low_pfn;
 unsigned long max_zone_pfn[MAX_NR_ZONES];
@@ -133,6 +138,40 @@ static phys_addr_t memory_covered(phys_addr_t base, phys_addr_t end)
 	return covered;
 }
 
+/*
+ * The lowmem squeeze: mem_map holds a struct page for every pfn below
+ * max_pfn and must live in lowmem (the direct map).  If it would leave
+ * less than MEM_MAP_LOWMEM_RESERVE of lowmem RAM beside the kernel image,
+ * lower max_pfn until it fits and drop the RAM above (never below
+ * max_low_pfn: lowmem's own struct pages always fit).  Returns max_pfn.
+ */
+static unsigned long clip_to_mem_map(struct mem_layout *out, unsigned long mp, unsigned long ml)
+{
+	u64 low = memory_covered(0, PFN_PHYS(ml));
+	u64 kernel = out->kernel_end - out->kernel_start;
+	u64 budget = low > kernel + MEM_MAP_LOWMEM_RESERVE ? low - kernel - MEM_MAP_LOWMEM_RESERVE : 0;
+	unsigned long fit = (unsigned long)min(budget / sizeof(struct page), (u64)mp);
+	phys_addr_t before;
+
+	if (fit < ml)
+		fit = ml;
+	if (fit < mp) {
+		before = memblock_phys_mem_size();
+		memblock_remove(PFN_PHYS(fit), PFN_PHYS(max_arch_pfn) - PFN_PHYS(fit));
+		out->ram_no_mem_map = before - memblock_phys_mem_size();
+		out->ram -= out->ram_no_mem_map;
+		pr_warn("mem_map: %llu MiB for RAM up to 0x%016llx does not fit in %llu MiB of lowmem (%llu MiB kept free): RAM above 0x%016llx not used (%llu MiB)\n",
+			(unsigned long long)(((u64)mp * sizeof(struct page)) >> 20),
+			(unsigned long long)PFN_PHYS(mp), (unsigned long long)(low >> 20),
+			(unsigned long long)(MEM_MAP_LOWMEM_RESERVE >> 20),
+			(unsigned long long)PFN_PHYS(fit),
+			(unsigned long long)(out->ram_no_mem_map >> 20));
+		mp = fit;
+	}
+	out->mem_map_bytes = (u64)mp * sizeof(struct page);
+	return mp;
+}
+
 int setup_memory_map(const struct e820_table *raw, const struct kernel_params *kp,
 		     phys_addr_t kernel_start, phys_addr_t kernel_end,
 		     phys_addr_t ebda_start, struct mem_layout *out)
@@ -169,19 +208,24 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 	e820__update_table(e);
 	out->ram_bios = ram_before - e820__total_ram(e);
 
-	/* 4. what a 32-bit non-PAE kernel can use */
-	out->ram_above_4g = e820__remove_above(e, PHYS_4G);
-	if (out->ram_above_4g)
+	/* 4. what a 32-bit kernel can use: 4 GiB, or 64 GiB with PAE */
+	out->ram_above_limit = e820__remove_above(e, PFN_PHYS(max_arch_pfn));
+	if (out->ram_above_limit && max_arch_pfn > MAX_NONPAE_PFN)
+		pr_warn("e820: %llu MiB of RAM above %llu GiB ignored (PAE: 36-bit physical addresses): %llu bytes\n",
+			(unsigned long long)(out->ram_above_limit >> 20),
+			(unsigned long long)(PFN_PHYS(max_arch_pfn) >> 30),
+			(unsigned long long)out->ram_above_limit);
+	else if (out->ram_above_limit)
 		pr_warn("e820: %llu MiB of RAM above 4 GiB ignored (no PAE): %llu bytes\n",
-			(unsigned long long)(out->ram_above_4g >> 20),
-			(unsigned long long)out->ram_above_4g);
+			(unsigned long long)(out->ram_above_limit >> 20),
+			(unsigned long long)out->ram_above_limit);
 	out->ram_trimmed = e820__trim_ram_to_pages(e);
 	if (out->ram_trimmed)
 		printk(KERN_DEBUG "e820: %llu bytes of RAM in partial pages ignored\n",
 		       (unsigned long long)out->ram_trimmed);
 	out->ram = e820__total_ram(e);
 	if (!out->ram) {
-		pr_emerg("e820: no usable RAM below 4 GiB in the memory map (%u entries given, %llu bytes usable before clipping)\n",
+		pr_emerg("e820: no usable RAM below the addressing limit in the memory map (%u entries given, %llu bytes usable before clipping)\n",
 			 raw->nr_entries, (unsigned long long)out->ram_firmware);
 		return -ENOMEM;
 	}
@@ -220,7 +264,7 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 
 	/* 6. pfn limits and zones */
 	/* the e820 end of RAM, unless memblock could not hold all of it */
-	mp = min(e820__end_of_ram_pfn(e, MAX_NONPAE_PFN),
+	mp = min(e820__end_of_ram_pfn(e, max_arch_pfn),
 		 (unsigned long)PHYS_PFN(memblock_end_of_DRAM()));
 	if (kp->highmem_set)
 		highmem_pages = (long long)(kp->highmem_size >> PAGE_SHIFT);
@@ -228,13 +272,14 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 	if (PFN_PHYS(mp) < memblock_end_of_DRAM()) {
 		phys_addr_t before = memblock_phys_mem_size();
 
-		memblock_remove(PFN_PHYS(mp), PHYS_4G - PFN_PHYS(mp));
+		memblock_remove(PFN_PHYS(mp), PFN_PHYS(max_arch_pfn) - PFN_PHYS(mp));
 		out->ram_above_max_pfn = before - memblock_phys_mem_size();
 		out->ram -= out->ram_above_max_pfn;
 		pr_notice("highmem=: RAM above 0x%016llx not used (%llu MiB)\n",
 			  (unsigned long long)PFN_PHYS(mp),
 			  (unsigned long long)(out->ram_above_max_pfn >> 20));
 	}
+	mp = clip_to_mem_map(out, mp, ml);
 	/* Linux prints both lines always, "0MB HIGHMEM" included */
 	pr_notice("%luMB HIGHMEM available.\n", pages_to_mb(mp - ml));
 	pr_notice("%luMB LOWMEM available.\n", pages_to_mb(ml));

@@ -31,7 +31,12 @@ enum fixed_addresses {
 #define __fix_to_virt(x)	(FIXADDR_TOP - ((unsigned long)(x) << PAGE_SHIFT))
 #define __virt_to_fix(v)	((FIXADDR_TOP - ((v) & PAGE_MASK)) >> PAGE_SHIFT)
 
+/* one page table of slots: 512 64-bit PTEs with PAE, 1024 without (Linux's) */
+#ifdef CONFIG_X86_PAE
+#define LAST_PKMAP	512
+#else
 #define LAST_PKMAP	1024
+#endif
 #define LAST_PKMAP_MASK	(LAST_PKMAP - 1)
 #define PKMAP_END	(PKMAP_BASE + LAST_PKMAP * PAGE_SIZE)
 #define PKMAP_NR(virt)	(((virt) - PKMAP_BASE) >> PAGE_SHIFT)

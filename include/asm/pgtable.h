@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * i386 two-level page tables, no PAE (kernel/paging.c).
+ * i386 page tables (kernel/paging.c): two levels of 32-bit entries, or
+ * with CONFIG_X86_PAE (the orderly-pae.elf kernel, Linux's HIGHMEM64G)
+ * three levels of 64-bit entries (<asm/pgtable-3level.h>) that reach
+ * frames up to 64 GiB.
  *
  * After paging_init() the kernel runs on swapper_pg_dir:
  *   - nothing below PAGE_OFFSET (a NULL dereference faults);
@@ -10,7 +13,8 @@
  *   - page tables for the first IOREMAP_SIZE bytes of the vmalloc area,
  *     where ioremap() maps device memory such as the framebuffer.
  * Before it, the boot page directory (boot/entry.asm) maps [0, 896 MiB) at
- * PAGE_OFFSET with 4 MiB pages, plus an identity map of the first 8 MiB.
+ * PAGE_OFFSET with 4 MiB pages (2 MiB with PAE), plus an identity map of
+ * the first 8 MiB.
  */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
@@ -18,9 +22,26 @@
 #include <linux/types.h>
 #include <asm/page.h>
 #include <asm/pgtable_32_areas.h>
+#include <asm/pgtable-3level.h>
 
-typedef u32 pte_t;
-typedef u32 pgd_t;
+#ifdef CONFIG_X86_PAE
+#define IS_ENABLED_PAE	1
+typedef u64 pteval_t;
+#define PTE_PFN_MASK	PAE_PTE_PFN_MASK
+#define MAX_ARCH_PFN	PAE_MAX_PFN
+#define set_pte(p, v)	pae_set_pte(p, v)
+#define pte_clear(p)	pae_pte_clear(p)
+#else
+#define IS_ENABLED_PAE	0
+typedef u32 pteval_t;
+#define PTE_PFN_MASK	((pteval_t)PAGE_MASK)
+#define MAX_ARCH_PFN	(1UL << (32 - PAGE_SHIFT))
+#define set_pte(p, v)	(*(p) = (v))
+#define pte_clear(p)	(*(p) = 0)
+#endif
+typedef pteval_t pte_t;
+typedef pteval_t pmd_t;		/* without PAE: the page directory entry itself */
+typedef pteval_t pgd_t;		/* with PAE: a PDPT entry */
 
 #define _PAGE_PRESENT	0x001
 #define _PAGE_RW	0x002
@@ -36,6 +57,8 @@ typedef u32 pgd_t;
 #define PAGE_KERNEL	(_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 
 #define pgd_index(va)	((unsigned long)(va) >> PGDIR_SHIFT)
+/* the page directory entry among all of them, as if they were one array */
+#define pmd_index_all(va)	((unsigned long)(va) >> PMD_SHIFT)
 #define pte_index(va)	(((unsigned long)(va) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
 
 /* ioremap space actually backed by page tables (pre-allocated at boot) */

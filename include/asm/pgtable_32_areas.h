@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The kernel's virtual address space (i386, 3G/1G split, no PAE).
+ * The kernel's virtual address space (i386, 3G/1G split), the same with
+ * and without PAE (CONFIG_X86_PAE: only the table geometry and LAST_PKMAP
+ * differ; the PKMAP window is one page table either way: 1024 slots of
+ * 4 MiB without PAE, 512 slots of 2 MiB with it).
  *
  *  0xFFFFFFFF +--------------------------------+
  *             | unmapped guard page            |
@@ -11,7 +14,7 @@
  *  FIXADDR_START ------------------------------+
  *             | guard gap (unmapped)           |
  *  PKMAP_BASE+LAST_PKMAP*PAGE_SIZE ------------+ 0xFFC00000
- *             | persistent kmap window:        | 1024 slots = one page table
+ *             | persistent kmap window:        | LAST_PKMAP slots = one page table
  *             |  kmap()/kunmap()               |
  *  PKMAP_BASE +--------------------------------+ 0xFF800000
  *             | guard gap                      |
@@ -33,10 +36,22 @@
 
 #include <asm/page.h>
 
-#define PGDIR_SHIFT	22
+#ifdef CONFIG_X86_PAE
+/* Linux's pgtable-3level_types.h: PDPT (4) -> page directory (512) -> PTE (512) */
+#define PMD_SHIFT	21
+#define PTRS_PER_PTE	512
+#define PTRS_PER_PMD	512
+#define PGDIR_SHIFT	30
+#define PTRS_PER_PGD	4
+#else
+/* pgtable-2level_types.h: the PMD is folded into the page directory */
+#define PMD_SHIFT	22
 #define PTRS_PER_PTE	1024
+#define PTRS_PER_PMD	1
+#define PGDIR_SHIFT	22
 #define PTRS_PER_PGD	1024
-#define PMD_SIZE	(1UL << PGDIR_SHIFT)
+#endif
+#define PMD_SIZE	(1UL << PMD_SHIFT)
 #define PMD_MASK	(~(PMD_SIZE - 1))
 
 #define FIXADDR_TOP	0xFFFFF000UL

@@ -35,6 +35,22 @@ struct kernel_params;
 /* a non-PAE i386 kernel addresses 4 GiB of physical memory, no more */
 #define MAX_NONPAE_PFN		(1UL << 20)
 #define PHYS_4G			0x100000000ULL
+/* with PAE (Linux's HIGHMEM64G): 64 GiB, 36-bit physical addresses */
+#define MAX_PAE_PFN		(1UL << 24)
+#ifdef CONFIG_X86_PAE
+#define MAX_ARCH_PFN_CONFIG	MAX_PAE_PFN
+#else
+#define MAX_ARCH_PFN_CONFIG	MAX_NONPAE_PFN
+#endif
+/*
+ * Linux's max_arch_pfn: RAM at or above PFN_PHYS(max_arch_pfn) is dropped
+ * (reported).  MAX_ARCH_PFN_CONFIG in the kernel; a variable so that the
+ * host tests run setup_memory_map() as either kernel (the host build is
+ * the non-PAE one; a test that sets MAX_PAE_PFN restores it).
+ */
+extern unsigned long max_arch_pfn;
+/* lowmem that mem_map must leave to everything else, or RAM is clipped */
+#define MEM_MAP_LOWMEM_RESERVE	((64ULL << 20))
 /* Linux refuses a highmem= that leaves less than 64 MiB of lowmem */
 #define LOWMEM_MIN_PAGES	((64UL << 20) >> 12)
 
@@ -42,10 +58,11 @@ struct kernel_params;
  * What setup_memory_map() decided, for the boot log, /proc reports and
  * tests.  Invariants once it returned 0:
  *   max_zone_pfn[DMA] <= max_zone_pfn[NORMAL] == max_low_pfn
- *     <= max_zone_pfn[HIGHMEM] == max_pfn <= MAX_NONPAE_PFN;
+ *     <= max_zone_pfn[HIGHMEM] == max_pfn <= max_arch_pfn;
  *   max_low_pfn <= MAXMEM_PFN;
- *   ram_firmware == ram + ram_bios + ram_above_4g + ram_user_removed
- *     + ram_trimmed + ram_no_memblock_slot + ram_above_max_pfn (every
+ *   ram_firmware == ram + ram_bios + ram_above_limit + ram_user_removed
+ *     + ram_trimmed + ram_no_memblock_slot + ram_above_max_pfn
+ *     + ram_no_mem_map (every
  *     byte of usable RAM the firmware named is either used or reported);
  *   ram == memblock_phys_mem_size().
  */
@@ -54,11 +71,13 @@ struct mem_layout {
 	struct e820_table e820;		/* the map in force: user edits, page 0 and the BIOS area out, < 4 GiB, whole pages */
 	u64 ram_firmware;		/* usable RAM in the sanitized firmware map */
 	u64 ram_bios;			/* ... in page 0 and [640 KiB, 1 MiB) (trim_bios_range) */
-	u64 ram_above_4g;		/* ... of which at or above 4 GiB (no PAE) */
+	u64 ram_above_limit;		/* ... at or above PFN_PHYS(max_arch_pfn): 4 GiB, 64 GiB with PAE */
 	u64 ram_user_removed;		/* ... taken away by mem= / memmap= */
 	u64 ram_trimmed;		/* ... in partial pages */
 	u64 ram_no_memblock_slot;	/* ... in RAM ranges beyond INIT_MEMBLOCK_REGIONS */
 	u64 ram_above_max_pfn;		/* ... beyond max_pfn when highmem= lowered it */
+	u64 ram_no_mem_map;		/* ... whose struct pages would not fit in lowmem */
+	u64 mem_map_bytes;		/* mem_map for [0, max_pfn): what lowmem pays for it */
 	u64 ram;			/* usable RAM handed to memblock */
 	bool user_defined;		/* mem= or memmap= changed the map */
 	phys_addr_t kernel_start, kernel_end;	/* reserved image, page-aligned */
@@ -76,7 +95,9 @@ extern struct mem_layout boot_mem_layout;
  * setup_memory_map - the host-testable core of setup_arch().  Sanitizes
  * and prints @raw, applies memmap= and mem= from @kp (printing the
  * "user-defined physical RAM map"), makes page 0 and [640 KiB, 1 MiB)
- * non-RAM (Linux's trim_bios_range()), drops RAM above 4 GiB (reported),
+ * non-RAM (Linux's trim_bios_range()), drops RAM above 4 GiB, or 64 GiB
+ * with PAE (reported), and RAM whose mem_map would not leave
+ * MEM_MAP_LOWMEM_RESERVE of lowmem (reported),
  * fills memblock (after memblock_reset()) and reserves page 0, the BIOS
  * area from @ebda_start (0: unknown) to 1 MiB and the kernel image
  * [@kernel_start, @kernel_end); computes max_pfn, max_low_pfn (highmem=),

@@ -227,7 +227,8 @@ typedef struct pglist_data {
 	 * Each zone's pageblock flags (zone->pageblock_flags_pfn), apart from
 	 * the zones to keep those small.  Arrays, not pointers to allocated
 	 * memory: a zone spans at most 4 GiB of pfns without PAE, 1024
-	 * pageblocks (plus one for a start inside a block).
+	 * pageblocks (plus one for a start inside a block); 64 GiB, 16384
+	 * pageblocks, with PAE.
 	 */
 	unsigned char pageblock_flags[MAX_NR_ZONES][MAX_ZONE_PAGEBLOCKS];
 } pg_data_t;

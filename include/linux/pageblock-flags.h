@@ -29,7 +29,14 @@
 #define NR_PAGEBLOCK_BITS	8
 #define MIGRATETYPE_MASK	((1U << PB_migratetype_bits) - 1)
 
-/* pageblocks a zone can span: 4 GiB of pfns, plus one for an unaligned start */
+/*
+ * pageblocks a zone can span: 4 GiB of pfns (64 GiB in the PAE kernel:
+ * 16 KiB of flags per zone), plus one for an unaligned start
+ */
+#ifdef CONFIG_X86_PAE
+#define MAX_ZONE_PAGEBLOCKS	((1UL << (36 - 12 - pageblock_order)) + 1)
+#else
 #define MAX_ZONE_PAGEBLOCKS	((1UL << (32 - 12 - pageblock_order)) + 1)
+#endif
 
 #endif

@@ -31,10 +31,10 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
  */
 static inline void check_layout_accounting(const struct mem_layout *lay)
 {
-	CHECK(lay->ram_firmware == lay->ram + lay->ram_bios + lay->ram_above_4g + lay->ram_user_removed +
-	      lay->ram_trimmed + lay->ram_no_memblock_slot + lay->ram_above_max_pfn);
+	CHECK(lay->ram_firmware == lay->ram + lay->ram_bios + lay->ram_above_limit + lay->ram_user_removed +
+	      lay->ram_trimmed + lay->ram_no_memblock_slot + lay->ram_above_max_pfn + lay->ram_no_mem_map);
 	CHECK(memblock_phys_mem_size() == lay->ram);
-	CHECK(lay->max_low_pfn <= lay->max_pfn && lay->max_pfn <= MAX_NONPAE_PFN);
+	CHECK(lay->max_low_pfn <= lay->max_pfn && lay->max_pfn <= max_arch_pfn);
 }
 
 #endif /* _TESTS_FUZZ_H */

@@ -160,7 +160,7 @@ struct realmap {
 	unsigned int nr_sanitized;
 	struct rmap_entry first, last;
 	/* totals */
-	u64 ram_firmware, ram, ram_above_4g, ram_trimmed;	/* ram: page 0 is not RAM (trim_bios_range) */
+	u64 ram_firmware, ram, ram_above_limit, ram_trimmed;	/* ram: page 0 is not RAM (trim_bios_range) */
 	unsigned long max_pfn, max_low_pfn, dma_pfn;
 	/* zones after memblock_free_all(), kernel image at [1 MiB, 4 MiB) */
 	struct zone_expect z[MAX_NR_ZONES];
@@ -262,10 +262,10 @@ static void realmaps_tables_and_totals(struct kunit *test)
 				KUNIT_FAIL(test, "%s: entries %u and %u not clean", rm->name, i - 1, i);
 		}
 		if (lay.ram_firmware != rm->ram_firmware || lay.ram != rm->ram ||
-		    lay.ram_above_4g != rm->ram_above_4g || lay.ram_trimmed != rm->ram_trimmed)
+		    lay.ram_above_limit != rm->ram_above_limit || lay.ram_trimmed != rm->ram_trimmed)
 			KUNIT_FAIL(test, "%s: RAM firmware %#llx used %#llx above 4G %#llx trimmed %#llx",
 				   rm->name, (unsigned long long)lay.ram_firmware,
-				   (unsigned long long)lay.ram, (unsigned long long)lay.ram_above_4g,
+				   (unsigned long long)lay.ram, (unsigned long long)lay.ram_above_limit,
 				   (unsigned long long)lay.ram_trimmed);
 		if (lay.max_pfn != rm->max_pfn || lay.max_low_pfn != rm->max_low_pfn ||
 		    lay.max_zone_pfn[ZONE_DMA] != rm->dma_pfn ||
@@ -278,8 +278,8 @@ static void realmaps_tables_and_totals(struct kunit *test)
 		/* every map has RAM at 0 and none in [640 KiB, 1 MiB): page 0 goes */
 		KUNIT_EXPECT_EQ(test, lay.ram_bios, 0x1000);
 		KUNIT_EXPECT_EQ(test, lay.ram_firmware,
-				lay.ram + lay.ram_bios + lay.ram_above_4g + lay.ram_trimmed);
-		if (rm->ram_above_4g)
+				lay.ram + lay.ram_bios + lay.ram_above_limit + lay.ram_trimmed);
+		if (rm->ram_above_limit)
 			KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "of RAM above 4 GiB ignored (no PAE)");
 		KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "BIOS-provided physical RAM map:\n");
 	}

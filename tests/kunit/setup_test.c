@@ -108,8 +108,8 @@ static int run(struct kunit *test, const struct rng *map, unsigned int n, const 
 		return ret;
 
 	KUNIT_EXPECT_EQ(test, lay.ram_firmware,
-			lay.ram + lay.ram_bios + lay.ram_above_4g + lay.ram_user_removed +
-			lay.ram_trimmed + lay.ram_no_memblock_slot + lay.ram_above_max_pfn);
+			lay.ram + lay.ram_bios + lay.ram_above_limit + lay.ram_user_removed +
+			lay.ram_trimmed + lay.ram_no_memblock_slot + lay.ram_above_max_pfn + lay.ram_no_mem_map);
 	/* trim_bios_range(): neither page 0 nor [640 KiB, 1 MiB) is RAM */
 	KUNIT_EXPECT_EQ(test, mem_in(0, PAGE_SIZE), 0);
 	KUNIT_EXPECT_EQ(test, mem_in(BIOS_BEGIN, BIOS_END), 0);
@@ -118,7 +118,7 @@ static int run(struct kunit *test, const struct rng *map, unsigned int n, const 
 	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_NORMAL], lay.max_low_pfn);
 	KUNIT_EXPECT_LE(test, lay.max_low_pfn, lay.max_pfn);
 	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_HIGHMEM], lay.max_pfn);
-	KUNIT_EXPECT_LE(test, lay.max_pfn, MAX_NONPAE_PFN);
+	KUNIT_EXPECT_LE(test, lay.max_pfn, max_arch_pfn);
 	KUNIT_EXPECT_LE(test, lay.max_low_pfn, MAXMEM_PFN);
 	KUNIT_EXPECT_EQ(test, lay.highmem_pages, lay.max_pfn - lay.max_low_pfn);
 	KUNIT_EXPECT_EQ(test, memblock.current_limit, PFN_PHYS(lay.max_low_pfn));
@@ -148,7 +148,7 @@ static void setup_qemu_2g(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lay.ram, 0x9e000 + 0x7fee0000);	/* page 0 is not RAM */
 	KUNIT_EXPECT_EQ(test, lay.ram_bios, 0x1000);
 	KUNIT_EXPECT_EQ(test, lay.ram_trimmed, 0xc00);
-	KUNIT_EXPECT_EQ(test, lay.ram_above_4g, 0);
+	KUNIT_EXPECT_EQ(test, lay.ram_above_limit, 0);
 	KUNIT_EXPECT_EQ(test, lay.bios_start, 0x9f000);
 	/* what stays free: RAM minus the image (page 0 and the BIOS area are holes) */
 	KUNIT_EXPECT_EQ(test, free_bytes(), lay.ram - 0x300000);
@@ -179,7 +179,7 @@ static void setup_qemu_4g_drops_above_4g(struct kunit *test)
 		"BIOS-e820: [mem 0x0000000100000000-0x000000013fffffff] usable\n");
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
 		"e820: 1024 MiB of RAM above 4 GiB ignored (no PAE): 1073741824 bytes");
-	KUNIT_EXPECT_EQ(test, lay.ram_above_4g, G);
+	KUNIT_EXPECT_EQ(test, lay.ram_above_limit, G);
 	KUNIT_EXPECT_EQ(test, lay.max_pfn, 0xbffe0);
 	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, MAXMEM_PFN);
 	KUNIT_EXPECT_EQ(test, memblock_end_of_DRAM(), 0xbffe0000);
