@@ -225,7 +225,8 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 		       (unsigned long long)out->ram_trimmed);
 	out->ram = e820__total_ram(e);
 	if (!out->ram) {
-		pr_emerg("e820: no usable RAM below the addressing limit in the memory map (%u entries given, %llu bytes usable before clipping)\n",
+		pr_emerg("e820: no usable RAM below %llu GiB in the memory map (%u entries given, %llu bytes usable before clipping)\n",
+			 (unsigned long long)(PFN_PHYS(max_arch_pfn) >> 30),
 			 raw->nr_entries, (unsigned long long)out->ram_firmware);
 		return -ENOMEM;
 	}
