@@ -14,6 +14,8 @@
 #include <linux/selftest.h>
 #include <asm/pgtable.h>
 #include <asm/mmu_hooks.h>
+#include <asm/setup.h>
+#include <linux/memblock.h>
 
 extern char boot_stack_guard[];		/* boot/entry.asm */
 extern char _text[];			/* linker.ld */
@@ -156,8 +158,96 @@ static void paging_ioremap_maps_the_frame(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, (unsigned long)io & ~PAGE_MASK, 8UL);
 	*io = 0xfeedf00d;
 	KUNIT_EXPECT_EQ(test, lowmem[2], 0xfeedf00du);
-	KUNIT_EXPECT_NULL(test, ioremap(0x100000000ULL, 4096));	/* no PAE */
+	/* beyond what the PTEs reach: 4 GiB, or 64 GiB with PAE */
+	KUNIT_EXPECT_NULL(test, ioremap(PFN_PHYS(MAX_ARCH_PFN), 4096));
 	__free_pages(page, 0);
+}
+
+#define PFN_4G	(1UL << (32 - PAGE_SHIFT))
+#define SAMPLES_ABOVE_4G	16
+
+/*
+ * PAE: frames above 4 GiB through fixmap slots, sampled across the RAM
+ * there (a test that wrote every page of a 16 GiB guest would make QEMU
+ * allocate all of it on the host).  A word written through one slot is
+ * read back through a second slot mapping the same frame; the frame
+ * 4 GiB lower - where a PTE that lost its upper half would point - does
+ * not change; kmap_local_page() of the frame's struct page sees the word
+ * too.  Every touched word is restored.
+ */
+static bool pfn_is_ram(unsigned long pfn)
+{
+	const struct memblock_region *r;
+
+	for_each_mem_region(r)
+		if (pfn >= PFN_UP(r->base) && pfn < PFN_DOWN(r->base + r->size))
+			return true;
+	return false;
+}
+
+static void paging_frames_above_4g(struct kunit *test)
+{
+	const struct memblock_region *r;
+	unsigned long a, b, pfn, spfn, epfn, above = 0, seen = 0, stride, k;
+	unsigned int samples = 0, low_checked = 0;
+	bool low_ram;
+
+	for_each_mem_region(r) {
+		spfn = max(PFN_UP(r->base), PFN_4G);
+		epfn = min(PFN_DOWN(r->base + r->size), max_pfn);
+		if (epfn > spfn)
+			above += epfn - spfn;
+	}
+	if (!above)
+		kunit_skip(test, "no RAM above 4 GiB");
+	a = free_slot(FIXADDR_START, __end_of_fixed_addresses - 1);
+	KUNIT_ASSERT_NE(test, a, 0UL);
+	arch_set_kernel_pte(a, 0);		/* hold it while looking for the second */
+	b = free_slot(FIXADDR_START, __end_of_fixed_addresses - 1);
+	KUNIT_ASSERT_NE(test, b, 0UL);
+	stride = above / SAMPLES_ABOVE_4G + 1;
+	for_each_mem_region(r) {
+		spfn = max(PFN_UP(r->base), PFN_4G);
+		epfn = min(PFN_DOWN(r->base + r->size), max_pfn);
+		for (pfn = spfn; pfn < epfn; pfn++, seen++) {
+			volatile u32 *va = (volatile u32 *)a, *vb = (volatile u32 *)b;
+			u32 orig, low, word = 0x5a000000u ^ (u32)pfn;
+			u32 *local;
+
+			if (seen % stride && pfn != epfn - 1)
+				continue;
+			/* the frame 4 GiB below, if RAM (not device registers) */
+			k = pfn - PFN_4G;
+			low_ram = pfn_is_ram(k);
+			arch_set_kernel_pte(a, pfn);
+			arch_flush_tlb_one(a);
+			arch_set_kernel_pte(b, low_ram ? k : pfn);
+			arch_flush_tlb_one(b);
+			KUNIT_EXPECT_EQ(test, arch_kernel_pte_pfn(a), pfn);
+			orig = va[1];
+			low = vb[1];
+			va[1] = word;
+			if (low_ram) {
+				KUNIT_EXPECT_EQ(test, vb[1], low);
+				low_checked++;
+			}
+			arch_set_kernel_pte(b, pfn);
+			arch_flush_tlb_one(b);
+			KUNIT_EXPECT_EQ(test, vb[1], word);	/* two slots, one frame */
+			local = kmap_local_page(pfn_to_page(pfn));
+			KUNIT_EXPECT_EQ(test, local[1], word);
+			kunmap_local(local);
+			va[1] = orig;
+			samples++;
+		}
+	}
+	arch_clear_kernel_pte(a);
+	arch_clear_kernel_pte(b);
+	arch_flush_tlb_one(a);
+	arch_flush_tlb_one(b);
+	KUNIT_EXPECT_GE(test, samples, 2u);
+	KUNIT_EXPECT_GE(test, low_checked, 1u);
+	KUNIT_EXPECT_LE(test, samples, 2u * SAMPLES_ABOVE_4G + 64);
 }
 
 static struct kunit_case paging_cases[] = {
@@ -169,6 +259,7 @@ static struct kunit_case paging_cases[] = {
 	KUNIT_CASE(paging_kmap_windows_explained),
 	KUNIT_CASE(paging_hooks_round_trip),
 	KUNIT_CASE(paging_ioremap_maps_the_frame),
+	KUNIT_CASE(paging_frames_above_4g),
 	{}
 };
 
