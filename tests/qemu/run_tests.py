@@ -42,6 +42,7 @@ KiB, MiB, GiB = 1 << 10, 1 << 20, 1 << 30
 LOWMEM_LIMIT = 896 * MiB	# Linux/i386 with a 3G/1G split: at most 896 MiB direct-mapped
 DMA_LIMIT = 16 * MiB
 FOUR_GIB = 4 * GiB
+PAE_LIMIT = 64 * GiB	# the PAE kernel keeps RAM up to here (36-bit physical addresses)
 
 SUMMARY_RE = re.compile(r"^# orderly selftest: (\d+) passed, (\d+) failed, (\d+) skipped\s*$", re.M)
 E820_HDR_RE = re.compile(r"^BIOS-provided physical RAM map:\s*$", re.M)
@@ -63,8 +64,10 @@ def parse_size(s):
 class Case:
     def __init__(self, name, kind, mem, uefi=False, cmdline="", cutmem=None,
                  timeout=60, expect=None, release_iso=False, extra=(),
-                 may_skip=None, must_run=None):
+                 may_skip=None, must_run=None, pae=False, binary=None):
         self.name, self.kind, self.mem, self.uefi = name, kind, mem, uefi
+        self.pae = pae			# boot orderly-pae.elf (--kernel-pae)
+        self.binary = binary		# QEMU emulator, if not the default one
         self.may_skip = may_skip or {}	# selftest: {"suite.case": the kernel's skip reason}
         self.must_run = must_run or {}	# selftest: {"suite.case": why it must run here}
         self.extra = list(extra)	# more QEMU arguments
@@ -117,6 +120,11 @@ MUST_HIGHMEM = dict.fromkeys(HIGHMEM_TESTS, "the machine has HighMem")
 # above the high watermark: -m 897M has 1 MiB of HighMem
 SKIP_LITTLE_HIGHMEM = {"highmem_kernel.hmk_kmap_exhaustion": "too little free HighMem"}
 LITTLE_HIGHMEM = 16 * MiB
+
+# Frames above 4 GiB: only the PAE kernel with such RAM has them (the pae-
+# cases list the test in must_run); allowed to skip everywhere else.
+SKIP_NO_RAM_ABOVE_4G = {"paging.paging_frames_above_4g": "no RAM above 4 GiB"}
+SKIP_ARENA = {**SKIP_ARENA, **SKIP_NO_RAM_ABOVE_4G}
 
 SKIP_PLAIN = {**SKIP_ARENA, **SKIP_NO_DEBUG_PAGEALLOC, **SKIP_NO_PAGE_POISON}
 # the slab tests of the CPU slab and of the plain layout's sizes: not under slub_debug
@@ -206,6 +214,31 @@ def matrix(release_iso=None):
         for on in (True, False):
             C.append(Case("fragment-%s-%s" % ("on" if on else "off", mem), "fragment", mem,
                           cmdline="" if on else "page_group_by_mobility=off", timeout=t))
+    # issue 17: the PAE kernel with RAM above 4 GiB, and the ISO's choice of
+    # kernel.  RAM above 4 GiB needs qemu-system-x86_64 (same pc machine and
+    # SeaBIOS): qemu-system-i386 boots Orderly at -m 6G too, but not Linux's
+    # 686-pae, so the reference and these cases share the emulator.  No case
+    # writes every page (QEMU would allocate all of the guest's RAM on the
+    # host): boot cases touch mem_map only, selftest=paging samples 16 frames
+    # above 4 GiB (paging_frames_above_4g).
+    X86_64 = "qemu-system-x86_64"
+    FRAMES = {"paging.paging_frames_above_4g": "RAM above 4 GiB, PAE kernel"}
+    if release_iso:
+        # the default GRUB entry: PAE where cpuid -p says so, else orderly.elf
+        C.append(Case("pae-iso-bios-6G", "boot", "6G", timeout=120, release_iso=True,
+                      binary=X86_64, expect={"paging": "PAE"}))
+        C.append(Case("pae-iso-pentium3-nopae", "boot", "5G", timeout=120, release_iso=True,
+                      extra=["-cpu", "pentium3,-pae"],
+                      expect={"paging": "2 levels", "above_4g": True}))
+    C.append(Case("pae-boot-bios-16G", "boot", "16G", timeout=150, pae=True, binary=X86_64,
+                  expect={"paging": "PAE"}))
+    C.append(Case("pae-boot-uefi-8G", "boot", "8G", uefi=True, timeout=150, pae=True,
+                  expect={"paging": "PAE"}))
+    C.append(Case("pae-boot-highmem-2G", "boot", "6G", cmdline="highmem=2G", timeout=120,
+                  pae=True, binary=X86_64, expect={"paging": "PAE", "highmem": 2 * GiB}))
+    C.append(Case("pae-selftest-cutmem-above-4g", "selftest", "6G", cmdline="selftest=paging",
+                  cutmem=[("5G", "5632M")], timeout=150, pae=True, binary=X86_64,
+                  expect={"paging": "PAE", "hole": (5 * GiB, 5632 * MiB)}, must_run=FRAMES))
     shell = load_shell_session()
     if shell is not None:
         C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
@@ -279,10 +312,16 @@ def check_memory_model(case, text):
     e820 = parse_e820(text)
     if not e820:
         return ["no e820 table (\"BIOS-provided physical RAM map:\" + BIOS-e820 lines)"]
-    usable = [(s, e) for s, e, t in e820 if t == "usable" and s < FOUR_GIB]
-    ram_top = max((min(e + 1, FOUR_GIB) for s, e in usable), default=0)
+    # the PAE kernel keeps RAM up to 64 GiB (the boot line says which kernel ran)
+    top = PAE_LIMIT if re.search(r"^paging: PAE", text, re.M) else FOUR_GIB
+    usable = [(s, e) for s, e, t in e820 if t == "usable" and s < top]
+    ram_top = max((min(e + 1, top) for s, e in usable), default=0)
     limit = case.expect.get("mem_limit")
-    ram = sum(min(e + 1, FOUR_GIB) - s for s, e in usable)
+    highmem_size = case.expect.get("highmem")
+    if highmem_size and ram_top > LOWMEM_LIMIT:
+        # highmem_pfn_init(): max_pfn = 896 MiB + highmem=, RAM above it unused
+        limit = LOWMEM_LIMIT + highmem_size
+    ram = sum(min(e + 1, top) - s for s, e in usable)
     if limit:
         ram = sum(max(0, min(e + 1, limit) - s) for s, e in usable)
         ram_top = min(ram_top, limit)
@@ -296,6 +335,11 @@ def check_memory_model(case, text):
             ram -= hole[1] - hole[0]
     if case.expect.get("above_4g") and not ABOVE4G_RE.search(text):
         errs.append("no line saying how much RAM above 4 GiB was ignored")
+    paging = case.expect.get("paging")
+    if paging and not re.search(r"^paging: " + re.escape(paging), text, re.M):
+        errs.append("not the %r kernel (no 'paging: %s' line)" % (paging, paging))
+    if top == PAE_LIMIT and ABOVE4G_RE.search(text):
+        errs.append("the PAE kernel ignored RAM above 4 GiB")
 
     zones = parse_zones(text)
     if zones is None:
@@ -309,9 +353,8 @@ def check_memory_model(case, text):
     dma, normal, high = zones["DMA"], zones["Normal"], zones["HighMem"]
     if dma is None or dma[1] >= DMA_LIMIT:
         errs.append("DMA zone %s should end below 16 MiB" % (dma,))
-    highmem_size = case.expect.get("highmem")
     lowmem_top = min(ram_top, LOWMEM_LIMIT)
-    if highmem_size:
+    if highmem_size and ram_top <= LOWMEM_LIMIT:
         lowmem_top = ram_top - highmem_size
     if lowmem_top <= DMA_LIMIT:
         if normal is not None:
@@ -365,7 +408,7 @@ def check_memory_model(case, text):
         if not limit and not highmem_size and "memmap" not in case.cmdline:
             # whole usable pages, less page 0 and [640 KiB, 1 MiB): never
             # RAM (Linux's trim_bios_range())
-            pages = sum(max(0, (min(e + 1, FOUR_GIB) >> 12) - ((s + 4095) >> 12)) for s, e in usable)
+            pages = sum(max(0, (min(e + 1, top) >> 12) - ((s + 4095) >> 12)) for s, e in usable)
             pages -= sum(max(0, min((e + 1) >> 12, 0x100) - max((s + 4095) >> 12, 0xa0)) +
                          (1 if s == 0 and e >= 4095 else 0) for s, e in usable)
             if present != pages << 12:
@@ -478,18 +521,22 @@ class Result:
         self.case, self.ok, self.message, self.q = case, ok, message, q
 
 
+def case_kernel(case, args):
+    return args.kernel_pae if case.pae else args.kernel
+
+
 def run_case(case, args):
     iso = kernel = None
     cmdline = case.cmdline
     if case.release_iso:
         iso = args.iso
     elif args.direct and not case.uefi and not case.cutmem:
-        kernel = args.kernel
+        kernel = case_kernel(case, args)
     else:
-        iso = qemu.build_case_iso(args.kernel, cmdline, case.cutmem)
+        iso = qemu.build_case_iso(case_kernel(case, args), cmdline, case.cutmem)
     q = qemu.Qemu(case.name, iso=iso, kernel=kernel, mem=case.mem, uefi=case.uefi,
                   cmdline=cmdline if kernel else "", timeout=case.timeout * args.timeout_scale,
-                  extra=case.extra)
+                  extra=case.extra, binary=case.binary)
     try:
         with q:
             ok, msg = drive(case, q)
@@ -696,6 +743,8 @@ def drive_fragment(case, q):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--kernel", default=os.path.join(qemu.BUILD, "orderly.elf"))
+    ap.add_argument("--kernel-pae", default=os.path.join(qemu.BUILD, "orderly-pae.elf"),
+                    help="the PAE kernel, for the pae-* cases")
     ap.add_argument("--iso", help="the release ISO (make iso): one case boots its default entry; "
                     "the other cases build their own ISO from --kernel")
     ap.add_argument("-j", "--jobs", type=int, default=2)
@@ -724,7 +773,7 @@ def main():
     # build the ISOs first, one at a time (grub-mkrescue is quick; cached)
     for c in cases:
         if not c.release_iso and not (args.direct and not c.uefi and not c.cutmem):
-            qemu.build_case_iso(args.kernel, c.cmdline, c.cutmem)
+            qemu.build_case_iso(case_kernel(c, args), c.cmdline, c.cutmem)
     print("qemu: %d cases, %d at a time, logs in %s" % (len(cases), args.jobs,
                                                         os.path.relpath(qemu.LOG_DIR)), flush=True)
     passed = failed = 0
