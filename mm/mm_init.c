@@ -451,9 +451,13 @@ void free_area_init(const unsigned long *max_zone_pfn)
 	}
 	printk(KERN_INFO "Initmem setup node 0 [mem 0x%016llx-0x%016llx]\n",
 	       (unsigned long long)PFN_PHYS(start_pfn), (unsigned long long)PFN_PHYS(end_pfn) - 1);
-	printk(KERN_INFO "mem_map: %lu pages, %lu KiB (%u bytes per struct page)\n", nr,
+	/* what the lowmem squeeze costs: mem_map lives in the direct map */
+	printk(KERN_INFO "mem_map: %lu pages, %lu KiB (%u bytes per struct page), %lu%% of %lu MiB lowmem\n", nr,
 	       (unsigned long)DIV_ROUND_UP((unsigned long long)nr * sizeof(struct page), 1024),
-	       (unsigned int)sizeof(struct page));
+	       (unsigned int)sizeof(struct page),
+	       max_low_pfn ? (unsigned long)((unsigned long long)nr * sizeof(struct page) * 100 /
+					     PFN_PHYS(max_low_pfn)) : 0UL,
+	       max_low_pfn >> (20 - PAGE_SHIFT));
 }
 
 #ifndef __ORDERLY_HOST__
