@@ -36,6 +36,7 @@
 
 extern start_secondary
 extern ap_boot_gdt_desc, ap_boot_stack, ap_boot_cr3, ap_boot_token
+extern paging_nx_enabled
 
 global trampoline_start, trampoline_end
 global tr_gdtr, tr_far, tr_cr3, tr_cr4, tr_entry
@@ -113,6 +114,15 @@ startup_ap:
 	mov gs, ax
 	mov ax, KERNEL_PERCPU
 	mov fs, ax
+	; the PAE kernel's page tables carry NX where the CPU has it: EFER.NXE
+	; must be on before they are loaded, or NX is a reserved bit (#PF)
+	cmp dword [paging_nx_enabled], 0
+	je .no_nx
+	mov ecx, 0xc0000080			; MSR_EFER
+	rdmsr
+	or eax, 0x800				; EFER.NXE
+	wrmsr
+.no_nx:
 	mov eax, [ap_boot_cr3]
 	mov cr3, eax
 	mov esp, [ap_boot_stack]

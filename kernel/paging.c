@@ -41,13 +41,52 @@
 
 extern pgd_t boot_pgdir[];			/* boot/entry.asm */
 extern char boot_stack_guard[];
-extern char _text[], _sdata[], _end[];		/* linker.ld */
+extern char _text[], _etext[], _sdata[], _end[];	/* linker.ld */
 
 pgd_t *swapper_pg_dir;
 void *high_memory;
 unsigned long vmalloc_start;
 
 static bool paging_is_done;
+/*
+ * _PAGE_NX where the CPU has it and EFER.NXE is on (PAE only: a two-level
+ * entry has no bit 63), else 0: or-ed into every PTE of data - everything
+ * but kernel text - so that a jump into data faults.
+ */
+static pteval_t pte_nx;
+/* boot/trampoline.asm: each AP sets EFER.NXE too before loading swapper_pg_dir */
+u32 paging_nx_enabled;
+
+#define MSR_EFER	0xc0000080
+#define EFER_NX		(1u << 11)
+#define X86_FEATURE_NX	(1u << 20)	/* CPUID 0x80000001 EDX */
+
+/* Linux's x86_configure_nx() + x86_report_nx(), PAE kernel only */
+static void nx_init(void)
+{
+#ifdef CONFIG_X86_PAE
+	u32 eax = 0x80000000, ebx, ecx = 0, edx, lo, hi;
+
+	__asm__ __volatile__("cpuid" : "+a"(eax), "=b"(ebx), "+c"(ecx), "=d"(edx));
+	if (eax >= 0x80000001) {
+		eax = 0x80000001;
+		ecx = 0;
+		__asm__ __volatile__("cpuid" : "+a"(eax), "=b"(ebx), "+c"(ecx), "=d"(edx));
+	} else {
+		edx = 0;
+	}
+	if (!(edx & X86_FEATURE_NX)) {
+		pr_notice("Notice: NX (Execute Disable) protection missing in CPU!\n");
+		return;
+	}
+	__asm__ __volatile__("rdmsr" : "=a"(lo), "=d"(hi) : "c"(MSR_EFER));
+	lo |= EFER_NX;
+	__asm__ __volatile__("wrmsr" : : "a"(lo), "d"(hi), "c"(MSR_EFER));
+	pte_nx = _PAGE_NX;
+	paging_nx_enabled = 1;
+	pr_info("NX (Execute Disable) protection: active\n");
+#endif
+}
 static unsigned long ioremap_next, ioremap_end;	/* bump allocator in the vmalloc area */
 
 BUILD_BUG_ON(pmd_index_all(FIXADDR_START) != pmd_index_all(FIXADDR_TOP));
@@ -98,6 +137,13 @@ bool kernel_page_present(unsigned long va)
 	return *pte & _PAGE_PRESENT;
 }
 
+bool kernel_page_nx(unsigned long va)
+{
+	pte_t *pte = lookup_pte(va);
+
+	return IS_ENABLED_PAE && pte && (*pte & _PAGE_PRESENT) && (*pte & _PAGE_NX);
+}
+
 /* zeroed page tables for [start, end), contiguous; returns the first */
 static pte_t *alloc_page_tables(pmd_t *pmds, unsigned long start, unsigned long end)
 {
@@ -111,7 +157,7 @@ static pte_t *alloc_page_tables(pmd_t *pmds, unsigned long start, unsigned long 
 
 void paging_init(void)
 {
-	unsigned long pfn, ro_start, ro_end;
+	unsigned long pfn, ro_start, ro_end, x_start, x_end;
 	pgd_t *pgd;
 	pmd_t *pmds;		/* every page directory entry, one array */
 	pte_t *direct;
@@ -120,6 +166,7 @@ void paging_init(void)
 	BUG_ON(!max_low_pfn || max_low_pfn > MAXMEM_PFN);
 	BUG_ON(max_low_pfn < PFN_UP(__pa(_end)));
 
+	nx_init();
 	pgd = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
 #ifdef CONFIG_X86_PAE
 	{
@@ -138,10 +185,14 @@ void paging_init(void)
 	direct = alloc_page_tables(pmds, PAGE_OFFSET, PAGE_OFFSET + PFN_PHYS(max_low_pfn));
 	ro_start = PFN_DOWN(__pa(_text));
 	ro_end = PFN_DOWN(__pa(_sdata));
+	x_start = ro_start;
+	x_end = PFN_UP(__pa(_etext));
 	for (pfn = 0; pfn < max_low_pfn; pfn++) {
 		direct[pfn] = PFN_PHYS(pfn) | PAGE_KERNEL;
 		if (pfn >= ro_start && pfn < ro_end)
 			direct[pfn] &= ~_PAGE_RW;
+		if (pfn < x_start || pfn >= x_end)
+			direct[pfn] |= pte_nx;
 	}
 	direct[PFN_DOWN(__pa(boot_stack_guard))] = 0;
 
@@ -193,7 +244,7 @@ static void *__ioremap(phys_addr_t phys, unsigned long size, u32 flags)
 		ioremap_next = ioremap_end;
 	for (i = 0; i < npages; i++)
 		set_pte(lookup_pte(va + (i << PAGE_SHIFT)),
-			(pteval_t)(first + (i << PAGE_SHIFT)) | PAGE_KERNEL | flags);
+			(pteval_t)(first + (i << PAGE_SHIFT)) | PAGE_KERNEL | pte_nx | flags);
 	return (void *)(va + (unsigned long)(phys - first));
 }
 
@@ -221,7 +272,7 @@ static pte_t *hook_pte(unsigned long vaddr)
 void arch_set_kernel_pte(unsigned long vaddr, unsigned long pfn)
 {
 	BUG_ON(pfn >= MAX_ARCH_PFN);	/* 4 GiB without PAE, 64 GiB with it */
-	set_pte(hook_pte(vaddr), (pteval_t)PFN_PHYS(pfn) | PAGE_KERNEL);
+	set_pte(hook_pte(vaddr), (pteval_t)PFN_PHYS(pfn) | PAGE_KERNEL | pte_nx);
 }
 
 void arch_clear_kernel_pte(unsigned long vaddr)
@@ -272,7 +323,7 @@ void arch_kernel_map_pages(unsigned long pfn, unsigned int numpages, bool enable
 		pte_t *pte = hook_pte(PAGE_OFFSET + PFN_PHYS(p));
 
 		if (enable)
-			set_pte(pte, (pteval_t)PFN_PHYS(p) | PAGE_KERNEL);
+			set_pte(pte, (pteval_t)PFN_PHYS(p) | PAGE_KERNEL | pte_nx);
 		else
 			pte_clear(pte);
 	}

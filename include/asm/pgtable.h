@@ -82,6 +82,10 @@ bool paging_done(void);
 
 /* Is @vaddr mapped in the current page tables?  (never faults) */
 bool kernel_page_present(unsigned long vaddr);
+/* Is @vaddr mapped with NX (PAE kernel on a CPU with NX)?  (never faults) */
+bool kernel_page_nx(unsigned long vaddr);
+/* 1 once the boot CPU turned EFER.NXE on: PTEs of data carry NX */
+extern u32 paging_nx_enabled;
 
 /*
  * Map @size bytes of device memory at physical @phys into the ioremap area

@@ -71,6 +71,11 @@ static void paging_text_read_only(struct kunit *test)
 	kunit_capture_stop();
 	KUNIT_ASSERT_EQ(test, ret, -EFAULT);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(cap.buf, "[write, protection violation]"));
+	/* text executes; data does not, where the PAE kernel turned NX on */
+	KUNIT_EXPECT_FALSE(test, kernel_page_nx((unsigned long)_text));
+	KUNIT_EXPECT_FALSE(test, kernel_page_nx((unsigned long)paging_text_read_only));
+	KUNIT_EXPECT_EQ(test, kernel_page_nx((unsigned long)&cap), paging_nx_enabled != 0);
+	KUNIT_EXPECT_EQ(test, kernel_page_nx((unsigned long)&ret), paging_nx_enabled != 0);
 }
 
 /* debug_pagealloc's mechanism: a direct-map page taken out and put back */

@@ -226,7 +226,7 @@ def matrix(release_iso=None):
     if release_iso:
         # the default GRUB entry: PAE where cpuid -p says so, else orderly.elf
         C.append(Case("pae-iso-bios-6G", "boot", "6G", timeout=120, release_iso=True,
-                      binary=X86_64, expect={"paging": "PAE"}))
+                      binary=X86_64, expect={"paging": "PAE", "nx": True}))
         C.append(Case("pae-iso-pentium3-nopae", "boot", "5G", timeout=120, release_iso=True,
                       extra=["-cpu", "pentium3,-pae"],
                       expect={"paging": "2 levels", "above_4g": True}))
@@ -236,9 +236,14 @@ def matrix(release_iso=None):
                   expect={"paging": "PAE"}))
     C.append(Case("pae-boot-highmem-2G", "boot", "6G", cmdline="highmem=2G", timeout=120,
                   pae=True, binary=X86_64, expect={"paging": "PAE", "highmem": 2 * GiB}))
+    # the APs turn EFER.NXE on before loading the PAE tables (boot/trampoline.asm)
+    C.append(Case("pae-selftest-smp2-nx", "selftest", "256M", cmdline="selftest=smp", timeout=120,
+                  pae=True, binary=X86_64, extra=["-smp", "2", "-accel", "tcg,thread=multi"],
+                  expect={"smp": (2, 2), "paging": "PAE", "nx": True}))
     C.append(Case("pae-selftest-cutmem-above-4g", "selftest", "6G", cmdline="selftest=paging",
                   cutmem=[("5G", "5632M")], timeout=150, pae=True, binary=X86_64,
-                  expect={"paging": "PAE", "hole": (5 * GiB, 5632 * MiB)}, must_run=FRAMES))
+                  expect={"paging": "PAE", "nx": True, "hole": (5 * GiB, 5632 * MiB)},
+                  must_run=FRAMES))
     shell = load_shell_session()
     if shell is not None:
         C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
@@ -338,6 +343,8 @@ def check_memory_model(case, text):
     paging = case.expect.get("paging")
     if paging and not re.search(r"^paging: " + re.escape(paging), text, re.M):
         errs.append("not the %r kernel (no 'paging: %s' line)" % (paging, paging))
+    if case.expect.get("nx") and "NX (Execute Disable) protection: active" not in text:
+        errs.append("NX not turned on (no 'NX (Execute Disable) protection: active' line)")
     if top == PAE_LIMIT and ABOVE4G_RE.search(text):
         errs.append("the PAE kernel ignored RAM above 4 GiB")
 
