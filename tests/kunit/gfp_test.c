@@ -133,7 +133,7 @@ static void invalid_zone_combination(struct kunit *test)
 {
 	static struct printk_capture cap;
 	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &three, 1, 0);
-	struct mm_state st;
+	static struct mm_state st;	/* holds a pglist_data: too big for the stack with PAE */
 
 	KUNIT_ASSERT_EQ(test, mm_state_save(&fx, &st), 0);
 	kunit_capture_start(&cap);
@@ -262,7 +262,7 @@ static void failure_warning_format(struct kunit *test)
 {
 	static struct printk_capture cap;
 	struct pglist_data *pgdat = mm_fixture_setup(test, &fx, &normal_only, 1, 0);
-	struct mm_state st;
+	static struct mm_state st;	/* holds a pglist_data: too big for the stack with PAE */
 
 	fill(pgdat, GFP_KERNEL);
 	KUNIT_ASSERT_EQ(test, mm_state_save(&fx, &st), 0);

@@ -111,7 +111,7 @@ static void hmk_kmap_pattern(struct kunit *test)
 		__free_pages(pages[i], 0);
 }
 
-/* all 1024 slots in use: the next kmap fails with a report, no hang */
+/* all LAST_PKMAP slots (1024, 512 with PAE) in use: the next kmap fails with a report, no hang */
 static void hmk_kmap_exhaustion(struct kunit *test)
 {
 	struct printk_capture cap;
@@ -140,8 +140,8 @@ static void hmk_kmap_exhaustion(struct kunit *test)
 	a = kmap(extra);
 	kunit_capture_stop();
 	KUNIT_EXPECT_NULL(test, a);
-	snprintf(want, sizeof(want), "BUG: kmap: all 1024 PKMAP slots in use (pfn 0x%lx)",
-		 page_to_pfn(extra));
+	snprintf(want, sizeof(want), "BUG: kmap: all %u PKMAP slots in use (pfn 0x%lx)",
+		 (unsigned int)LAST_PKMAP, page_to_pfn(extra));
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, want);
 	KUNIT_EXPECT_NULL(test, page_address(extra));
 

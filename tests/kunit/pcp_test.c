@@ -182,7 +182,7 @@ static void pcp_double_free_reported(struct kunit *test)
 {
 	static struct printk_capture cap;
 	struct pglist_data *pgdat;
-	struct mm_state st;
+	static struct mm_state st;	/* holds a pglist_data: too big for the stack with PAE */
 	struct page *page;
 
 	pcp_setup(test, &pgdat);
@@ -222,7 +222,7 @@ static void pcp_high_order_lists(struct kunit *test)
 	static struct printk_capture cap;
 	struct pglist_data *pgdat;
 	struct zone *zone = pcp_setup(test, &pgdat);
-	struct mm_state st;
+	static struct mm_state st;	/* holds a pglist_data: too big for the stack with PAE */
 	struct page *page, *big;
 	char why[96];
 

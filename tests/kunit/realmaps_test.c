@@ -206,14 +206,20 @@ static struct mem_layout lay;
 static struct printk_capture cap;
 static struct memblock_saved saved;
 
+/* these maps are judged as the non-PAE kernel sees them (tests/kunit/pae_test.c: PAE) */
+static unsigned long saved_max_arch_pfn;
+
 static int realmaps_suite_init(struct kunit_suite *suite)
 {
 	memblock_save(&saved);
+	saved_max_arch_pfn = max_arch_pfn;
+	max_arch_pfn = MAX_NONPAE_PFN;
 	return 0;
 }
 
 static void realmaps_suite_exit(struct kunit_suite *suite)
 {
+	max_arch_pfn = saved_max_arch_pfn;
 	memblock_restore(&saved);
 }
 
