@@ -14,6 +14,7 @@ GRUB menu comes up.
 
 import argparse
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -49,6 +50,16 @@ def main():
     if not iso and not kernel:
         ap.error("need --iso or --kernel")
 
+    # RAM above 4 GiB (the ISO boots the PAE kernel): qemu-system-i386's
+    # default CPU, qemu32, has PAE but no PSE-36, and QEMU then implements 32
+    # physical address bits, so a PTE for a frame above 4 GiB takes a
+    # reserved-bit fault (a real CPU without CPUID 0x80000008 has 36 when it
+    # has PAE); +pse36 gives it the 36 bits the kernel relies on
+    extra = []
+    m = re.fullmatch(r"(\d+)([MG]?)", args.mem)
+    if not args.uefi and m and int(m.group(1)) << (30 if m.group(2) == "G" else 20) > 4 << 30:
+        extra = ["-cpu", "qemu32,+pse36"]
+
     if args.interactive:
         tmp = None
         vars_file = None
@@ -58,7 +69,7 @@ def main():
             shutil.copyfile(qemu.OVMF_VARS, vars_file)
         argv = qemu.qemu_command(iso=iso, kernel=kernel, mem=args.mem, uefi=args.uefi,
                                  cmdline=args.cmdline.strip(), vars_file=vars_file,
-                                 serial="mon:stdio", window=args.window)
+                                 serial="mon:stdio", window=args.window, extra=extra)
         print("orderly: booting %s under %s with -m %s; quit with Ctrl-A X (Ctrl-A C: QEMU monitor)"
               % (iso or kernel, "OVMF" if args.uefi else "SeaBIOS", args.mem), flush=True)
         import subprocess
@@ -73,7 +84,7 @@ def main():
         return 0 if rc in (0, qemu.EXIT_PASS) else rc
 
     q = qemu.Qemu("boot", iso=iso, kernel=kernel, mem=args.mem, uefi=args.uefi,
-                  cmdline=args.cmdline.strip() if kernel else "", timeout=args.timeout)
+                  cmdline=args.cmdline.strip() if kernel else "", timeout=args.timeout, extra=extra)
     with q:
         q.wait()
     sys.stdout.write(q.text)
