@@ -240,8 +240,9 @@ static void cmd_e820(int argc, char **argv)
 	/* the firmware's map exactly as the boot log printed it, then ours */
 	printk("BIOS-provided physical RAM map:\n");
 	e820__print_table(&ml->e820_firmware, "BIOS-e820");
-	printk("kernel's working map (%spage 0 and 640K-1M not RAM, below 4 GiB, whole pages):\n",
-	       ml->user_defined ? "mem=/memmap= applied, " : "");
+	printk("kernel's working map (%spage 0 and 640K-1M not RAM, below %llu GiB, whole pages):\n",
+	       ml->user_defined ? "mem=/memmap= applied, " : "",
+	       (unsigned long long)(PFN_PHYS(max_arch_pfn) >> 30));
 	e820__print_table(&ml->e820, "e820");
 }
 

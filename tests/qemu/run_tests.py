@@ -244,6 +244,8 @@ def matrix(release_iso=None):
     C.append(Case("pae-selftest-i386-pse36", "selftest", "6G", cmdline="selftest=paging",
                   timeout=120, pae=True, extra=["-cpu", "qemu32,+pse36"],
                   expect={"paging": "PAE"}, must_run=FRAMES))
+    C.append(Case("pae-shell-16G", "pae-shell", "16G", timeout=150, pae=True, binary=X86_64,
+                  expect={"paging": "PAE"}))
     # the APs turn EFER.NXE on before loading the PAE tables (boot/trampoline.asm)
     C.append(Case("pae-selftest-smp2-nx", "selftest", "256M", cmdline="selftest=smp", timeout=120,
                   pae=True, binary=X86_64, extra=["-smp", "2", "-accel", "tcg,thread=multi"],
@@ -680,7 +682,45 @@ def drive(case, q):
     if case.kind == "shell":
         shell = load_shell_session()
         return shell.run(q)
+
+    if case.kind == "pae-shell":
+        return drive_pae_shell(case, q)
     raise ValueError(case.kind)
+
+
+def drive_pae_shell(case, q):
+    """The shell on the PAE kernel with RAM above 4 GiB: e820 shows that RAM,
+    a HighMem block lands above 4 GiB, is kmap()ed, written with memset and
+    read back with hexdump through the kmap; page <pfn> takes its 6-digit
+    pfn.  Touches two pages of the guest."""
+    q.expect_prompt()
+    errs = check_memory_model(case, q.text)
+    out = q.command("e820")
+    if not re.search(r"^BIOS-e820: \[mem 0x0000000100000000-0x[0-9a-f]+\] usable$", out, re.M) or \
+       not re.search(r"^e820: \[mem 0x0000000100000000-0x[0-9a-f]+\] usable$", out, re.M):
+        errs.append("e820: no usable RAM at 4 GiB in both maps")
+    out = q.command("alloc_pages 1 GFP_HIGHUSER")
+    m = re.search(r"page=(0x[0-9a-f]+) pfn=0x([0-9a-f]+) order=1 zone=HighMem phys=0x([0-9a-f]+) virt=NULL", out)
+    if not m:
+        return False, "; ".join(errs + ["alloc_pages 1 GFP_HIGHUSER: %r" % out])
+    page, pfn, phys = m.group(1), int(m.group(2), 16), int(m.group(3), 16)
+    if pfn < 1 << 20 or phys != pfn << 12:
+        errs.append("HighMem block at pfn %#x phys %#x: not above 4 GiB" % (pfn, phys))
+    m = re.search(r"virt=(0x[0-9a-f]+)", q.command("kmap " + page))
+    if not m:
+        return False, "; ".join(errs + ["kmap gave no address"])
+    virt = m.group(1)
+    if "memset %s 0xab: 64 bytes" % virt not in q.command("memset %s 0xab 64" % virt):
+        errs.append("memset through the kmap refused")
+    dump = q.command("hexdump %s 80" % virt).splitlines()
+    if len(dump) < 3 or not dump[0].endswith("ab ab ab ab ab ab ab ab  ab ab ab ab ab ab ab ab  |................|") \
+       or dump[1] != "*":
+        errs.append("hexdump does not show the 0xab bytes: %r" % dump[:3])
+    if "pfn:%#x" % pfn not in q.command("page %#x" % pfn):
+        errs.append("page %#x: not that pfn" % pfn)
+    if "free_all: freed 1 blocks (2 pages)" not in q.command("free_all"):
+        errs.append("free_all did not free the block")
+    return (not errs), "; ".join(errs) or "pfn %#x (phys %#x) memset and hexdump through kmap" % (pfn, phys)
 
 
 PTI_FREE_RE = re.compile(r"^Node +(\d+), zone +(\w+), type +(\w+) ((?: +\d+){11}) *$", re.M)
