@@ -291,6 +291,48 @@ static void realmaps_tables_and_totals(struct kunit *test)
 	}
 }
 
+/*
+ * The PAE kernel on the three maps with RAM above 4 GiB: all of it used,
+ * up to 64 GiB (the server's last 2 GiB go, reported), HighMem to the top.
+ * mem_map for 64 GiB (16M struct pages) fits in the server's lowmem at
+ * 32 bytes a page; only a 64-bit host's bigger struct page gets it clipped.
+ */
+static void realmaps_pae_uses_ram_above_4g(struct kunit *test)
+{
+	static const struct { unsigned int map; unsigned long max_pfn; u64 above_64g; } want[] = {
+		{ 0, 0x43e800, 0 },			/* laptop */
+		{ 1, 0x41fe00, 0 },			/* desktop16g */
+		{ 2, 0x1000000, 0x80000000ULL },	/* server64g: RAM to 66 GiB */
+	};
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < ARRAY_SIZE(want); i++) {
+		const struct realmap *rm = &realmaps[want[i].map];
+
+		max_arch_pfn = MAX_PAE_PFN;
+		ret = run_map(rm);
+		max_arch_pfn = MAX_NONPAE_PFN;
+		KUNIT_ASSERT_EQ(test, ret, 0);
+		KUNIT_EXPECT_EQ(test, lay.ram_above_limit, want[i].above_64g);
+		KUNIT_EXPECT_EQ(test, lay.max_low_pfn, rm->max_low_pfn);	/* 896 MiB */
+		KUNIT_EXPECT_EQ(test, memblock_phys_mem_size(), lay.ram);
+		if (!lay.ram_no_mem_map) {
+			KUNIT_EXPECT_EQ(test, lay.max_pfn, want[i].max_pfn);
+			KUNIT_EXPECT_EQ(test, lay.ram, rm->ram + rm->ram_above_limit - want[i].above_64g);
+		} else {
+			KUNIT_EXPECT_GT(test, sizeof(struct page), 32);
+			KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "does not fit in");
+		}
+		KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_HIGHMEM], lay.max_pfn);
+		if (want[i].above_64g)
+			KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+				"e820: 2048 MiB of RAM above 64 GiB ignored (PAE: 36-bit physical addresses)");
+		else
+			KUNIT_EXPECT_FALSE(test, strstr(cap.buf, "ignored ("));
+	}
+}
+
 /* the laptop's log, line by line where it matters */
 static void realmaps_laptop_log(struct kunit *test)
 {
@@ -335,6 +377,7 @@ static void realmaps_overlapping_resolved(struct kunit *test)
 static struct kunit_case realmaps_cases[] = {
 	KUNIT_CASE(realmaps_tables_and_totals),
 	KUNIT_CASE(realmaps_laptop_log),
+	KUNIT_CASE(realmaps_pae_uses_ram_above_4g),
 	KUNIT_CASE(realmaps_overlapping_resolved),
 	{}
 };
