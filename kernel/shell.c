@@ -376,6 +376,8 @@ static const struct shell_cmd shell_cmds[] = {
 	{ "version", "", "kernel version", 0, 0, 0, NULL, cmd_version },
 	{ "poweroff", "", "switch the machine off", 0, 0, 0, NULL, cmd_poweroff },
 	{ "reboot", "", "restart the machine", 0, 0, 0, NULL, cmd_reboot },
+	{ "page_owner", "[pfn]", "who allocated the page (boot with page_owner=on)",
+	  0, 1, 0, NULL, cmd_page_owner },
 };
 
 static const struct shell_cmd *shell_find(const char *name)

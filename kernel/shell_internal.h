@@ -70,6 +70,9 @@ void cmd_pagetypeinfo(int argc, char **argv);
 void cmd_fragment(int argc, char **argv);
 void cmd_stress(int argc, char **argv);
 
+/* kernel/shell_owner.c */
+void cmd_page_owner(int argc, char **argv);
+
 /* kernel/shell_smp.c */
 void cmd_cpus(int argc, char **argv);
 void cmd_on(int argc, char **argv);
