@@ -305,7 +305,7 @@ int print_page_owner(char *buf, size_t size, const struct page *page)
 
 	if (size)
 		buf[0] = '\0';
-	if (!o)
+	if (!o || !(o->flags & PAGE_EXT_OWNER))
 		return 0;
 	format_gfp_flags(gfp, sizeof(gfp), o->gfp_mask);
 	format_page_flags(flags, sizeof(flags), page);

@@ -747,6 +747,9 @@ def drive_page_owner(case, q):
             if not out.startswith(want) or out.count("\n") > 1:
                 errs.append("%s: want one line %r, got %r" % (cmd, want, out))
         q.command("free_all")
+        out = q.command("selftest page_owner", timeout=60)
+        if not re.search(r"^ok \d+ page_owner$", out, re.M) or "not ok" in out:
+            errs.append("selftest page_owner: %r" % out[-400:])
         out = q.command("page_owner 0x%x" % pfn)
         if not out.startswith("error: pfn 0x%x is free (last allocated via order 2" % pfn):
             errs.append("freed page: %r" % out)
