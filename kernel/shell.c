@@ -378,6 +378,8 @@ static const struct shell_cmd shell_cmds[] = {
 	{ "reboot", "", "restart the machine", 0, 0, 0, NULL, cmd_reboot },
 	{ "page_owner", "[pfn]", "who allocated the page (boot with page_owner=on)",
 	  0, 1, 0, NULL, cmd_page_owner },
+	{ "memmap_watch", "[on|off]", "the framebuffer's memory map, redrawn after each command",
+	  0, 1, 0, trace_words, cmd_memmap_watch },
 };
 
 static const struct shell_cmd *shell_find(const char *name)
@@ -494,6 +496,8 @@ void shell_exec(int argc, char **argv)
 		shell_usage();
 	else
 		c->fn(argc, argv);
+	if (!outer)
+		memmap_gfx_after_command();
 	smp_set_doing(was_doing);
 	shell_current = outer;		/* `on` runs one command inside another */
 	console_loglevel = saved_loglevel;
