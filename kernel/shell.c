@@ -376,9 +376,9 @@ static const struct shell_cmd shell_cmds[] = {
 	{ "version", "", "kernel version", 0, 0, 0, NULL, cmd_version },
 	{ "poweroff", "", "switch the machine off", 0, 0, 0, NULL, cmd_poweroff },
 	{ "reboot", "", "restart the machine", 0, 0, 0, NULL, cmd_reboot },
-	{ "page_owner", "[pfn]", "who allocated the page (boot with page_owner=on)",
+	{ "page_owner", "[pfn]", "who allocated a page (needs page_owner=on)",
 	  0, 1, 0, NULL, cmd_page_owner },
-	{ "memmap_watch", "[on|off]", "the framebuffer's memory map, redrawn after each command",
+	{ "memmap_watch", "[on|off]", "memmap as pixels beside the text, kept current",
 	  0, 1, 0, trace_words, cmd_memmap_watch },
 };
 
