@@ -157,7 +157,7 @@ void cmd_page_owner(int argc, char **argv)
 			shell_error("pfn 0x%lx is free (last allocated via order %u, mask %#x)", pfn,
 				    o->order, (unsigned int)o->gfp_mask);
 		else
-			shell_error("pfn 0x%lx is free (never allocated since boot)", pfn);
+			shell_error("pfn 0x%lx is free (no allocation recorded since boot)", pfn);
 		return;
 	}
 	print_page_owner(buf, sizeof(buf), page);
