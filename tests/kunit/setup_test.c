@@ -536,9 +536,9 @@ static unsigned int build_cutmem_1g(unsigned int holes)
 
 	cut_map[n++] = (struct rng){ 0, 0xa0000, RAM };
 	cut_map[n++] = (struct rng){ 0xf0000, 0x100000, RES };
-	/* a hole every 7 MiB from 2 MiB: 140 holes end below 1 GiB - 128 KiB */
+	/* a hole every 3 MiB from 16 MiB (tests/qemu/run_tests.py's cutmem case) */
 	for (h = 0; h < holes; h++) {
-		u64 hole = 0x200000 + (u64)h * 7 * M;
+		u64 hole = 16 * M + (u64)h * 3 * M;
 
 		cut_map[n++] = (struct rng){ at, hole, RAM };
 		at = hole + M;
