@@ -110,7 +110,7 @@ static bool map_layout(struct pglist_data *pgdat, struct map_geometry *g)
 }
 
 /* 0 free, 1 allocated, 2 reserved, for @n pages from @pfn (a whole block) */
-static int block_state(struct zone *zone, unsigned long pfn, unsigned long *n)
+static int block_state(unsigned long pfn, unsigned long *n)
 {
 	struct page *page = pfn_to_page(pfn);
 
@@ -159,7 +159,7 @@ static unsigned int draw_zone(struct zone *zone, const struct map_geometry *g, u
 				s = 2;
 				n = 1;
 			} else {
-				s = block_state(zone, pfn, &n);
+				s = block_state(pfn, &n);
 			}
 			from = max(pfn, cur);
 			to = min(pfn + n, cell_end);
