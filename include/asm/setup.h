@@ -74,7 +74,7 @@ struct mem_layout {
 	u64 ram_above_limit;		/* ... at or above PFN_PHYS(max_arch_pfn): 4 GiB, 64 GiB with PAE */
 	u64 ram_user_removed;		/* ... taken away by mem= / memmap= */
 	u64 ram_trimmed;		/* ... in partial pages */
-	u64 ram_no_memblock_slot;	/* ... in RAM ranges beyond INIT_MEMBLOCK_REGIONS */
+	u64 ram_no_memblock_slot;	/* ... in RAM ranges memblock could not grow its table for */
 	u64 ram_above_max_pfn;		/* ... beyond max_pfn when highmem= lowered it */
 	u64 ram_no_mem_map;		/* ... whose struct pages would not fit in lowmem */
 	u64 mem_map_bytes;		/* mem_map for [0, max_pfn): what lowmem pays for it */
