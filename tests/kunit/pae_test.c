@@ -307,3 +307,133 @@ static struct kunit_suite pae_setup_suite = {
 	.test_cases = pae_setup_cases,
 };
 kunit_test_suite(pae_setup_suite);
+
+/* ------------------------------------------------------------ HighMem above 4 GiB, host only */
+#ifdef __ORDERLY_HOST__
+#include <linux/highmem.h>
+#include <linux/gfp.h>
+#include <asm/mmu_hooks.h>
+#include "mm_fixture.h"
+#include "../../mm/internal.h"
+
+#define PFN_4G	(1UL << (32 - PAGE_SHIFT))
+
+/*
+ * A node straddling 4 GiB: Normal [4 GiB - 4 MiB, 4 GiB), HighMem
+ * [4 GiB, 4 GiB + 4 MiB).  The host's "physical memory" is a sparse memfd
+ * of 4 GiB + 4 MiB; the simulated PKMAP window and fixmap map frames of it
+ * at offsets above 4 GiB, so every HighMem page here goes through the real
+ * kmap code with a pfn that needs more than 20 bits.
+ */
+static const struct mm_layout above4g = {
+	.name = "above4g", .nr_pages = 2048, .zone_end = { 0, 1024, 2048 },
+	.host_base_pfn = PFN_4G - 1024,
+};
+
+static struct mm_fixture hfx;
+
+static bool all_bytes_are(const void *kaddr, unsigned char c, size_t n)
+{
+	const unsigned char *p = kaddr;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != c)
+			return false;
+	return true;
+}
+
+static struct pglist_data *above4g_node(struct kunit *test, unsigned int debug_flags)
+{
+	struct pglist_data *pgdat;
+
+	if (sizeof(unsigned long) < 8)
+		kunit_skip(test, "a 32-bit host process cannot map 4 GiB of simulated RAM");
+	pgdat = mm_fixture_setup(test, &hfx, &above4g, 1, debug_flags);
+	mm_fixture_no_watermarks(&hfx);
+	return pgdat;
+}
+
+/* kmap, kmap_local_page, page_address, clear_highpage, copy_highpage above 4 GiB */
+static void pae_highmem_kmap_frames_above_4g(struct kunit *test)
+{
+	struct pglist_data *pgdat = above4g_node(test, 0);
+	struct page *a = __alloc_pages_node(pgdat, GFP_HIGHUSER, 0);
+	struct page *b = __alloc_pages_node(pgdat, GFP_HIGHUSER, 0);
+	unsigned char *va, *frame_a, *frame_b, *below;
+	u32 *local;
+
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_EXPECT_GE(test, page_to_pfn(a), PFN_4G);
+	KUNIT_EXPECT_GE(test, page_to_phys(a), 1ULL << 32);
+	KUNIT_EXPECT_NULL(test, page_address(a));
+	frame_a = __va(page_to_phys(a));
+	frame_b = __va(page_to_phys(b));
+	below = __va(page_to_phys(a) - (1ULL << 32));	/* where a 32-bit PTE would land */
+	memset(below, 0x11, PAGE_SIZE);
+
+	va = kmap(a);
+	KUNIT_ASSERT_NOT_NULL(test, va);
+	KUNIT_EXPECT_EQ(test, arch_kernel_pte_pfn((unsigned long)va), page_to_pfn(a));
+	KUNIT_EXPECT_PTR_EQ(test, page_address(a), (void *)va);
+	memset(va, 0xa5, PAGE_SIZE);
+	KUNIT_EXPECT_TRUE(test, all_bytes_are(frame_a, 0xa5, PAGE_SIZE));
+	KUNIT_EXPECT_TRUE(test, all_bytes_are(below, 0x11, PAGE_SIZE));
+	kunmap(a);
+
+	local = kmap_local_page(a);
+	KUNIT_EXPECT_EQ(test, local[17], 0xa5a5a5a5u);
+	kunmap_local(local);
+
+	copy_highpage(b, a);
+	KUNIT_EXPECT_TRUE(test, all_bytes_are(frame_b, 0xa5, PAGE_SIZE));
+	clear_highpage(a);
+	KUNIT_EXPECT_TRUE(test, all_bytes_are(frame_a, 0, PAGE_SIZE));
+	KUNIT_EXPECT_TRUE(test, all_bytes_are(below, 0x11, PAGE_SIZE));
+
+	/* __GFP_ZERO: b's 0xa5 is gone when it comes back zeroed */
+	__free_pages(b, 0);
+	b = __alloc_pages_node(pgdat, GFP_HIGHUSER | __GFP_ZERO, 0);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_EXPECT_GE(test, page_to_pfn(b), PFN_4G);
+	KUNIT_EXPECT_TRUE(test, all_bytes_are(__va(page_to_phys(b)), 0, PAGE_SIZE));
+	__free_pages(a, 0);
+	__free_pages(b, 0);
+	kmap_flush_unused();
+	KUNIT_EXPECT_EQ(test, kmap_local_depth(), 0);
+	mm_fixture_destroy(&hfx);
+}
+
+/* page_poison on frames above 4 GiB: filled through a kmap when freed, checked when allocated */
+static void pae_highmem_page_poison_above_4g(struct kunit *test)
+{
+	struct pglist_data *pgdat = above4g_node(test, PGDAT_PAGE_POISON);
+	struct page *p = __alloc_pages_node(pgdat, GFP_HIGHUSER, 0);
+	unsigned long pfn;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	pfn = page_to_pfn(p);
+	KUNIT_EXPECT_GE(test, pfn, PFN_4G);
+	memset(__va(page_to_phys(p)), 0x3c, PAGE_SIZE);
+	__free_pages(p, 0);
+	KUNIT_EXPECT_TRUE(test, all_bytes_are(__va(PFN_PHYS(pfn)), PAGE_POISON, PAGE_SIZE));
+	p = __alloc_pages_node(pgdat, GFP_HIGHUSER, 0);
+	KUNIT_EXPECT_EQ(test, page_to_pfn(p), pfn);
+	__free_pages(p, 0);
+	kmap_flush_unused();
+	mm_fixture_destroy(&hfx);
+}
+
+static struct kunit_case pae_highmem_cases[] = {
+	KUNIT_CASE(pae_highmem_kmap_frames_above_4g),
+	KUNIT_CASE(pae_highmem_page_poison_above_4g),
+	{}
+};
+
+static struct kunit_suite pae_highmem_suite = {
+	.name = "pae_highmem",
+	.test_cases = pae_highmem_cases,
+};
+kunit_test_suite(pae_highmem_suite);
+#endif
