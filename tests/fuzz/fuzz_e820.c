@@ -6,6 +6,7 @@
  * Input: byte 0 picks the encoding of the entries that follow.
  *   even: 20-byte records (u64 addr, u64 size, u32 type) - any value at all;
  *   odd:  5-byte records (u16 page, u16 size in 256-byte units, u8 type % 8)
+ * and with bit 1 the PAE kernel's limit (64 GiB) instead of 4 GiB.
  *         - small, dense addresses, so overlaps of every shape are common.
  * The last 3 bytes, if any, also drive a mem=/memmap=/highmem= run of
  * setup_memory_map().
@@ -133,19 +134,21 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	CHECK(again.nr_entries == out.nr_entries);
 	CHECK(!memcmp(again.entries, out.entries, out.nr_entries * sizeof(out.entries[0])));
 
+	/* bit 1 of the first byte: the PAE kernel's memory model (RAM up to 64 GiB) */
+	max_arch_pfn = (data[0] & 2) ? MAX_PAE_PFN : MAX_NONPAE_PFN;
 	/* RAM never grows; what is cut is what is reported */
 	ram = e820__total_ram(&out);
-	dropped = e820__remove_above(&again, 1ULL << 32);
+	dropped = e820__remove_above(&again, PFN_PHYS(max_arch_pfn));
 	ram2 = e820__total_ram(&again);
 	CHECK(ram2 + dropped == ram);
 	for (i = 0; i < again.nr_entries; i++)
-		CHECK(end_of(&again.entries[i]) <= 1ULL << 32);
+		CHECK(end_of(&again.entries[i]) <= PFN_PHYS(max_arch_pfn));
 	dropped = e820__trim_ram_to_pages(&again);
 	CHECK(e820__total_ram(&again) + dropped == ram2);
 	for (i = 0; i < again.nr_entries; i++)
 		if (again.entries[i].type == E820_TYPE_RAM)
 			CHECK(!(again.entries[i].addr & 0xfff) && !(again.entries[i].size & 0xfff));
-	CHECK(e820__end_of_ram_pfn(&again, 1UL << 20) <= 1UL << 20);
+	CHECK(e820__end_of_ram_pfn(&again, max_arch_pfn) <= max_arch_pfn);
 
 	/* the setup core on the raw table, with parameters from the tail */
 	memset(&kp, 0, sizeof(kp));
