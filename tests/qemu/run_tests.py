@@ -242,12 +242,13 @@ def matrix(release_iso=None):
     if release_iso:
         # the default GRUB entry: PAE where cpuid -p says so, else orderly.elf
         C.append(Case("pae-iso-bios-6G", "boot", "6G", timeout=120, release_iso=True,
-                      binary=X86_64, expect={"paging": "PAE", "nx": True}))
+                      binary=X86_64, expect={"paging": "PAE", "nx": True,
+                                             "at_least": {"MemTotal": 6136332, "LowTotal": 746116}}))
         C.append(Case("pae-iso-pentium3-nopae", "boot", "5G", timeout=120, release_iso=True,
                       extra=["-cpu", "pentium3,-pae"],
                       expect={"paging": "2 levels", "above_4g": True}))
     C.append(Case("pae-boot-bios-16G", "boot", "16G", timeout=150, pae=True, binary=X86_64,
-                  expect={"paging": "PAE"}))
+                  expect={"paging": "PAE", "at_least": {"MemTotal": 16520168, "LowTotal": 644192}}))
     C.append(Case("pae-boot-uefi-8G", "boot", "8G", uefi=True, timeout=150, pae=True,
                   expect={"paging": "PAE"}))
     C.append(Case("pae-boot-highmem-2G", "boot", "6G", cmdline="highmem=2G", timeout=120,
@@ -447,6 +448,10 @@ def check_memory_model(case, text):
             if present != pages << 12:
                 errs.append("Memory: %dK present, but the e820 table has %dK of whole usable pages"
                             % (present >> 10, pages << 2))
+    # targets: at least what Linux 6.1 686-pae keeps on the same machine
+    for key, kb in case.expect.get("at_least", {}).items():
+        if mi.get(key, 0) < kb * KiB:
+            errs.append("%s %d kB: below Linux 686-pae's %d kB" % (key, mi.get(key, 0) >> 10, kb))
     if "LowTotal" in mi and "HighTotal" in mi and mi["LowTotal"] + mi["HighTotal"] != total:
         errs.append("LowTotal + HighTotal != MemTotal (%d + %d != %d kB)"
                     % (mi["LowTotal"] >> 10, mi["HighTotal"] >> 10, total >> 10))
