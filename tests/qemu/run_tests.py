@@ -249,6 +249,10 @@ def matrix(release_iso=None):
                       expect={"paging": "2 levels", "above_4g": True}))
     C.append(Case("pae-boot-bios-16G", "boot", "16G", timeout=150, pae=True, binary=X86_64,
                   expect={"paging": "PAE", "at_least": {"MemTotal": 16520168, "LowTotal": 644192}}))
+    # boot cost at 16G under -icount (guest instructions): at most 25 per managed page
+    C.append(Case("pae-boot-icount-16G", "boot", "16G", timeout=240, pae=True, binary=X86_64,
+                  extra=["-icount", "shift=0"],
+                  expect={"paging": "PAE", "boot_per_page_max": 25}))
     C.append(Case("pae-boot-uefi-8G", "boot", "8G", uefi=True, timeout=150, pae=True,
                   expect={"paging": "PAE"}))
     C.append(Case("pae-boot-highmem-2G", "boot", "6G", cmdline="highmem=2G", timeout=120,
@@ -448,6 +452,15 @@ def check_memory_model(case, text):
             if present != pages << 12:
                 errs.append("Memory: %dK present, but the e820 table has %dK of whole usable pages"
                             % (present >> 10, pages << 2))
+    # target: boot cost per managed page (the boot table, under -icount: instructions)
+    per_page = case.expect.get("boot_per_page_max")
+    if per_page:
+        m = re.search(r"^\s*mm total\s+\d+\s+([\d.]+) \((\d+) managed pages\)", text, re.M)
+        if not m:
+            errs.append("no 'mm total' line in the boot table")
+        elif float(m.group(1)) > per_page:
+            errs.append("boot costs %s instructions per managed page (%s pages), more than %s"
+                        % (m.group(1), m.group(2), per_page))
     # targets: at least what Linux 6.1 686-pae keeps on the same machine
     for key, kb in case.expect.get("at_least", {}).items():
         if mi.get(key, 0) < kb * KiB:
@@ -606,6 +619,8 @@ def drive(case, q):
     if case.kind == "boot":
         try:
             q.expect(READY_RE)
+            if case.expect.get("boot_per_page_max"):
+                q.expect(re.compile(r"^\s*mm total .*$", re.M))	# the boot table follows ready
         except qemu.QemuError as e:
             return False, str(e)
         q.close()	# stop it now; the log is complete up to ready
