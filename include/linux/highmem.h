@@ -18,8 +18,6 @@
 #include <linux/mm.h>
 #include <asm/pgtable_32_areas.h>
 
-/* kmap_atomic/kmap_local slots per CPU (Linux's KM_MAX_IDX) */
-#define KM_MAX_IDX	(FIX_KMAP_END - FIX_KMAP_BEGIN + 1)
 
 /*
  * kmap_init - forget every kmap: all PKMAP slots free (pkmap_count 0),

@@ -621,11 +621,11 @@ static void hm_describe_address(struct kunit *test)
 
 	l = kmap_local_page(p);
 	kmap_describe_address((unsigned long)l, buf, sizeof(buf));
-	snprintf(want, sizeof(want), "in the fixmap (kmap_local slot 0, pfn 0x%lx)", page_to_pfn(p));
+	snprintf(want, sizeof(want), "in the fixmap (CPU0's kmap_local slot 0, pfn 0x%lx)", page_to_pfn(p));
 	KUNIT_EXPECT_STREQ(test, buf, want);
 	kunmap_local(l);
 	kmap_describe_address((unsigned long)l, buf, sizeof(buf));
-	KUNIT_EXPECT_STREQ(test, buf, "in the fixmap (kmap_local slot 0, not mapped: stack depth 0)");
+	KUNIT_EXPECT_STREQ(test, buf, "in the fixmap (CPU0's kmap_local slot 0, not mapped: stack depth 0)");
 
 	KUNIT_EXPECT_TRUE(test, kmap_describe_address(PKMAP_END, buf, sizeof(buf)));
 	KUNIT_EXPECT_STREQ(test, buf, "in the guard gap between the PKMAP window and the fixmap");
