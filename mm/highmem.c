@@ -431,6 +431,11 @@ unsigned int kmap_local_depth(void)
 	return READ_ONCE(this_kmap_ctrl()->idx);
 }
 
+unsigned int kmap_local_depth_cpu(unsigned int cpu)
+{
+	return cpu < KM_NR_CPUS ? READ_ONCE(kmap_ctrl[cpu].idx) : 0;
+}
+
 struct page *kmap_to_page(const void *addr)
 {
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;

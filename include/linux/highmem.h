@@ -68,8 +68,10 @@ void kunmap_local(const void *addr);
 /* The older names for the same stack (Linux disables preemption too). */
 void *kmap_atomic(struct page *page);
 void kunmap_atomic(const void *addr);
-/* HighMem mappings on the kmap_local stack now; 0 when every caller unmapped */
+/* HighMem mappings on this CPU's kmap_local stack now; 0 when every caller unmapped */
 unsigned int kmap_local_depth(void);
+/* the same for CPU @cpu (a snapshot, for reports); 0 for a CPU beyond KM_NR_CPUS */
+unsigned int kmap_local_depth_cpu(unsigned int cpu);
 
 /* the page mapped at a kmap/kmap_local/direct-map address (NULL if none) */
 struct page *kmap_to_page(const void *addr);
