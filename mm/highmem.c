@@ -326,22 +326,24 @@ static unsigned long kmap_local_vaddr(unsigned int cpu, unsigned int slot)
  */
 static int kmap_local_index(unsigned long vaddr)
 {
-	if (vaddr < kmap_local_vaddr(KM_NR_CPUS - 1, KM_MAX_IDX - 1) || vaddr > kmap_local_vaddr(0, 0))
-		return -1;
-	return (int)(__virt_to_fix(vaddr) - FIX_KMAP_BEGIN);
+	/* above FIXADDR_TOP the subtraction wraps: one compare does both ends */
+	unsigned long index = ((FIXADDR_TOP - vaddr) >> PAGE_SHIFT) - FIX_KMAP_BEGIN;
+
+	return index < KM_MAX_IDX * KM_NR_CPUS ? (int)index : -1;
 }
 
 static void *__kmap_local_page(struct page *page, const char *who)
 {
 	unsigned long flags, vaddr;
 	struct kmap_ctrl *ctrl;
-	unsigned int slot;
+	unsigned int cpu, slot;
 
 	if (!PageHighMem(page))
 		return page_address(page);
 
 	local_irq_save(flags);
-	ctrl = this_kmap_ctrl();
+	cpu = raw_smp_processor_id();
+	ctrl = &kmap_ctrl[cpu];
 	slot = ctrl->idx;
 	if (slot >= KM_MAX_IDX) {
 		local_irq_restore(flags);
@@ -349,7 +351,7 @@ static void *__kmap_local_page(struct page *page, const char *who)
 		       who, KM_MAX_IDX, page_to_pfn(page));
 		return NULL;
 	}
-	vaddr = kmap_local_vaddr(raw_smp_processor_id(), slot);
+	vaddr = kmap_local_vaddr(cpu, slot);
 	BUG_ON(arch_kernel_pte_pfn(vaddr) != -1UL);	/* slots above the top are clear */
 	arch_set_kernel_pte(vaddr, page_to_pfn(page));
 	ctrl->page[slot] = page;
@@ -361,10 +363,10 @@ static void *__kmap_local_page(struct page *page, const char *who)
 static void __kunmap_local(const void *addr, const char *who)
 {
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
-	unsigned int depth, cpu, owner;
+	unsigned int depth, cpu, owner, slot;
 	struct kmap_ctrl *ctrl;
 	unsigned long flags;
-	int index = kmap_local_index(vaddr), slot;
+	int index = kmap_local_index(vaddr);
 	bool top;
 
 	if (index < 0) {
@@ -377,32 +379,33 @@ static void __kunmap_local(const void *addr, const char *who)
 			       who, (unsigned long)addr);
 		return;
 	}
-	owner = (unsigned int)index / KM_MAX_IDX;
-	slot = index % KM_MAX_IDX;
 
 	local_irq_save(flags);
 	cpu = raw_smp_processor_id();
-	ctrl = this_kmap_ctrl();
+	ctrl = &kmap_ctrl[cpu];
 	depth = ctrl->idx;
-	top = owner == cpu && (unsigned int)slot + 1 == depth;
+	/* this CPU's slot depth - 1 */
+	top = depth && (unsigned int)index == cpu * KM_MAX_IDX + depth - 1;
 	if (top) {
 		arch_clear_kernel_pte(vaddr);
 		arch_flush_tlb_one(vaddr);
-		ctrl->page[slot] = NULL;
+		ctrl->page[depth - 1] = NULL;
 		ctrl->idx = depth - 1;
 	}
 	local_irq_restore(flags);
 	if (top)
 		return;
 
+	owner = (unsigned int)index / KM_MAX_IDX;
+	slot = (unsigned int)index % KM_MAX_IDX;
 	if (owner != cpu)
-		pr_err("BUG: %s: 0x%lx is CPU%u's kmap_local slot %d, not this CPU's (CPU%u): unmap on the CPU that mapped it\n",
+		pr_err("BUG: %s: 0x%lx is CPU%u's kmap_local slot %u, not this CPU's (CPU%u): unmap on the CPU that mapped it\n",
 		       who, (unsigned long)addr, owner, slot, cpu);
-	else if ((unsigned int)slot >= depth)
-		pr_err("BUG: %s: 0x%lx is not mapped (kmap_local slot %d, stack depth %u)\n",
+	else if (slot >= depth)
+		pr_err("BUG: %s: 0x%lx is not mapped (kmap_local slot %u, stack depth %u)\n",
 		       who, (unsigned long)addr, slot, depth);
 	else
-		pr_err("BUG: %s: 0x%lx is not the top of the kmap_local stack (slot %d, top 0x%lx, depth %u): unmap in reverse order\n",
+		pr_err("BUG: %s: 0x%lx is not the top of the kmap_local stack (slot %u, top 0x%lx, depth %u): unmap in reverse order\n",
 		       who, (unsigned long)addr, slot, kmap_local_vaddr(cpu, depth - 1), depth);
 }
 
