@@ -8,9 +8,10 @@
  * new one, kunmap()s, and now and then flushes the PKMAP window - so the
  * next kmap() of a page is a fresh mapping, in a slot that another CPU
  * may have used for another frame a moment ago.  Almost every slot is
- * held by kmap()s taken before the storm, so the few free slots are
- * recycled every few mappings, while the old translations are still in
- * the CPUs' TLBs.  Without the TLB shootdown in flush_all_zero_pkmaps() a
+ * held by kmap()s taken before the storm, so the STORM_FREE_SLOTS free
+ * ones (fewer than the storm's pages) are recycled for other frames after
+ * every STORM_FREE_SLOTS new mappings, while the old translations are
+ * still in the CPUs' TLBs.  Without the TLB shootdown in flush_all_zero_pkmaps() a
  * CPU reaches the frame it mapped in that slot before, and a pattern
  * breaks: a write lands in another page, or a read finds one.
  *
@@ -32,9 +33,9 @@
 #include <asm/pgtable_32_areas.h>
 #include <linux/timekeeping.h>
 
-#define STORM_FREE_SLOTS	16	/* PKMAP slots left to the storm */
-#define STORM_PAGES		16	/* HighMem pages per CPU */
-#define STORM_ROUNDS		400	/* kmaps per CPU */
+#define STORM_FREE_SLOTS	48	/* PKMAP slots left to the storm */
+#define STORM_PAGES		24	/* HighMem pages per CPU */
+#define STORM_ROUNDS		600	/* kmaps per CPU */
 
 struct storm_cpu {
 	struct page *page[STORM_PAGES];
@@ -122,7 +123,7 @@ static void kmap_storm_cpu(void *info)
 			s->local_checks++;
 		}
 		/* now and then a flush: the next kmap()s are fresh mappings */
-		if ((r + cpu) % 64 == 0) {
+		if ((r + 50 * cpu) % 200 == 0) {
 			kmap_flush_unused();
 			s->flushes++;
 		}
