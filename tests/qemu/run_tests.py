@@ -218,6 +218,21 @@ def matrix(release_iso=None):
         for on in (True, False):
             C.append(Case("fragment-%s-%s" % ("on" if on else "off", mem), "fragment", mem,
                           cmdline="" if on else "page_group_by_mobility=off", timeout=t))
+    # issue 17: a map with 142 RAM ranges (140 one-MiB cutmem holes, every
+    # 3 MiB from 16 MiB, in 1 GiB; above 436 MiB RAM is whole, for the flat
+    # mem_map's one block): memblock's memory table doubles instead of
+    # dropping RAM; a CPU without cmov (i586) gets Linux's message; an i686
+    # with cmov still boots
+    C.append(Case("boot-bios-cutmem-140-holes", "boot", "1G", timeout=90,
+                  cutmem=[("%dM" % (16 + 3 * h), "%dM" % (17 + 3 * h)) for h in range(140)],
+                  expect={"log": [r"^memblock: memory is doubled to 256 at "
+                                  r"\[0x[0-9a-f]{16}-0x[0-9a-f]{16}\]$"],
+                          "no_log": [r"bytes of RAM ignored", r"Failed to double"]}))
+    C.append(Case("cpu-pentium-refused", "cpu-refused", "64M", timeout=40,
+                  extra=["-cpu", "pentium"]))
+    C.append(Case("boot-bios-pentium2", "boot", "128M", timeout=40, extra=["-cpu", "pentium2"]))
+    # issue 15: page_owner=on names the shell's allocation site
+    C.append(Case("page-owner-on-256M", "page_owner", "256M", cmdline="page_owner=on", timeout=90))
     shell = load_shell_session()
     if shell is not None:
         C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
@@ -395,6 +410,21 @@ def check_memory_model(case, text):
     return errs
 
 
+CPU_REFUSED_RE = re.compile(
+    r"^This kernel requires an i686 CPU, but only detected an i586 CPU\.\r?\n"
+    r"Unable to boot - please use a kernel appropriate for your CPU\.", re.M)
+
+
+def check_log_lines(case, text):
+    """Errors for a case's expect["log"] (regexes that must match a line of
+    the log) and expect["no_log"] (regexes that must match none)."""
+    errs = ["no line matching /%s/" % p for p in case.expect.get("log", ())
+            if not re.search(p, text, re.M)]
+    errs += ["a line matches /%s/" % p for p in case.expect.get("no_log", ())
+             if re.search(p, text, re.M)]
+    return errs
+
+
 def check_smp(case, text):
     """Errors in the CPU bring-up lines, for a case with expect["smp"] =
     (CPUs in the MADT, CPUs to be brought up): Linux's smpboot lines, every
@@ -528,7 +558,23 @@ def drive(case, q):
         if fatal:
             errs.append("fatal: " + fatal)
         errs += check_memory_model(case, q.text)
+        errs += check_log_lines(case, q.text)
         return (not errs), "; ".join(errs) or "ready"
+
+    if case.kind == "cpu-refused":
+        # Linux's arch/x86/boot/cpu.c words, then nothing: the kernel halts
+        try:
+            q.expect(CPU_REFUSED_RE)
+        except qemu.QemuError as e:
+            return False, str(e)
+        status = q.wait(timeout=3)
+        q.close()
+        errs = []
+        if status is not None:
+            errs.append("QEMU exited (%s): the kernel should halt" % qemu.describe_exit(status))
+        if READY_RE.search(q.text):
+            errs.append("the kernel went on to the ready line")
+        return (not errs), "; ".join(errs) or "refused with Linux's message, halted"
 
     if case.kind == "selftest":
         status = q.wait()
@@ -627,6 +673,9 @@ def drive(case, q):
     if case.kind == "fragment":
         return drive_fragment(case, q)
 
+    if case.kind == "page_owner":
+        return drive_page_owner(case, q)
+
     if case.kind == "shell":
         shell = load_shell_session()
         return shell.run(q)
@@ -703,6 +752,69 @@ def drive_fragment(case, q):
     if fatal:
         errs.append("fatal: " + fatal)
     return (not errs), "; ".join(errs) or "grouping %s, order-9 share %s%%" % ("on" if on else "off", share)
+
+
+ALLOC_PFN_RE = re.compile(r"^page=0x[0-9a-f]+ pfn=0x([0-9a-f]+) order=(\d+) ", re.M)
+OWNER_HEAD_RE = re.compile(r"^Page allocated via order (\d+), mask (0x[0-9a-f]+)\(([^)]*)\), "
+                           r"pid 0, ts (\d+) ns\nPFN (0x[0-9a-f]+) type (\w+) Block (\d+) "
+                           r"type (\w+) Flags (0x[0-9a-f]+)\(([^)]*)\)\n", re.M)
+
+
+def drive_page_owner(case, q):
+    """page_owner=on: the boot line; `page_owner <pfn>` of a block the shell
+    allocated has Linux's record format, the right order, mask and type,
+    and a trace through the shell's alloc command, for the head and a page
+    inside; `page` (dump_page) adds the owner; bad pfns, a reserved and a
+    freed page get one error line; the summary counts the block."""
+    errs = []
+    try:
+        q.expect_prompt()
+        if not re.search(r"^page_owner: on, \d+ KiB of records", q.text, re.M):
+            errs.append("no 'page_owner: on' boot line")
+        out = q.command("alloc_pages 2 GFP_KERNEL|__GFP_MOVABLE")
+        m = ALLOC_PFN_RE.search(out)
+        if not m:
+            return False, "alloc_pages 2: no pfn in %r" % out
+        pfn = int(m.group(1), 16)
+        for p in (pfn, pfn + 3):
+            rec = q.command("page_owner 0x%x" % p)
+            h = OWNER_HEAD_RE.search(rec)
+            if not h:
+                errs.append("page_owner 0x%x: not Linux's record format: %r" % (p, rec[:200]))
+                continue
+            if (h.group(1), h.group(3), h.group(6)) != ("2", "GFP_KERNEL|__GFP_MOVABLE", "Movable"):
+                errs.append("page_owner 0x%x: order/mask/type %s" % (p, h.group(1, 3, 6)))
+            if int(h.group(5), 16) != p or int(h.group(7)) != p >> 10:
+                errs.append("page_owner 0x%x: PFN %s Block %s" % (p, h.group(5), h.group(7)))
+            if not re.search(r"^ (do_alloc|cmd_alloc_pages)\+0x", rec, re.M):
+                errs.append("page_owner 0x%x: the shell's allocation site is not in the trace:\n%s"
+                            % (p, rec))
+        dump = q.command("page 0x%x" % pfn)
+        if "page_owner tracks the page as allocated" not in dump or "cmd_alloc_pages+0x" not in dump:
+            errs.append("page (dump_page) does not show the owner: %r" % dump[-300:])
+        summary = q.command("page_owner")
+        if not re.search(r"^page_owner: \d+ blocks, \d+ pages allocated:.* Movable \d+", summary, re.M):
+            errs.append("summary: %r" % summary[:200])
+        bad = {"page_owner 0xfffffff": "error: pfn 0xfffffff is outside mem_map",
+               "page_owner 0xa0": "error: pfn 0xa0 is reserved",
+               "page_owner zz": "error: "}
+        for cmd, want in bad.items():
+            out = q.command(cmd)
+            if not out.startswith(want) or out.count("\n") > 1:
+                errs.append("%s: want one line %r, got %r" % (cmd, want, out))
+        q.command("free_all")
+        out = q.command("selftest page_owner", timeout=60)
+        if not re.search(r"^ok \d+ page_owner$", out, re.M) or "not ok" in out:
+            errs.append("selftest page_owner: %r" % out[-400:])
+        out = q.command("page_owner 0x%x" % pfn)
+        if not out.startswith("error: pfn 0x%x is free (last allocated via order 2" % pfn):
+            errs.append("freed page: %r" % out)
+    except qemu.QemuError as e:
+        return False, str(e)
+    fatal = fatal_line(q.text)
+    if fatal:
+        errs.append("fatal: " + fatal)
+    return (not errs), "; ".join(errs) or "page_owner record and trace of pfn 0x%x" % pfn
 
 
 def main():
