@@ -46,9 +46,10 @@ void kunmap(struct page *page);
 
 /*
  * kmap_flush_unused - clear every PKMAP slot that is mapped but has no
- * user left (pkmap_count == 1) and flush the TLB once: what kmap() does
- * by itself when its scan wraps.  Afterwards page_address() of those
- * pages is NULL and their old addresses fault.
+ * user left (pkmap_count == 1) and flush the window from every CPU's TLB
+ * once (a TLB shootdown, kmap_lock held): what kmap() does by itself when
+ * its scan wraps.  Afterwards page_address() of those pages is NULL and
+ * their old addresses fault on every CPU.
  */
 void kmap_flush_unused(void);
 
@@ -60,8 +61,10 @@ void kmap_flush_unused(void);
  * caller returns.  More than KM_MAX_IDX nested HighMem mappings: a BUG
  * line and NULL.
  * kunmap_local - drop the mapping at @addr (any address inside the
- * page), which must be the most recent one still held; anything else is
- * reported and changes nothing.  A lowmem address is accepted and ignored.
+ * page), which must be the most recent one this CPU still holds; anything
+ * else (an older one, another CPU's slot) is reported and changes
+ * nothing.  A lowmem address is accepted and ignored.  Only this CPU's
+ * TLB is flushed: no other CPU uses this CPU's slots.
  */
 void *kmap_local_page(struct page *page);
 void kunmap_local(const void *addr);
