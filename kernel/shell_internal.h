@@ -69,6 +69,14 @@ void cmd_memmap(int argc, char **argv);
 void cmd_pagetypeinfo(int argc, char **argv);
 void cmd_fragment(int argc, char **argv);
 void cmd_stress(int argc, char **argv);
+void cmd_compact(int argc, char **argv);
+void cmd_migrate(int argc, char **argv);
+void cmd_alloc_contig(int argc, char **argv);
+void cmd_free_contig(int argc, char **argv);
+void cmd_vmstat(int argc, char **argv);
+void cmd_extfrag(int argc, char **argv);
+/* "#7" for an argument @what (address, pfn, struct page address): block #7 where it is now */
+bool shell_arg_block(const char *s, const char *what, unsigned long *res);
 
 /* kernel/shell_smp.c */
 void cmd_cpus(int argc, char **argv);

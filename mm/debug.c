@@ -92,6 +92,8 @@ static const char * const pageflag_names[__NR_PAGEFLAGS] = {
 	[PG_poisoned]	= "poisoned",
 	[PG_zeroed]	= "zeroed",
 	[PG_slab]	= "slab",
+	[PG_movable]	= "movable",
+	[PG_isolated]	= "isolated",
 };
 
 void dump_page(const struct page *page, const char *reason)
