@@ -234,11 +234,7 @@ static struct page *compaction_alloc(struct page *src, unsigned long data)
 /* free_page_t for migrate_pages(): an unused destination goes back to cc->freepages[] */
 static void compaction_free(struct page *page, unsigned long data)
 {
-	struct compact_control *cc = (struct compact_control *)data;
-	unsigned int order = page->alloc_order;
-
-	__free_pages(page, order);
-	(void)cc;
+	__free_pages(page, page->alloc_order);
 }
 
 /* the free blocks the free scanner took and migration did not use go back */
@@ -344,15 +340,14 @@ static enum compact_result compact_zone(struct compact_control *cc)
 		isolate_migratepages_block(cc, start, end);
 		if (list_empty(&cc->migratepages))
 			continue;
-		migrate_pages(&cc->migratepages, compaction_alloc, compaction_free,
-			      (unsigned long)cc, MIGRATE_SYNC, MR_COMPACTION, &moved);
+		cc->st.failed += migrate_pages(&cc->migratepages, compaction_alloc, compaction_free,
+					       (unsigned long)cc, MIGRATE_SYNC, MR_COMPACTION, &moved);
 		cc->st.migrated += moved;
 		if (!list_empty(&cc->migratepages)) {
-			struct page *page;
-
-			list_for_each_entry(page, &cc->migratepages, lru)
-				cc->st.failed += 1UL << page->alloc_order;
 			putback_movable_pages(&cc->migratepages);
+			/* the free scanner ran out: nothing further up can move either */
+			if (compact_scanners_met(cc))
+				break;
 		}
 	}
 	if (ret != COMPACT_SUCCESS && compact_finished_order(cc))

@@ -104,8 +104,13 @@ int migrate_pages(struct list_head *from, new_page_t get_new_page, free_page_t p
 		unsigned int order = page->alloc_order;
 
 		VM_BUG_ON_PAGE(!PageIsolated(page), page);
+		dst = NULL;
+		if (PageMovable(page) && page_count(page) == 1) {
+			dst = get_new_page(page, private);
+			if (!dst)
+				break;	/* nowhere to go: this and the rest stay, not failed */
+		}
 		list_del(&page->lru);
-		dst = PageMovable(page) && page_count(page) == 1 ? get_new_page(page, private) : NULL;
 		if (!dst) {
 			count_vm_events(PGMIGRATE_FAIL, 1UL << order);
 		} else if (unmap_and_move(dst, page) == MIGRATEPAGE_SUCCESS) {
@@ -118,7 +123,7 @@ int migrate_pages(struct list_head *from, new_page_t get_new_page, free_page_t p
 		not_migrated += 1 << order;
 	}
 	while (!list_empty(&failed))
-		list_move_tail(failed.next, from);
+		list_move(failed.prev, from);
 	if (nr_succeeded)
 		*nr_succeeded = succeeded;
 	return not_migrated;

@@ -108,20 +108,27 @@ void undo_isolate_page_range(struct zone *zone, unsigned long start_pfn, unsigne
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
-/* migration destinations for the range: ordinary allocations, elsewhere */
-static struct page *contig_new_page(struct page *src, unsigned long gfp)
+/*
+ * Migration destinations for the range: ordinary movable allocations from
+ * the range's node, in the range's zone or below (never into HighMem from
+ * lowmem: the owner's address would go), so never inside the isolated range.
+ */
+static struct page *contig_new_page(struct page *src, unsigned long data)
 {
-	return alloc_pages((gfp_t)gfp | __GFP_NOWARN, src->alloc_order);
+	struct zone *zone = page_zone(src);
+	gfp_t gfp = (is_highmem(zone) ? GFP_HIGHUSER_MOVABLE : GFP_KERNEL | __GFP_MOVABLE) |
+		    __GFP_NOWARN;
+
+	return __alloc_pages_node(zone->zone_pgdat, gfp, src->alloc_order);
 }
 
-static void contig_free_page(struct page *page, unsigned long gfp)
+static void contig_free_page(struct page *page, unsigned long data)
 {
 	__free_pages(page, page->alloc_order);
 }
 
 /* step 3: every movable block overlapping [@start, @end) moved out; the page that stayed, or NULL */
-static struct page *migrate_range(struct zone *zone, unsigned long start, unsigned long end,
-				  gfp_t gfp)
+static struct page *migrate_range(struct zone *zone, unsigned long start, unsigned long end)
 {
 	struct pglist_data *pgdat = zone->zone_pgdat;
 	struct list_head l;
@@ -150,8 +157,8 @@ static struct page *migrate_range(struct zone *zone, unsigned long start, unsign
 		pfn += nr - 1;
 	}
 	if (!stuck && !list_empty(&l)) {
-		migrate_pages(&l, contig_new_page, contig_free_page, (unsigned long)gfp,
-			      MIGRATE_SYNC, MR_CONTIG_RANGE, NULL);
+		migrate_pages(&l, contig_new_page, contig_free_page, 0, MIGRATE_SYNC,
+			      MR_CONTIG_RANGE, NULL);
 		if (!list_empty(&l))
 			stuck = list_first_entry(&l, struct page, lru);
 	}
@@ -249,7 +256,7 @@ int alloc_contig_range(struct pglist_data *pgdat, unsigned long start, unsigned 
 	/* the destinations must not compact: the isolated range is no place to scan */
 	direct = direct_compaction_enabled;
 	direct_compaction_enabled = false;
-	busy = migrate_range(zone, start, end, gfp_mask & ~__GFP_NOWARN);
+	busy = migrate_range(zone, start, end);
 	direct_compaction_enabled = direct;
 	if (!busy)
 		busy = take_free_range(zone, start, end, gfp_mask & ~__GFP_NOWARN);

@@ -85,10 +85,11 @@ typedef void free_page_t(struct page *page, unsigned long private);
  * migrate_pages - move every isolated page on @from (linked by lru): a
  * destination from @get_new_page, the contents copied (through kmap for
  * HighMem), the owner's migrate_page() told, the old block freed.  A page
- * that cannot move (another reference pins it, the owner refuses, no
- * destination) stays on @from, counted in pgmigrate_fail; the caller
- * puts them back (putback_movable_pages).  Returns the number of pages
- * not migrated; *@nr_succeeded (if set) the pages moved.
+ * that cannot move (another reference pins it, the owner refuses) stays
+ * on @from, counted in pgmigrate_fail; when @get_new_page has no more
+ * destinations, that page and the rest stay on @from uncounted.  The
+ * caller puts them back (putback_movable_pages).  Returns the pages that
+ * failed to move; *@nr_succeeded (if set) the pages moved.
  */
 int migrate_pages(struct list_head *from, new_page_t get_new_page, free_page_t put_new_page,
 		  unsigned long private, enum migrate_mode mode, int reason,
