@@ -397,13 +397,18 @@ enum compact_result try_to_compact_pages(struct zone **zonelist, gfp_t gfp_mask,
 	for (; (zone = *zonelist) != NULL; zonelist++) {
 		enum compact_result status;
 
+		/*
+		 * Suitability first (Linux asks compaction_deferred() first): a
+		 * request that compaction could not help leaves the zone's
+		 * deferral counters, like everything else, as they were.
+		 */
+		if (compaction_suitable(zone, (int)order, alloc_flags, highest_zoneidx) !=
+		    COMPACT_CONTINUE)
+			continue;
 		if (compaction_deferred(zone, (int)order)) {
 			rc = rc == COMPACT_SKIPPED ? COMPACT_DEFERRED : rc;
 			continue;
 		}
-		if (compaction_suitable(zone, (int)order, alloc_flags, highest_zoneidx) !=
-		    COMPACT_CONTINUE)
-			continue;
 		status = compact_zone_order(zone, (int)order, gfp_mask, NULL);
 		*compacted = zone;
 		rc = status;
