@@ -400,7 +400,7 @@ static void direct_compaction_in_slowpath(struct kunit *test)
 	direct_compaction_enabled = true;
 	page = __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_MOVABLE | __GFP_NOWARN, 9);
 	KUNIT_ASSERT_NOT_NULL(test, page);
-	KUNIT_EXPECT_EQ(test, page_zone(page), zone);
+	KUNIT_EXPECT_PTR_EQ(test, page_zone(page), zone);
 	KUNIT_EXPECT_EQ(test, vm_event_states[COMPACTSTALL] - stall, 1);
 	KUNIT_EXPECT_EQ(test, vm_event_states[COMPACTSUCCESS] - success, 1);
 	KUNIT_EXPECT_EQ(test, bad_contents(), 0);
