@@ -730,8 +730,8 @@ def drive_compact(case, q):
         if not m or int(m.group(3)) >= 10:
             errs.append("fragment 1 10 50: want an order-9 share under 10%%: %r" % out[-200:])
         m = EXTFRAG_RE.search(q.command("extfrag"))
-        if not m or float(m.group(1).split()[9]) <= 0.5:
-            errs.append("extfrag: Normal's order-9 index should say fragmentation (> 0.500)")
+        if not m or float(m.group(1).split()[10]) <= 0.5:
+            errs.append("extfrag: Normal's order-10 index should say fragmentation (> 0.500)")
         t0 = UPTIME_RE.search(q.command("uptime"))
         out = q.command("compact Normal", timeout=180)
         t1 = UPTIME_RE.search(q.command("uptime"))
