@@ -765,10 +765,12 @@ def drive_compact(case, q):
     fatal = fatal_line(q.text)
     if fatal:
         errs.append("fatal: " + fatal)
+    icount = "-icount" in case.extra
     return (not errs), "; ".join(errs) or (
-        "migrated %d pages in %.1f ms of guest time (%d guest ns per page: instructions under "
-        "-icount shift=0), order-9 share after %.1f%%, alloc_contig 16 MiB ok"
-        % (migrated, ns / 1e6, ns // max(migrated, 1), share))
+        "migrated %d pages in %.1f ms of guest time (%d %s per page), order-9 share after "
+        "%.1f%%, alloc_contig 16 MiB ok"
+        % (migrated, ns / 1e6, ns // max(migrated, 1),
+           "instructions" if icount else "guest ns", share))
 
 
 def main():
