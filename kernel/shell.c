@@ -372,6 +372,8 @@ static const struct shell_cmd shell_cmds[] = {
 	  1, 1, 0, NULL, cmd_migrate },
 	{ "alloc_contig", "<pages> [gfp]", "alloc_contig_pages(): physically contiguous pages",
 	  1, 2, 2, NULL, cmd_alloc_contig },
+	{ "alloc_contig_range", "<pfn> <pages>", "alloc_contig_range() of the pages from pfn",
+	  2, 2, 0, NULL, cmd_alloc_contig_range },
 	{ "free_contig", "<page|#id>", "free_contig_range() of an alloc_contig range",
 	  1, 1, 0, NULL, cmd_free_contig },
 	{ "vmstat", "", "/proc/vmstat: migration and compaction counters",

@@ -72,6 +72,7 @@ void cmd_stress(int argc, char **argv);
 void cmd_compact(int argc, char **argv);
 void cmd_migrate(int argc, char **argv);
 void cmd_alloc_contig(int argc, char **argv);
+void cmd_alloc_contig_range(int argc, char **argv);
 void cmd_free_contig(int argc, char **argv);
 void cmd_vmstat(int argc, char **argv);
 void cmd_extfrag(int argc, char **argv);

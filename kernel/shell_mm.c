@@ -1114,6 +1114,38 @@ void cmd_alloc_contig(int argc, char **argv)
 	print_block_line(b);
 }
 
+/* alloc_contig_range() of a given range: the pages from @pfn */
+void cmd_alloc_contig_range(int argc, char **argv)
+{
+	struct pglist_data *pgdat = &contig_page_data;
+	unsigned long pfn, nr;
+	struct shell_block *b;
+	int ret;
+
+	if (!shell_arg_ulong(argv[1], "pfn", ~0UL, &pfn) ||
+	    !shell_arg_ulong(argv[2], "page count", ~0UL, &nr))
+		return;
+	if (!nr || pfn + nr < pfn) {
+		shell_error("page count must be at least 1 and the range inside 32 bits of pfns");
+		return;
+	}
+	if (!table_has_room())
+		return;
+	ret = alloc_contig_range(pgdat, pfn, pfn + nr, GFP_KERNEL);
+	if (ret == -EINVAL) {
+		shell_error("pfn 0x%lx + %lu pages: not inside one zone's RAM (a hole, reserved "
+			    "memory or a zone boundary)", pfn, nr);
+		return;
+	}
+	if (ret) {
+		shell_printf("alloc_contig_range returned %d\n", ret);
+		return;
+	}
+	b = block_add(pfn_to_page(pfn), 0, false);
+	b->nr_contig = nr;
+	print_block_line(b);
+}
+
 void cmd_free_contig(int argc, char **argv)
 {
 	struct page *page;

@@ -105,7 +105,7 @@ int migrate_pages(struct list_head *from, new_page_t get_new_page, free_page_t p
 
 		VM_BUG_ON_PAGE(!PageIsolated(page), page);
 		dst = NULL;
-		if (PageMovable(page) && page_count(page) == 1) {
+		if (PageMovable(page)) {
 			dst = get_new_page(page, private);
 			if (!dst)
 				break;	/* nowhere to go: this and the rest stay, not failed */

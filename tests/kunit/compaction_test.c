@@ -113,6 +113,9 @@ static unsigned int bad_contents(void)
 	return bad;
 }
 
+/* scatter() keeps all but every @keep_every-th page instead */
+static bool keep_dense;
+
 /*
  * Fill the zone with order-0 pages, keep those whose relative pfn is a
  * multiple of @keep_every (as movable blocks of the owner when @movable),
@@ -130,7 +133,7 @@ static void scatter(struct kunit *test, struct pglist_data *pgdat, unsigned int 
 	while (n < OWN_MAX && (page = __alloc_pages_node(pgdat, gfp, 0)) != NULL)
 		all[n++] = page;
 	for (i = 0; i < n; i++) {
-		if (mm_rel_pfn(&fx, all[i]) % keep_every) {
+		if (!(mm_rel_pfn(&fx, all[i]) % keep_every) == keep_dense) {
 			__free_pages(all[i], 0);
 			continue;
 		}
@@ -160,6 +163,7 @@ static int cmp_init(struct kunit *test)
 	page_group_by_mobility_disabled = 0;
 	nr_owned = 0;
 	refuse = NULL;
+	keep_dense = false;
 	return 0;
 }
 
@@ -303,6 +307,33 @@ static void scanners_meet(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, zone->free_area[10].nr_free, 2);
 	for (i = 0; i < nr_owned; i++)
 		KUNIT_EXPECT_GE(test, mm_rel_pfn(&fx, owned[i]), 2048);
+	KUNIT_EXPECT_EQ(test, bad_contents(), 0);
+	CHECK(test, &fx);
+	release_all();
+	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
+}
+
+/*
+ * Three pages of every four held: block 0's 768 pages fill the free pages
+ * of blocks 3, 2 and 1, and then the free scanner, which never goes below
+ * the migration scanner's block, has nothing left: block 1 stays full
+ * instead of moving into the block just emptied.
+ */
+static void free_scanner_stays_above(struct kunit *test)
+{
+	struct pglist_data *pgdat;
+	struct zone *zone = cmp_setup(test, &four_blocks, &pgdat);
+	struct compact_stats st;
+	unsigned int i;
+
+	keep_dense = true;
+	scatter(test, pgdat, 4, true);
+	KUNIT_EXPECT_EQ(test, nr_owned, 3072);
+	compact_zone_order(zone, -1, GFP_KERNEL, &st);
+	KUNIT_EXPECT_EQ(test, st.migrated, 768);
+	KUNIT_EXPECT_EQ(test, zone->free_area[10].nr_free, 1);
+	for (i = 0; i < nr_owned; i++)
+		KUNIT_EXPECT_GE(test, mm_rel_pfn(&fx, owned[i]), 1024);
 	KUNIT_EXPECT_EQ(test, bad_contents(), 0);
 	CHECK(test, &fx);
 	release_all();
@@ -552,6 +583,7 @@ static struct kunit_case compaction_cases[] = {
 	KUNIT_CASE(migrate_moves_contents_and_owner),
 	KUNIT_CASE(migrate_pinned_page_stays),
 	KUNIT_CASE(scanners_meet),
+	KUNIT_CASE(free_scanner_stays_above),
 	KUNIT_CASE(compact_unmovable_changes_nothing),
 	KUNIT_CASE(fragmentation_index_values),
 	KUNIT_CASE(direct_compaction_in_slowpath),

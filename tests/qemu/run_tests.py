@@ -98,7 +98,8 @@ SKIP_ARENA = dict.fromkeys([
     "mobility.boot_state_movable", "mobility.whole_pageblock_claimed",
     "mobility.highatomic_reserve_taken_and_released", "mobility.pcp_lists_per_migratetype",
     "mobility.grouping_disabled",
-    "compaction.scanners_meet", "compaction.direct_compaction_in_slowpath", "compaction.deferral",
+    "compaction.scanners_meet", "compaction.free_scanner_stays_above",
+    "compaction.direct_compaction_in_slowpath", "compaction.deferral",
     "compaction.alloc_contig_range_moves_pages_out", "compaction.alloc_contig_range_failures"], ARENA)
 
 # They need a boot option; allowed where the case does not give it.
@@ -718,7 +719,9 @@ def drive_compact(case, q):
     uptime: under -icount shift=0 a guest ns is an instruction), vmstat
     counted it, pagetypeinfo still equals buddyinfo, `alloc_pages 9` and
     `alloc_contig 4096` (16 MiB) succeed, and free_all restores the boot
-    buddyinfo."""
+    buddyinfo; then bad input (a zero, too large or unparsable count, a
+    range across the hole below 1 MiB, a freed #id, an empty zone) gets one
+    error line each and changes nothing."""
     errs = []
     try:
         q.expect_prompt()
@@ -760,6 +763,23 @@ def drive_compact(case, q):
         q.command("drain")
         if q.command("buddyinfo") != boot_buddy:
             errs.append("free_all did not restore the boot buddyinfo")
+        # bad input: one error line each, nothing changed
+        out = q.command("alloc_page GFP_KERNEL|__GFP_MOVABLE")
+        m = re.search(r" id=(#\d+)$", out, re.M)
+        freed = m.group(1) if m else "#0"
+        q.command("free_page " + freed)
+        bad = ["alloc_contig 0", "alloc_contig 99999999", "alloc_contig x",
+               "alloc_contig_range 0x9f 4", "migrate " + freed, "free_contig " + freed,
+               "hexdump #99999"]
+        if case.mem == "512M":
+            bad.append("compact HighMem")
+        for cmd in bad:
+            lines = [l for l in q.command(cmd).splitlines() if l.strip()]
+            if len(lines) != 1 or not lines[0].startswith("error: "):
+                errs.append("%r: want one 'error: ' line, got %r" % (cmd, lines[:3]))
+        q.command("drain")
+        if q.command("buddyinfo") != boot_buddy:
+            errs.append("bad input changed buddyinfo")
     except qemu.QemuError as e:
         return False, str(e)
     fatal = fatal_line(q.text)
