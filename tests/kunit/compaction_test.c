@@ -113,8 +113,9 @@ static unsigned int bad_contents(void)
 	return bad;
 }
 
-/* scatter() keeps all but every @keep_every-th page instead */
+/* scatter() keeps all but every @keep_every-th page instead, and all below keep_below */
 static bool keep_dense;
+static unsigned long keep_below;
 
 /*
  * Fill the zone with order-0 pages, keep those whose relative pfn is a
@@ -133,7 +134,8 @@ static void scatter(struct kunit *test, struct pglist_data *pgdat, unsigned int 
 	while (n < OWN_MAX && (page = __alloc_pages_node(pgdat, gfp, 0)) != NULL)
 		all[n++] = page;
 	for (i = 0; i < n; i++) {
-		if (!(mm_rel_pfn(&fx, all[i]) % keep_every) == keep_dense) {
+		if (mm_rel_pfn(&fx, all[i]) >= keep_below &&
+		    !(mm_rel_pfn(&fx, all[i]) % keep_every) == keep_dense) {
 			__free_pages(all[i], 0);
 			continue;
 		}
@@ -164,6 +166,7 @@ static int cmp_init(struct kunit *test)
 	nr_owned = 0;
 	refuse = NULL;
 	keep_dense = false;
+	keep_below = 0;
 	return 0;
 }
 
@@ -314,26 +317,28 @@ static void scanners_meet(struct kunit *test)
 }
 
 /*
- * Three pages of every four held: block 0's 768 pages fill the free pages
- * of blocks 3, 2 and 1, and then the free scanner, which never goes below
- * the migration scanner's block, has nothing left: block 1 stays full
- * instead of moving into the block just emptied.
+ * Block 0 full, three pages of every four held above: block 0's pages
+ * fill the 768 free pages of blocks 3, 2 and 1, and then the free scanner,
+ * which never goes below the block after the migration scanner's, has
+ * nothing left: 256 pages stay in block 0, rather than moving within it.
  */
 static void free_scanner_stays_above(struct kunit *test)
 {
 	struct pglist_data *pgdat;
 	struct zone *zone = cmp_setup(test, &four_blocks, &pgdat);
 	struct compact_stats st;
-	unsigned int i;
+	unsigned int i, low = 0;
 
 	keep_dense = true;
+	keep_below = 1024;
 	scatter(test, pgdat, 4, true);
-	KUNIT_EXPECT_EQ(test, nr_owned, 3072);
+	KUNIT_EXPECT_EQ(test, nr_owned, 1024 + 2304);
 	compact_zone_order(zone, -1, GFP_KERNEL, &st);
 	KUNIT_EXPECT_EQ(test, st.migrated, 768);
-	KUNIT_EXPECT_EQ(test, zone->free_area[10].nr_free, 1);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 768);
 	for (i = 0; i < nr_owned; i++)
-		KUNIT_EXPECT_GE(test, mm_rel_pfn(&fx, owned[i]), 1024);
+		low += mm_rel_pfn(&fx, owned[i]) < 1024;
+	KUNIT_EXPECT_EQ(test, low, 256);
 	KUNIT_EXPECT_EQ(test, bad_contents(), 0);
 	CHECK(test, &fx);
 	release_all();
