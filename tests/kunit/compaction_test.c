@@ -381,6 +381,7 @@ static void fragmentation_index_values(struct kunit *test)
 {
 	struct pglist_data *pgdat;
 	struct zone *zone = cmp_setup(test, &one_block, &pgdat);
+	static struct printk_capture cap;
 	static struct page *blk[64];
 	unsigned int i;
 
@@ -399,6 +400,17 @@ static void fragmentation_index_values(struct kunit *test)
 			COMPACT_SUCCESS);
 	KUNIT_EXPECT_EQ(test, compaction_suitable(zone, 5, ALLOC_WMARK_LOW, ZONE_NORMAL),
 			COMPACT_NOT_SUITABLE_ZONE);
+	/* /sys/kernel/debug/extfrag/ and /proc/vmstat, in Linux's formats */
+	kunit_capture_start(&cap);
+	show_extfrag(pgdat);
+	show_vmstat(pgdat);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "unusable_index:\nNode 4, zone   Normal 0.000 0.000 0.000 "
+				  "0.000 0.000 1.000 1.000 1.000 1.000 1.000 1.000 \n");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "extfrag_index:\nNode 4, zone   Normal -1.000 -1.000 "
+				  "-1.000 -1.000 -1.000  0.300  0.550  0.675  0.738  0.769  0.785 \n");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "nr_free_pages 80\npgmigrate_success ");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "\ncompact_success ");
 	/* order 6 needs 2 << 6 = 128 free pages to copy into: 80 are too few */
 	KUNIT_EXPECT_EQ(test, compaction_suitable(zone, 6, ALLOC_WMARK_LOW, ZONE_NORMAL),
 			COMPACT_SKIPPED);

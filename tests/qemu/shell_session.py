@@ -55,6 +55,7 @@ COMMANDS = [
     "kmem_cache_destroy", "slabinfo", "slab",
     "buddyinfo", "zoneinfo", "meminfo", "e820", "memmap", "trace",
     "stress", "drain", "selftest", "bench", "uptime", "version", "poweroff", "reboot",
+    "compact", "migrate", "alloc_contig", "alloc_contig_range", "free_contig", "vmstat", "extfrag",
 ]
 
 ALLOC_RE = re.compile(
