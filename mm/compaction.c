@@ -176,6 +176,12 @@ static unsigned long isolate_freepages_block(struct compact_control *cc, unsigne
 	return taken;
 }
 
+/* the free scanner stepped below pfn 0 (a zone starting in the first pageblock) */
+static bool free_scanner_wrapped(const struct compact_control *cc)
+{
+	return cc->free_pfn + pageblock_nr_pages < cc->free_pfn;
+}
+
 /*
  * isolate_freepages - the free scanner: pageblocks from cc->free_pfn down,
  * stopping above the migration scanner's block, until a free block of
@@ -186,7 +192,7 @@ static void isolate_freepages(struct compact_control *cc, unsigned int order)
 	unsigned long low_pfn = cc->migrate_pfn;	/* the block after the migration scanner's */
 	unsigned int o;
 
-	while (cc->free_pfn >= low_pfn && cc->free_pfn + pageblock_nr_pages > cc->free_pfn) {
+	while (cc->free_pfn >= low_pfn && !free_scanner_wrapped(cc)) {
 		unsigned long block = cc->free_pfn;
 
 		cc->free_pfn -= pageblock_nr_pages;
@@ -289,9 +295,10 @@ static void isolate_migratepages_block(struct compact_control *cc, unsigned long
 	}
 }
 
+/* the migration scanner is past the free scanner's next block: nothing left to do */
 static bool compact_scanners_met(const struct compact_control *cc)
 {
-	return cc->migrate_pfn > cc->free_pfn || cc->free_pfn + pageblock_nr_pages < cc->free_pfn;
+	return cc->migrate_pfn > cc->free_pfn || free_scanner_wrapped(cc);
 }
 
 /* a free block of the order, of the request's type or one it may take (Linux's __compact_finished) */
