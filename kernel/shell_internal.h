@@ -79,6 +79,14 @@ void cmd_extfrag(int argc, char **argv);
 /* "#7" for an argument @what (address, pfn, struct page address): block #7 where it is now */
 bool shell_arg_block(const char *s, const char *what, unsigned long *res);
 
+/* kernel/shell_owner.c */
+void cmd_page_owner(int argc, char **argv);
+/* kernel/memmap_gfx.c: the map on the framebuffer, beside the text */
+void cmd_memmap_watch(int argc, char **argv);
+void memmap_gfx_draw(void);
+/* redraw it if memmap_watch is on (shell_exec(), after every command) */
+void memmap_gfx_after_command(void);
+
 /* kernel/shell_smp.c */
 void cmd_cpus(int argc, char **argv);
 void cmd_on(int argc, char **argv);

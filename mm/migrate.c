@@ -19,12 +19,14 @@
  *  3. putback_movable_pages(): blocks that did not move go back to their
  *     owner (mops->putback_page).
  * The destination becomes movable by the same owner; the migrate type of
- * the allocation is carried over.
+ * the allocation, and with page_owner=on the record of who allocated it,
+ * are carried over.
  */
 #include <linux/migrate.h>
 #include <linux/highmem.h>
 #include <linux/vmstat.h>
 #include <linux/mmdebug.h>
+#include <linux/page_owner.h>
 #include "internal.h"
 
 bool isolate_movable_page(struct page *page)
@@ -67,6 +69,8 @@ static int move_to_new_page(struct page *dst, struct page *src, unsigned int ord
 		__ClearPageMovable(dst);
 		return rc;
 	}
+	/* page_owner=on: the block was still allocated by its first owner's call */
+	copy_page_owner(src, dst);
 	return MIGRATEPAGE_SUCCESS;
 }
 

@@ -18,6 +18,7 @@
 #include <linux/compaction.h>
 #include <linux/page-isolation.h>
 #include <linux/vmstat.h>
+#include <linux/page_owner.h>
 #include "../../mm/internal.h"
 
 #define CHECK(test, f) KUNIT_EXPECT_EQ(test, verify_free_lists((f)->node), 0)
@@ -170,11 +171,22 @@ static int cmp_init(struct kunit *test)
 	return 0;
 }
 
+/* page_owner's records for a test that turns it on */
+static void *owner_storage;
+static size_t owner_bytes;
+
 static void cmp_exit(struct kunit *test)
 {
 	page_group_by_mobility_disabled = saved_disabled;
 	direct_compaction_enabled = true;
+	if (owner_storage && fx.node) {
+		fx.node->node_page_ext = NULL;
+		fx.node->debug_flags &= ~PGDAT_PAGE_OWNER;
+	}
 	mm_fixture_destroy(&fx);
+	if (owner_storage)
+		mm_test_free(owner_storage, owner_bytes);
+	owner_storage = NULL;
 }
 
 static struct zone *cmp_setup(struct kunit *test, const struct mm_layout *l,
@@ -246,6 +258,48 @@ static void migrate_moves_contents_and_owner(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, zone->free_pages, free_before);
 	CHECK(test, &fx);
 	release_all();
+	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
+}
+
+/* page_owner=on: a moved block keeps the record of who allocated it */
+static struct page *new_cold(struct page *src, unsigned long pgdat)
+{
+	return __alloc_pages_node((struct pglist_data *)pgdat,
+				  GFP_KERNEL | __GFP_MOVABLE | __GFP_NOWARN | __GFP_COLD, src->alloc_order);
+}
+
+static void migrate_keeps_page_owner(struct kunit *test)
+{
+	struct pglist_data *pgdat;
+	struct zone *zone = cmp_setup(test, &one_block, &pgdat);
+	static struct page *old[OWN_MAX];
+	unsigned int moved = 0, i;
+	struct list_head l;
+
+	owner_bytes = page_owner_storage_size(pgdat->node_spanned_pages);
+	owner_storage = mm_test_alloc(owner_bytes);
+	KUNIT_ASSERT_NOT_NULL(test, owner_storage);
+	page_owner_attach(pgdat, owner_storage, owner_bytes);
+	scatter(test, pgdat, 8, true);
+	memcpy(old, owned, nr_owned * sizeof(old[0]));
+	for (i = 0; i < nr_owned; i++)
+		KUNIT_ASSERT_NOT_NULL(test, get_page_owner(old[i]));
+	isolate_all(test, &l);
+	KUNIT_EXPECT_EQ(test, migrate_pages(&l, new_cold, free_new, (unsigned long)pgdat,
+					    MIGRATE_SYNC, MR_SYSCALL, &moved), 0);
+	KUNIT_EXPECT_EQ(test, moved, nr_owned);
+	for (i = 0; i < nr_owned; i++) {
+		const struct page_owner *o = get_page_owner(owned[i]);
+
+		KUNIT_ASSERT_NOT_NULL(test, o);
+		KUNIT_EXPECT_TRUE(test, o->flags & PAGE_EXT_OWNER_ALLOCATED);
+		/* scatter()'s request, not the destination's (__GFP_COLD) */
+		KUNIT_EXPECT_EQ(test, o->gfp_mask, GFP_KERNEL | __GFP_NOWARN | __GFP_MOVABLE);
+	}
+	KUNIT_EXPECT_EQ(test, bad_contents(), 0);
+	CHECK(test, &fx);
+	release_all();
+	drain_zone_pages(zone);
 	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
 }
 
@@ -599,6 +653,7 @@ static void alloc_contig_range_failures(struct kunit *test)
 static struct kunit_case compaction_cases[] = {
 	KUNIT_CASE(migrate_moves_contents_and_owner),
 	KUNIT_CASE(migrate_pinned_page_stays),
+	KUNIT_CASE(migrate_keeps_page_owner),
 	KUNIT_CASE(scanners_meet),
 	KUNIT_CASE(free_scanner_stays_above),
 	KUNIT_CASE(compact_unmovable_changes_nothing),
