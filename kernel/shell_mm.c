@@ -315,7 +315,9 @@ static void do_alloc(const char *api, int argc, char **argv, bool with_order,
 		}
 		page = virt_to_page(addr);
 	}
-	print_block_line(block_add(page, order, gfp & __GFP_MOVABLE));
+	/* a compound block stays put: migration makes plain blocks */
+	print_block_line(block_add(page, order,
+				   (gfp & __GFP_MOVABLE) && !((gfp & __GFP_COMP) && order)));
 }
 
 void cmd_alloc_pages(int argc, char **argv)
@@ -1056,7 +1058,7 @@ void cmd_migrate(int argc, char **argv)
 		return;
 	}
 	if (!shell_blocks[idx].movable) {
-		shell_error("block #%u was not allocated with __GFP_MOVABLE: it cannot move",
+		shell_error("block #%u is not movable (allocated without __GFP_MOVABLE, or compound)",
 			    shell_blocks[idx].id);
 		return;
 	}
