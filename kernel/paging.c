@@ -26,7 +26,7 @@
  *                       (framebuffer, ACPI tables above lowmem), allocated
  *                       here once: ioremap() then never needs memory
  *   PKMAP_BASE          one empty page table: mm/highmem.c's kmap() slots
- *   FIXADDR_START..TOP  one empty page table: kmap_atomic/kmap_local slots
+ *   FIXADDR_START..TOP  empty page tables (one; two with PAE): kmap_atomic/kmap_local slots
  *
  * The kernel's own PTE changes go through include/asm/mmu_hooks.h; they
  * never allocate, and a hook asked to touch an address that has no page
@@ -89,8 +89,9 @@ static void nx_init(void)
 }
 static unsigned long ioremap_next, ioremap_end;	/* bump allocator in the vmalloc area */
 
-BUILD_BUG_ON(pmd_index_all(FIXADDR_START) != pmd_index_all(FIXADDR_TOP));
+/* the PKMAP window is one page table; the fixmap's own tables (two with PAE: 2 MiB each) follow it */
 BUILD_BUG_ON(pmd_index_all(PKMAP_BASE) != pmd_index_all(PKMAP_END - 1));
+BUILD_BUG_ON(pmd_index_all(FIXADDR_START) <= pmd_index_all(PKMAP_END - 1));
 BUILD_BUG_ON(sizeof(pte_t) * PTRS_PER_PTE != PAGE_SIZE);
 BUILD_BUG_ON((u64)PTRS_PER_PGD * PTRS_PER_PMD << PMD_SHIFT != 1ULL << 32);
 

@@ -60,6 +60,7 @@ void cmd___free_page(int argc, char **argv);
 void cmd_page_address(int argc, char **argv);
 void cmd_kmap(int argc, char **argv);
 void cmd_kunmap(int argc, char **argv);
+void cmd_kmaps(int argc, char **argv);
 void cmd_hexdump(int argc, char **argv);
 void cmd_memset(int argc, char **argv);
 void cmd_allocs(int argc, char **argv);
@@ -69,6 +70,15 @@ void cmd_memmap(int argc, char **argv);
 void cmd_pagetypeinfo(int argc, char **argv);
 void cmd_fragment(int argc, char **argv);
 void cmd_stress(int argc, char **argv);
+void cmd_compact(int argc, char **argv);
+void cmd_migrate(int argc, char **argv);
+void cmd_alloc_contig(int argc, char **argv);
+void cmd_alloc_contig_range(int argc, char **argv);
+void cmd_free_contig(int argc, char **argv);
+void cmd_vmstat(int argc, char **argv);
+void cmd_extfrag(int argc, char **argv);
+/* "#7" for an argument @what (address, pfn, struct page address): block #7 where it is now */
+bool shell_arg_block(const char *s, const char *what, unsigned long *res);
 
 /* kernel/shell_owner.c */
 void cmd_page_owner(int argc, char **argv);
