@@ -643,7 +643,8 @@ def drive(case, q):
         try:
             q.expect(READY_RE)
             if case.expect.get("boot_per_page_max"):
-                q.expect(re.compile(r"^\s*mm total .*$", re.M))	# the boot table follows ready
+                # the boot table follows ready; wait for the whole line
+                q.expect(re.compile(r"^\s*mm total\s+\d+\s+[\d.]+ \(\d+ managed pages\)", re.M))
         except qemu.QemuError as e:
             return False, str(e)
         q.close()	# stop it now; the log is complete up to ready
