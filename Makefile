@@ -119,9 +119,12 @@ $(B)/orderly.elf: $(B)/orderly.pass1 $(B)/k/syms.o scripts/check-headers.sh
 # the ISO's default entry boots it on a CPU with PAE (iso/grub.cfg).
 KPAE_OBJS := $(patsubst %.c,$(B)/kpae/%.o,$(KSRCS)) $(patsubst %.asm,$(B)/kpae/%.o,$(KASMS))
 
+# With PAE a pglist_data holds 64 GiB worth of pageblock flags (49 KiB):
+# one on the 32 KiB kernel stack overflows it, so frames that large fail
+# the build instead of the boot.
 $(B)/kpae/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KCFLAGS) -DCONFIG_X86_PAE -c $< -o $@
+	$(CC) $(KCFLAGS) -DCONFIG_X86_PAE -Wframe-larger-than=16384 -c $< -o $@
 
 $(B)/kpae/%.o: %.asm
 	@mkdir -p $(dir $@)

@@ -405,7 +405,7 @@ static void compact_unmovable_changes_nothing(struct kunit *test)
 	struct pglist_data *pgdat;
 	struct zone *zone = cmp_setup(test, &one_block, &pgdat);
 	struct compact_stats st;
-	struct mm_state before;
+	static struct mm_state before;	/* holds a pglist_data: too big for the stack with PAE */
 
 	scatter(test, pgdat, 4, false);
 	KUNIT_ASSERT_EQ(test, mm_state_save(&fx, &before), 0);
@@ -598,7 +598,7 @@ static void alloc_contig_range_failures(struct kunit *test)
 	struct zone *zone = cmp_setup(test, &four_blocks, &pgdat);
 	unsigned long start = fx.base_pfn + 2048;
 	static struct printk_capture cap;
-	struct mm_state before;
+	static struct mm_state before;	/* holds a pglist_data: too big for the stack with PAE */
 	struct page *stuck = NULL;
 	unsigned int i;
 
