@@ -1098,12 +1098,18 @@ static __always_inline struct page *alloc_pages_buddy(struct zone *zone, unsigne
 	return prep_new_page(pgdat, zone, page, order, gfp_mask, migratetype);
 }
 
-/* zone_watermark_ok()'s order-0 test at the LOW mark, for a block of 2^@order pages */
+/*
+ * zone_watermark_ok()'s order-0 test at the LOW mark, for a block of
+ * 2^@order pages of the preferred zone itself: its lowmem_reserve[] entry
+ * for its own index is 0 (setup_per_zone_lowmem_reserve()), so that term
+ * drops out.
+ */
 static __always_inline bool fast_wmark_ok(const struct zone *zone, unsigned int order,
 					  const struct zonelist_start *start)
 {
+	VM_BUG_ON(zone->lowmem_reserve[start->classzone_idx] != 0);
 	return (long)(zone->free_pages - zone->nr_reserved_highatomic) - (1L << order) + 1 >
-	       (long)low_wmark_pages(zone) + zone->lowmem_reserve[start->classzone_idx];
+	       (long)low_wmark_pages(zone);
 }
 
 /*
@@ -1126,21 +1132,34 @@ static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 {
 	const struct zonelist_start *start = pgdat->zonelist_for_gfp + (gfp_mask & GFP_ZONEMASK);
 	struct zone *zone = start->zone;
-	int migratetype;
+	unsigned int migratetype = gfp_migratetype_bits(gfp_mask);
 	struct page *page;
+	gfp_t plain;
 
-	/* both mobility bits: a misuse, reported there, grouping on or off */
-	if (unlikely(!zone || (gfp_mask & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK))
+	/*
+	 * One compare: both mobility bits (a misuse, reported there) or
+	 * grouping disabled (every request UNMOVABLE: gfp_migratetype()
+	 * there) take the general path.
+	 */
+	if (unlikely(!zone ||
+		     migratetype + 4 * (unsigned int)page_group_by_mobility_disabled > MIGRATE_RECLAIMABLE))
 		goto general;
-	migratetype = gfp_migratetype(gfp_mask);
+	/*
+	 * zeroed or compound blocks (prep_new_page() has work) and the cold
+	 * end of a pcp list: the general path
+	 */
+	if (unlikely(gfp_mask & (__GFP_ZERO | __GFP_COMP | __GFP_COLD)))
+		goto general;
+	/* the same mask, which the compiler then knows to have none of them */
+	plain = gfp_mask & ~(__GFP_ZERO | __GFP_COMP | __GFP_COLD);
 	if (unlikely(order))	/* apart, so that order 0 saves no registers */
-		return alloc_pages_fast_order(pgdat, start, gfp_mask, order, migratetype);
+		return alloc_pages_fast_order(pgdat, start, plain, order, migratetype);
 	if (unlikely(!fast_wmark_ok(zone, 0, start)))
 		goto general;
-	page = rmqueue_pcplist(zone, 0, gfp_mask, migratetype, false);
+	page = rmqueue_pcplist(zone, 0, plain, migratetype, false);
 	if (unlikely(!page))
 		goto general;
-	return prep_new_page(pgdat, zone, page, 0, gfp_mask, migratetype);
+	return prep_new_page(pgdat, zone, page, 0, plain, migratetype);
 general:
 	return __alloc_pages_general(pgdat, gfp_mask, order);
 }
@@ -1174,7 +1193,7 @@ struct page *__alloc_pages_node(struct pglist_data *pgdat, gfp_t gfp_mask,
 
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
-	return alloc_pages_fast(NODE_DATA(0), gfp_mask, order);
+	return alloc_pages_fast(&contig_page_data, gfp_mask, order);
 }
 
 /* __get_free_pages() asked for HighMem: say so once, serve lowmem */
@@ -1268,6 +1287,24 @@ static struct pglist_data *page_pgdat_checked_slow(const struct page *page)
 	printk(KERN_ALERT "BUG: Bad page pointer in process %s  page:%p is not a struct page of any node\n",
 	       current_comm, page);
 	return NULL;
+}
+
+/*
+ * pgdat_page_index - the index of @page in @pgdat's mem_map if it is one
+ * of its struct pages, else a value >= node_spanned_pages: the offset
+ * rotated right by log2(sizeof(struct page)) (a power of two) is the
+ * index when the offset is a multiple of the size, and has a high bit set
+ * when it is not, so one unsigned compare judges both ends and the
+ * alignment.  Pointer arithmetic only: @page is not read.
+ */
+static __always_inline unsigned long pgdat_page_index(const struct pglist_data *pgdat,
+						      const struct page *page)
+{
+	const unsigned int shift = (unsigned int)__builtin_ctzl(sizeof(struct page));
+	uintptr_t off = (uintptr_t)page - (uintptr_t)pgdat->node_mem_map;
+
+	BUILD_BUG_ON(sizeof(struct page) & (sizeof(struct page) - 1));
+	return (unsigned long)((off >> shift) | (off << (sizeof(off) * 8 - shift)));
 }
 
 static inline struct pglist_data *__page_pgdat_checked(const struct page *page)
@@ -1466,22 +1503,20 @@ static noinline void __free_pages_general(struct page *page, unsigned int order)
 static __always_inline void free_pages_fast(struct page *page, unsigned int order,
 					    const bool from_pfn)
 {
-	struct pglist_data *pgdat = node_data[0];
+	/* node 0 is always contig_page_data (Linux's NODE_DATA() without NUMA) */
+	struct pglist_data *pgdat = &contig_page_data;
+	unsigned long index = pgdat_page_index(pgdat, page);
 	struct zone *zone;
-	bool misaligned = false;
 
 	/* @from_pfn: @page is pfn_to_page() of a valid pfn, in contig_page_data's mem_map */
-	if (unlikely(!pgdat ||
-		     (from_pfn ? pgdat != &contig_page_data :
-				 !pgdat_holds_page(pgdat, page, &misaligned) || misaligned) ||
+	if (unlikely((!from_pfn && index >= pgdat->node_spanned_pages) ||
 		     !free_page_is_last_plain(page, order) || pgdat->debug_flags)) {
 		__free_pages_general(page, order);
 		return;
 	}
 	zone = pgdat->node_zones + page_zonenum(page);
 	set_page_count(page, 0);
-	free_to_lists(zone, page, pgdat->node_start_pfn + (unsigned long)(page - pgdat->node_mem_map),
-		      order);
+	free_to_lists(zone, page, pgdat->node_start_pfn + index, order);
 }
 
 void __free_pages(struct page *page, unsigned int order)
