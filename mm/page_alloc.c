@@ -715,20 +715,21 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 }
 
 /*
- * zone_watermark_fast - zone_watermark_ok() with Linux's (4.8+) shortcut
- * for order 0: with neither ALLOC_HIGH nor ALLOC_HARDER, an order-0
- * request passes when free_pages > mark + lowmem_reserve, which is
- * exactly what zone_watermark_ok() computes for order 0 (its per-order
- * loop does not run), in one compare.  Everything else takes the full
- * check, so the answer never differs.
+ * zone_watermark_fast - zone_watermark_ok() with Linux 4.8's shortcut for
+ * order 0: free_pages > mark + lowmem_reserve passes in one compare,
+ * whatever the alloc_flags; else the full check.  The HIGHATOMIC reserve
+ * is not subtracted in the shortcut (Linux: "There is a corner case where
+ * the check passes but only the high-order atomic reserve are free. If
+ * the caller is !atomic then it'll uselessly search the free list. That
+ * corner case is then slower but it is harmless."): an order-0 request
+ * never takes from the reserve's lists, it fails at rmqueue() instead.
  */
 static inline bool zone_watermark_fast(const struct zone *z, unsigned int order,
 				       unsigned long mark, int classzone_idx,
 				       unsigned int alloc_flags)
 {
-	if (likely(order == 0 && !(alloc_flags & (ALLOC_HIGH | ALLOC_HARDER))))
-		return (long)(z->free_pages - z->nr_reserved_highatomic) >
-		       (long)mark + z->lowmem_reserve[classzone_idx];
+	if (!order && (long)z->free_pages > (long)mark + z->lowmem_reserve[classzone_idx])
+		return true;
 	return zone_watermark_ok(z, order, mark, classzone_idx, alloc_flags);
 }
 
@@ -1099,15 +1100,19 @@ static __always_inline struct page *alloc_pages_buddy(struct zone *zone, unsigne
 }
 
 /*
- * zone_watermark_ok()'s order-0 test at the LOW mark, for a block of
- * 2^@order pages of the preferred zone itself: its lowmem_reserve[] entry
- * for its own index is 0 (setup_per_zone_lowmem_reserve()), so that term
- * drops out.
+ * zone_watermark_fast()'s test at the LOW mark, for a block of 2^@order
+ * pages of the preferred zone itself: its lowmem_reserve[] entry for its
+ * own index is 0 (setup_per_zone_lowmem_reserve()), so that term drops
+ * out.  Order 0 is the shortcut (no HIGHATOMIC term); above, the
+ * order-0 part of zone_watermark_ok(), the block's presence on the list
+ * standing for its "a free block of the order" part.
  */
 static __always_inline bool fast_wmark_ok(const struct zone *zone, unsigned int order,
 					  const struct zonelist_start *start)
 {
 	VM_BUG_ON(zone->lowmem_reserve[start->classzone_idx] != 0);
+	if (!order)
+		return zone->free_pages > low_wmark_pages(zone);
 	return (long)(zone->free_pages - zone->nr_reserved_highatomic) - (1L << order) + 1 >
 	       (long)low_wmark_pages(zone);
 }
@@ -1150,10 +1155,10 @@ static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 	 */
 	if (unlikely(gfp_mask & (__GFP_ZERO | __GFP_COMP | __GFP_COLD)))
 		goto general;
-	/* the same mask, which the compiler then knows to have none of them */
-	plain = gfp_mask & ~(__GFP_ZERO | __GFP_COMP | __GFP_COLD);
 	if (unlikely(order))	/* apart, so that order 0 saves no registers */
-		return alloc_pages_fast_order(pgdat, start, plain, order, migratetype);
+		return alloc_pages_fast_order(pgdat, start, gfp_mask, order, migratetype);
+	/* the mask from here on: what rmqueue_pcplist() and prep_new_page() test, none */
+	plain = gfp_mask & ~(__GFP_ZERO | __GFP_COMP | __GFP_COLD);
 	if (unlikely(!fast_wmark_ok(zone, 0, start)))
 		goto general;
 	page = rmqueue_pcplist(zone, 0, plain, migratetype, false);
