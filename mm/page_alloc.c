@@ -648,9 +648,10 @@ void free_one_page_isolated(struct zone *zone, struct page *page, unsigned int o
 static noinline void free_pages_order(struct zone *zone, struct page *page,
 				      unsigned long pfn, unsigned int order)
 {
-	if (order <= PAGE_ALLOC_COSTLY_ORDER)
-		free_unref_page(zone, page, pfn, order);
-	else if (!free_one_page_nomerge(zone, page, pfn, order))
+	/* what the caller has made sure of, for the compiler to know */
+	if (order <= PAGE_ALLOC_COSTLY_ORDER || order >= MAX_ORDER)
+		__builtin_unreachable();
+	if (!free_one_page_nomerge(zone, page, pfn, order))
 		free_one_page_out(zone, page, pfn, order);
 }
 
@@ -665,6 +666,8 @@ static __always_inline void free_to_lists(struct zone *zone, struct page *page,
 {
 	if (likely(order == 0))
 		free_unref_page(zone, page, pfn, 0);
+	else if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		free_unref_page(zone, page, pfn, order);
 	else
 		free_pages_order(zone, page, pfn, order);
 }
@@ -1131,6 +1134,10 @@ static noinline struct page *alloc_pages_fast_order(struct pglist_data *pgdat,
 						    const struct zonelist_start *start,
 						    gfp_t gfp_mask, unsigned int order,
 						    int migratetype);
+static noinline struct page *alloc_pages_fast_buddy(struct pglist_data *pgdat,
+						    const struct zonelist_start *start,
+						    gfp_t gfp_mask, unsigned int order,
+						    int migratetype);
 
 static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 						     gfp_t gfp_mask, unsigned int order)
@@ -1155,8 +1162,11 @@ static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 	 */
 	if (unlikely(gfp_mask & (__GFP_ZERO | __GFP_COMP | __GFP_COLD)))
 		goto general;
-	if (unlikely(order))	/* apart, so that order 0 saves no registers */
-		return alloc_pages_fast_order(pgdat, start, gfp_mask, order, migratetype);
+	if (unlikely(order)) {	/* apart, so that order 0 saves no registers */
+		if (order <= PAGE_ALLOC_COSTLY_ORDER)
+			return alloc_pages_fast_order(pgdat, start, gfp_mask, order, migratetype);
+		return alloc_pages_fast_buddy(pgdat, start, gfp_mask, order, migratetype);
+	}
 	/* the mask from here on: what rmqueue_pcplist() and prep_new_page() test, none */
 	plain = gfp_mask & ~(__GFP_ZERO | __GFP_COMP | __GFP_COLD);
 	if (unlikely(!fast_wmark_ok(zone, 0, start)))
@@ -1169,7 +1179,24 @@ general:
 	return __alloc_pages_general(pgdat, gfp_mask, order);
 }
 
-/* alloc_pages_fast() above order 0 */
+/* alloc_pages_fast() above PAGE_ALLOC_COSTLY_ORDER: the buddy lists */
+static noinline struct page *alloc_pages_fast_buddy(struct pglist_data *pgdat,
+						    const struct zonelist_start *start,
+						    gfp_t gfp_mask, unsigned int order,
+						    int migratetype)
+{
+	struct zone *zone = start->zone;
+
+	/* what the caller has made sure of, for the compiler to know */
+	if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		__builtin_unreachable();
+	gfp_mask &= ~(__GFP_ZERO | __GFP_COMP | __GFP_COLD);
+	if (unlikely(order >= MAX_ORDER || !fast_wmark_ok(zone, order, start)))
+		return __alloc_pages_general(pgdat, gfp_mask, order);
+	return alloc_pages_buddy(zone, order, gfp_mask, pgdat, migratetype);
+}
+
+/* alloc_pages_fast() for orders 1..PAGE_ALLOC_COSTLY_ORDER: this CPU's lists */
 static noinline struct page *alloc_pages_fast_order(struct pglist_data *pgdat,
 						    const struct zonelist_start *start,
 						    gfp_t gfp_mask, unsigned int order,
@@ -1178,10 +1205,12 @@ static noinline struct page *alloc_pages_fast_order(struct pglist_data *pgdat,
 	struct zone *zone = start->zone;
 	struct page *page;
 
-	if (unlikely(order >= MAX_ORDER || !fast_wmark_ok(zone, order, start)))
+	/* what the caller has made sure of, for the compiler to know */
+	if (order == 0 || order > PAGE_ALLOC_COSTLY_ORDER)
+		__builtin_unreachable();
+	gfp_mask &= ~(__GFP_ZERO | __GFP_COMP | __GFP_COLD);
+	if (unlikely(!fast_wmark_ok(zone, order, start)))
 		goto general;
-	if (order > PAGE_ALLOC_COSTLY_ORDER)
-		return alloc_pages_buddy(zone, order, gfp_mask, pgdat, migratetype);
 	page = rmqueue_pcplist(zone, order, gfp_mask, migratetype, false);
 	if (unlikely(!page))
 		goto general;
