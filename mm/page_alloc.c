@@ -1131,44 +1131,52 @@ static __always_inline bool fast_wmark_ok(const struct zone *zone, unsigned int 
  * tail-calls), so it saves no registers.
  */
 static noinline struct page *alloc_pages_fast_order(struct pglist_data *pgdat,
-						    const struct zonelist_start *start,
-						    gfp_t gfp_mask, unsigned int order,
-						    int migratetype);
+						    gfp_t gfp_mask, unsigned int order);
 static noinline struct page *alloc_pages_fast_buddy(struct pglist_data *pgdat,
-						    const struct zonelist_start *start,
-						    gfp_t gfp_mask, unsigned int order,
-						    int migratetype);
+						    gfp_t gfp_mask, unsigned int order);
+
+/*
+ * fast_request - the tests every fast path makes first: the preferred
+ * zone exists (*@startp, one load from zonelist_for_gfp), neither both
+ * mobility bits (a misuse, reported by the general path) nor grouping
+ * disabled (every request UNMOVABLE there: gfp_migratetype()) - one
+ * compare for both - and none of __GFP_ZERO/__GFP_COMP (prep_new_page()
+ * has work) or __GFP_COLD (the cold end of a pcp list).
+ */
+#define GFP_NOT_FAST	(__GFP_ZERO | __GFP_COMP | __GFP_COLD)
+static __always_inline bool fast_request(struct pglist_data *pgdat, gfp_t gfp_mask,
+					 const struct zonelist_start **startp,
+					 unsigned int *migratetypep)
+{
+	const struct zonelist_start *start = pgdat->zonelist_for_gfp + (gfp_mask & GFP_ZONEMASK);
+	unsigned int migratetype = gfp_migratetype_bits(gfp_mask);
+
+	*startp = start;
+	*migratetypep = migratetype;
+	return start->zone &&
+	       migratetype + 4 * (unsigned int)page_group_by_mobility_disabled <= MIGRATE_RECLAIMABLE &&
+	       !(gfp_mask & GFP_NOT_FAST);
+}
 
 static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 						     gfp_t gfp_mask, unsigned int order)
 {
-	const struct zonelist_start *start = pgdat->zonelist_for_gfp + (gfp_mask & GFP_ZONEMASK);
-	struct zone *zone = start->zone;
-	unsigned int migratetype = gfp_migratetype_bits(gfp_mask);
+	const struct zonelist_start *start;
+	unsigned int migratetype;
+	struct zone *zone;
 	struct page *page;
 	gfp_t plain;
 
-	/*
-	 * One compare: both mobility bits (a misuse, reported there) or
-	 * grouping disabled (every request UNMOVABLE: gfp_migratetype()
-	 * there) take the general path.
-	 */
-	if (unlikely(!zone ||
-		     migratetype + 4 * (unsigned int)page_group_by_mobility_disabled > MIGRATE_RECLAIMABLE))
-		goto general;
-	/*
-	 * zeroed or compound blocks (prep_new_page() has work) and the cold
-	 * end of a pcp list: the general path
-	 */
-	if (unlikely(gfp_mask & (__GFP_ZERO | __GFP_COMP | __GFP_COLD)))
-		goto general;
 	if (unlikely(order)) {	/* apart, so that order 0 saves no registers */
 		if (order <= PAGE_ALLOC_COSTLY_ORDER)
-			return alloc_pages_fast_order(pgdat, start, gfp_mask, order, migratetype);
-		return alloc_pages_fast_buddy(pgdat, start, gfp_mask, order, migratetype);
+			return alloc_pages_fast_order(pgdat, gfp_mask, order);
+		return alloc_pages_fast_buddy(pgdat, gfp_mask, order);
 	}
+	if (unlikely(!fast_request(pgdat, gfp_mask, &start, &migratetype)))
+		goto general;
+	zone = start->zone;
 	/* the mask from here on: what rmqueue_pcplist() and prep_new_page() test, none */
-	plain = gfp_mask & ~(__GFP_ZERO | __GFP_COMP | __GFP_COLD);
+	plain = gfp_mask & ~GFP_NOT_FAST;
 	if (unlikely(!fast_wmark_ok(zone, 0, start)))
 		goto general;
 	page = rmqueue_pcplist(zone, 0, plain, migratetype, false);
@@ -1176,45 +1184,53 @@ static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 		goto general;
 	return prep_new_page(pgdat, zone, page, 0, plain, migratetype);
 general:
-	return __alloc_pages_general(pgdat, gfp_mask, order);
+	return __alloc_pages_general(pgdat, gfp_mask, 0);
 }
 
 /* alloc_pages_fast() above PAGE_ALLOC_COSTLY_ORDER: the buddy lists */
 static noinline struct page *alloc_pages_fast_buddy(struct pglist_data *pgdat,
-						    const struct zonelist_start *start,
-						    gfp_t gfp_mask, unsigned int order,
-						    int migratetype)
+						    gfp_t gfp_mask, unsigned int order)
 {
-	struct zone *zone = start->zone;
+	const struct zonelist_start *start;
+	unsigned int migratetype;
+	struct zone *zone;
 
 	/* what the caller has made sure of, for the compiler to know */
 	if (order <= PAGE_ALLOC_COSTLY_ORDER)
 		__builtin_unreachable();
-	gfp_mask &= ~(__GFP_ZERO | __GFP_COMP | __GFP_COLD);
+	if (unlikely(!fast_request(pgdat, gfp_mask, &start, &migratetype)))
+		goto general;
+	zone = start->zone;
+	gfp_mask &= ~GFP_NOT_FAST;
 	if (unlikely(order >= MAX_ORDER || !fast_wmark_ok(zone, order, start)))
-		return __alloc_pages_general(pgdat, gfp_mask, order);
-	return alloc_pages_buddy(zone, order, gfp_mask, pgdat, migratetype);
+		goto general;
+	return alloc_pages_buddy(zone, order, gfp_mask, pgdat, (int)migratetype);
+general:
+	return __alloc_pages_general(pgdat, gfp_mask, order);
 }
 
 /* alloc_pages_fast() for orders 1..PAGE_ALLOC_COSTLY_ORDER: this CPU's lists */
 static noinline struct page *alloc_pages_fast_order(struct pglist_data *pgdat,
-						    const struct zonelist_start *start,
-						    gfp_t gfp_mask, unsigned int order,
-						    int migratetype)
+						    gfp_t gfp_mask, unsigned int order)
 {
-	struct zone *zone = start->zone;
+	const struct zonelist_start *start;
+	unsigned int migratetype;
+	struct zone *zone;
 	struct page *page;
 
 	/* what the caller has made sure of, for the compiler to know */
 	if (order == 0 || order > PAGE_ALLOC_COSTLY_ORDER)
 		__builtin_unreachable();
-	gfp_mask &= ~(__GFP_ZERO | __GFP_COMP | __GFP_COLD);
+	if (unlikely(!fast_request(pgdat, gfp_mask, &start, &migratetype)))
+		goto general;
+	zone = start->zone;
+	gfp_mask &= ~GFP_NOT_FAST;
 	if (unlikely(!fast_wmark_ok(zone, order, start)))
 		goto general;
-	page = rmqueue_pcplist(zone, order, gfp_mask, migratetype, false);
+	page = rmqueue_pcplist(zone, order, gfp_mask, (int)migratetype, false);
 	if (unlikely(!page))
 		goto general;
-	return prep_new_page(pgdat, zone, page, order, gfp_mask, migratetype);
+	return prep_new_page(pgdat, zone, page, order, gfp_mask, (int)migratetype);
 general:
 	return __alloc_pages_general(pgdat, gfp_mask, order);
 }
