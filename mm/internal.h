@@ -222,6 +222,24 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
  * MOVABLE list (the buddy lists, where they return, take the pageblock's
  * type again), an isolated block's skip the lists.
  */
+/*
+ * free_list_add - list_add() for the pcp and buddy free lists, with the
+ * new entry's two links stored apart: GCC's SLP vectoriser packs
+ * list_add()'s adjacent n->next, n->prev stores into one SSE store on
+ * x86-64, which takes four instructions to build where two stores would
+ * do (callgrind: 2 off the order-0 pair and each held-order pair).  The
+ * store through next in between may alias n->prev, so they stay two.
+ */
+static __always_inline void free_list_add(struct list_head *n, struct list_head *head)
+{
+	struct list_head *next = head->next;
+
+	n->next = next;
+	next->prev = n;
+	n->prev = head;
+	head->next = n;
+}
+
 static __always_inline void __free_unref_page(struct zone *zone, struct page *page,
 					      unsigned int order, unsigned long migratetype)
 {
@@ -233,7 +251,7 @@ static __always_inline void __free_unref_page(struct zone *zone, struct page *pa
 	local_irq_save(flags);
 	__SetPagePcp(page);
 	page->private = order;
-	list_add(&page->lru, list);
+	free_list_add(&page->lru, list);
 	pcp->count += 1 << order;
 	zone->free_pages += 1U << order;
 	if (unlikely(pcp->count > pcp->high)) {

@@ -154,7 +154,7 @@ static __always_inline void add_to_free_list(struct page *page, struct zone *zon
 	struct free_area *area = zone->free_area + order;
 
 	set_buddy_order(page, order);
-	list_add(&page->lru, area->free_list + migratetype);
+	free_list_add(&page->lru, area->free_list + migratetype);
 	area->nr_free++;
 }
 
@@ -1141,16 +1141,23 @@ static noinline struct page *alloc_pages_fast_buddy(struct pglist_data *pgdat,
  * mobility bits (a misuse, reported by the general path) nor grouping
  * disabled (every request UNMOVABLE there: gfp_migratetype()) - one
  * compare for both - and none of __GFP_ZERO/__GFP_COMP (prep_new_page()
- * has work) or __GFP_COLD (the cold end of a pcp list).
+ * has work), __GFP_COLD (the cold end of a pcp list) or a bit outside
+ * __GFP_BITS_MASK (the general path drops those) - one test.
  */
-#define GFP_NOT_FAST	(__GFP_ZERO | __GFP_COMP | __GFP_COLD)
+#define GFP_NOT_FAST	(__GFP_ZERO | __GFP_COMP | __GFP_COLD | ~__GFP_BITS_MASK)
 static __always_inline bool fast_request(struct pglist_data *pgdat, gfp_t gfp_mask,
 					 const struct zonelist_start **startp,
 					 unsigned int *migratetypep)
 {
 	const struct zonelist_start *start = pgdat->zonelist_for_gfp + (gfp_mask & GFP_ZONEMASK);
-	unsigned int migratetype = gfp_migratetype_bits(gfp_mask);
+	/*
+	 * gfp_migratetype_bits() for a mask within __GFP_BITS_MASK, whose
+	 * top bit is __GFP_RECLAIMABLE: its shift needs no mask
+	 */
+	unsigned int migratetype = ((gfp_mask & __GFP_MOVABLE) >> 3) | (gfp_mask >> 18);
 
+	BUILD_BUG_ON((__GFP_BITS_MASK >> 18) != MIGRATE_RECLAIMABLE ||
+		     (__GFP_RECLAIMABLE >> 18) != MIGRATE_RECLAIMABLE);
 	*startp = start;
 	*migratetypep = migratetype;
 	return start->zone &&
@@ -1560,7 +1567,8 @@ static __always_inline void free_pages_fast(struct page *page, unsigned int orde
 
 	/* @from_pfn: @page is pfn_to_page() of a valid pfn, in contig_page_data's mem_map */
 	if (unlikely((!from_pfn && index >= pgdat->node_spanned_pages) ||
-		     !free_page_is_last_plain(page, order) || pgdat->debug_flags)) {
+		     !free_page_is_last_plain(page, order) ||
+		     (pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON)))) {
 		__free_pages_general(page, order);
 		return;
 	}
