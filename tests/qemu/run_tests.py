@@ -206,6 +206,19 @@ def matrix(release_iso=None):
         for on in (True, False):
             C.append(Case("fragment-%s-%s" % ("on" if on else "off", mem), "fragment", mem,
                           cmdline="" if on else "page_group_by_mobility=off", timeout=t))
+    # issue 17: a map with 142 RAM ranges (140 one-MiB cutmem holes, every
+    # 3 MiB from 16 MiB, in 1 GiB; above 436 MiB RAM is whole, for the flat
+    # mem_map's one block): memblock's memory table doubles instead of
+    # dropping RAM; a CPU without cmov (i586) gets Linux's message; an i686
+    # with cmov still boots
+    C.append(Case("boot-bios-cutmem-140-holes", "boot", "1G", timeout=90,
+                  cutmem=[("%dM" % (16 + 3 * h), "%dM" % (17 + 3 * h)) for h in range(140)],
+                  expect={"log": [r"^memblock: memory is doubled to 256 at "
+                                  r"\[0x[0-9a-f]{16}-0x[0-9a-f]{16}\]$"],
+                          "no_log": [r"bytes of RAM ignored", r"Failed to double"]}))
+    C.append(Case("cpu-pentium-refused", "cpu-refused", "64M", timeout=40,
+                  extra=["-cpu", "pentium"]))
+    C.append(Case("boot-bios-pentium2", "boot", "128M", timeout=40, extra=["-cpu", "pentium2"]))
     shell = load_shell_session()
     if shell is not None:
         C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
@@ -383,6 +396,21 @@ def check_memory_model(case, text):
     return errs
 
 
+CPU_REFUSED_RE = re.compile(
+    r"^This kernel requires an i686 CPU, but only detected an i586 CPU\.\r?\n"
+    r"Unable to boot - please use a kernel appropriate for your CPU\.", re.M)
+
+
+def check_log_lines(case, text):
+    """Errors for a case's expect["log"] (regexes that must match a line of
+    the log) and expect["no_log"] (regexes that must match none)."""
+    errs = ["no line matching /%s/" % p for p in case.expect.get("log", ())
+            if not re.search(p, text, re.M)]
+    errs += ["a line matches /%s/" % p for p in case.expect.get("no_log", ())
+             if re.search(p, text, re.M)]
+    return errs
+
+
 def check_smp(case, text):
     """Errors in the CPU bring-up lines, for a case with expect["smp"] =
     (CPUs in the MADT, CPUs to be brought up): Linux's smpboot lines, every
@@ -516,7 +544,23 @@ def drive(case, q):
         if fatal:
             errs.append("fatal: " + fatal)
         errs += check_memory_model(case, q.text)
+        errs += check_log_lines(case, q.text)
         return (not errs), "; ".join(errs) or "ready"
+
+    if case.kind == "cpu-refused":
+        # Linux's arch/x86/boot/cpu.c words, then nothing: the kernel halts
+        try:
+            q.expect(CPU_REFUSED_RE)
+        except qemu.QemuError as e:
+            return False, str(e)
+        status = q.wait(timeout=3)
+        q.close()
+        errs = []
+        if status is not None:
+            errs.append("QEMU exited (%s): the kernel should halt" % qemu.describe_exit(status))
+        if READY_RE.search(q.text):
+            errs.append("the kernel went on to the ready line")
+        return (not errs), "; ".join(errs) or "refused with Linux's message, halted"
 
     if case.kind == "selftest":
         status = q.wait()
