@@ -376,6 +376,10 @@ static const struct shell_cmd shell_cmds[] = {
 	{ "version", "", "kernel version", 0, 0, 0, NULL, cmd_version },
 	{ "poweroff", "", "switch the machine off", 0, 0, 0, NULL, cmd_poweroff },
 	{ "reboot", "", "restart the machine", 0, 0, 0, NULL, cmd_reboot },
+	{ "page_owner", "[pfn]", "who allocated a page (needs page_owner=on)",
+	  0, 1, 0, NULL, cmd_page_owner },
+	{ "memmap_watch", "[on|off]", "memmap as pixels beside the text, kept current",
+	  0, 1, 0, trace_words, cmd_memmap_watch },
 };
 
 static const struct shell_cmd *shell_find(const char *name)
@@ -492,6 +496,8 @@ void shell_exec(int argc, char **argv)
 		shell_usage();
 	else
 		c->fn(argc, argv);
+	if (!outer)
+		memmap_gfx_after_command();
 	smp_set_doing(was_doing);
 	shell_current = outer;		/* `on` runs one command inside another */
 	console_loglevel = saved_loglevel;

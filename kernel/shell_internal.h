@@ -70,6 +70,14 @@ void cmd_pagetypeinfo(int argc, char **argv);
 void cmd_fragment(int argc, char **argv);
 void cmd_stress(int argc, char **argv);
 
+/* kernel/shell_owner.c */
+void cmd_page_owner(int argc, char **argv);
+/* kernel/memmap_gfx.c: the map on the framebuffer, beside the text */
+void cmd_memmap_watch(int argc, char **argv);
+void memmap_gfx_draw(void);
+/* redraw it if memmap_watch is on (shell_exec(), after every command) */
+void memmap_gfx_after_command(void);
+
 /* kernel/shell_smp.c */
 void cmd_cpus(int argc, char **argv);
 void cmd_on(int argc, char **argv);

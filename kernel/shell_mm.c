@@ -787,6 +787,7 @@ void cmd_memmap(int argc, char **argv)
 		   "        R reserved  . hole\n"
 		   "type:   the pageblock's migrate type: U Unmovable  M Movable  E Reclaimable\n"
 		   "        H HighAtomic  I Isolate\n");
+	memmap_gfx_draw();
 }
 
 void cmd_pagetypeinfo(int argc, char **argv)

@@ -117,6 +117,7 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/mmdebug.h>
+#include <linux/page_owner.h>
 #include <linux/highmem.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
@@ -828,6 +829,8 @@ static noinline struct page *prep_new_page_extra(struct zone *zone, struct page 
 		zero_pages(page, order);
 	if ((gfp_mask & __GFP_COMP) && order)
 		prep_compound_page(page, order);
+	if (pgdat->debug_flags & PGDAT_PAGE_OWNER)
+		set_page_owner(page, order, gfp_mask);
 	return page;
 }
 
@@ -846,7 +849,7 @@ static __always_inline struct page *prep_new_page(const struct pglist_data *pgda
 	page->alloc_order = (unsigned char)order;
 	set_page_alloc_migratetype(page, (unsigned int)migratetype);
 	if (unlikely((gfp_mask & (__GFP_ZERO | __GFP_COMP)) |
-		     (pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON))))
+		     (pgdat->debug_flags & PGDAT_ALLOC_FREE_HOOKS)))
 		return prep_new_page_extra(zone, page, order, gfp_mask);
 	return page;
 }
@@ -1500,6 +1503,8 @@ static noinline void free_pages_prepare(struct zone *zone, struct page *page,
 	struct pglist_data *pgdat = zone->zone_pgdat;
 	unsigned long nr = 1UL << order;
 
+	if (pgdat->debug_flags & PGDAT_PAGE_OWNER)
+		reset_page_owner(page, order);
 	if (pgdat->debug_flags & PGDAT_PAGE_POISON)
 		kernel_poison_pages(page, nr);
 	if ((pgdat->debug_flags & PGDAT_DEBUG_PAGEALLOC) && !is_highmem(zone))
@@ -1534,7 +1539,7 @@ static __always_inline void __free_pages_ok(struct pglist_data *pgdat, struct pa
 	if (unlikely(PageHead(page)))
 		destroy_compound_page(page, order);
 	set_page_count(page, 0);
-	if (unlikely(pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON)))
+	if (unlikely(pgdat->debug_flags & PGDAT_ALLOC_FREE_HOOKS))
 		free_pages_prepare(zone, page, zone_page_to_pfn(zone, page), order);
 	free_to_lists(zone, page, zone_page_to_pfn(zone, page), order);
 }

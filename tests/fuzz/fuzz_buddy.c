@@ -5,7 +5,10 @@
  *   byte 0      layout (low 2 bits), watermarks kept (bit 2), page_poison
  *               (bit 3), trace (bit 4), node 0 (bit 5; else a private
  *               node): __free_pages() has a fast path for node 0's
- *               pages only, with its own copy of every misuse check
+ *               pages only, with its own copy of every misuse check;
+ *               page_owner (bit 6): the pages with an "allocated" record
+ *               must be exactly those of the live slots, each with the
+ *               slot's order and migrate type
  *   then ops    one byte each, most with an argument byte or two:
  *     0-3  alloc    order (0..11, 11 is invalid), mask from a table that
  *                   includes __GFP_DMA|__GFP_HIGHMEM, and the same byte
@@ -29,6 +32,7 @@
  */
 #include <stdlib.h>
 #include <stdio.h>
+#include <linux/page_owner.h>
 #include "../kunit/mm_fixture.c"
 
 static const struct mm_layout fuzz_layouts[4] = {
@@ -71,6 +75,32 @@ static struct printk_capture fcap;
 	}									\
 } while (0)
 
+static void *po_storage;
+
+/* page_owner's records agree with the slots: allocated exactly where they are */
+static void check_page_owner(void)
+{
+	unsigned long rel, recorded = 0, held = 0;
+	unsigned int i;
+
+	for (rel = 0; rel < fz.nr_pages; rel++)
+		recorded += !!(get_page_owner(mm_page(&fz, rel))->flags & PAGE_EXT_OWNER_ALLOCATED);
+	for (i = 0; i < NR_SLOTS; i++) {
+		const struct slot *s = &slots[i];
+		const struct page_owner *head, *last;
+
+		if (!s->page)
+			continue;
+		held += 1UL << s->order;
+		head = get_page_owner(s->page);
+		last = get_page_owner(s->page + (1UL << s->order) - 1);
+		FUZZ_CHECK((head->flags & last->flags & PAGE_EXT_OWNER_ALLOCATED) &&
+			   head->order == s->order && last->order == s->order &&
+			   head->migratetype == page_alloc_migratetype(s->page), "page_owner record");
+	}
+	FUZZ_CHECK(recorded == held, "page_owner: allocated records == pages of the live slots");
+}
+
 static void check_all(const char *what)
 {
 	int errors;
@@ -81,6 +111,8 @@ static void check_all(const char *what)
 	if (errors)
 		fprintf(stderr, "%s", fcap.buf);
 	FUZZ_CHECK(errors == 0, what);
+	if (po_storage)
+		check_page_owner();
 }
 
 /* dropping each reference we hold is legal: no report, and only the last frees */
@@ -171,6 +203,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(mm_fixture_init(&fz, l, data[0] & 32 ? 0 : 3, debug) == 0, "fixture");
 	if (!(data[0] & 4))
 		mm_fixture_no_watermarks(&fz);
+	if (data[0] & 64) {
+		size_t bytes = page_owner_storage_size(fz.node->node_spanned_pages);
+
+		po_storage = calloc(1, bytes);
+		FUZZ_CHECK(po_storage, "page_owner storage");
+		page_owner_attach(fz.node, po_storage, bytes);
+	}
 	memset(slots, 0, sizeof(slots));
 	check_all("boot");
 
@@ -262,6 +301,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			free_slot(&slots[i], false);
 	check_all("after freeing all");
 	FUZZ_CHECK(mm_fixture_at_boot_state(&fz), "boot buddyinfo restored");
+	if (po_storage) {
+		fz.node->node_page_ext = NULL;
+		fz.node->debug_flags &= ~PGDAT_PAGE_OWNER;
+		free(po_storage);
+		po_storage = NULL;
+	}
 	mm_fixture_destroy(&fz);
 	return 0;
 }

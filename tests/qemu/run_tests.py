@@ -219,6 +219,8 @@ def matrix(release_iso=None):
     C.append(Case("cpu-pentium-refused", "cpu-refused", "64M", timeout=40,
                   extra=["-cpu", "pentium"]))
     C.append(Case("boot-bios-pentium2", "boot", "128M", timeout=40, extra=["-cpu", "pentium2"]))
+    # issue 15: page_owner=on names the shell's allocation site
+    C.append(Case("page-owner-on-256M", "page_owner", "256M", cmdline="page_owner=on", timeout=90))
     shell = load_shell_session()
     if shell is not None:
         C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
@@ -659,6 +661,9 @@ def drive(case, q):
     if case.kind == "fragment":
         return drive_fragment(case, q)
 
+    if case.kind == "page_owner":
+        return drive_page_owner(case, q)
+
     if case.kind == "shell":
         shell = load_shell_session()
         return shell.run(q)
@@ -735,6 +740,69 @@ def drive_fragment(case, q):
     if fatal:
         errs.append("fatal: " + fatal)
     return (not errs), "; ".join(errs) or "grouping %s, order-9 share %s%%" % ("on" if on else "off", share)
+
+
+ALLOC_PFN_RE = re.compile(r"^page=0x[0-9a-f]+ pfn=0x([0-9a-f]+) order=(\d+) ", re.M)
+OWNER_HEAD_RE = re.compile(r"^Page allocated via order (\d+), mask (0x[0-9a-f]+)\(([^)]*)\), "
+                           r"pid 0, ts (\d+) ns\nPFN (0x[0-9a-f]+) type (\w+) Block (\d+) "
+                           r"type (\w+) Flags (0x[0-9a-f]+)\(([^)]*)\)\n", re.M)
+
+
+def drive_page_owner(case, q):
+    """page_owner=on: the boot line; `page_owner <pfn>` of a block the shell
+    allocated has Linux's record format, the right order, mask and type,
+    and a trace through the shell's alloc command, for the head and a page
+    inside; `page` (dump_page) adds the owner; bad pfns, a reserved and a
+    freed page get one error line; the summary counts the block."""
+    errs = []
+    try:
+        q.expect_prompt()
+        if not re.search(r"^page_owner: on, \d+ KiB of records", q.text, re.M):
+            errs.append("no 'page_owner: on' boot line")
+        out = q.command("alloc_pages 2 GFP_KERNEL|__GFP_MOVABLE")
+        m = ALLOC_PFN_RE.search(out)
+        if not m:
+            return False, "alloc_pages 2: no pfn in %r" % out
+        pfn = int(m.group(1), 16)
+        for p in (pfn, pfn + 3):
+            rec = q.command("page_owner 0x%x" % p)
+            h = OWNER_HEAD_RE.search(rec)
+            if not h:
+                errs.append("page_owner 0x%x: not Linux's record format: %r" % (p, rec[:200]))
+                continue
+            if (h.group(1), h.group(3), h.group(6)) != ("2", "GFP_KERNEL|__GFP_MOVABLE", "Movable"):
+                errs.append("page_owner 0x%x: order/mask/type %s" % (p, h.group(1, 3, 6)))
+            if int(h.group(5), 16) != p or int(h.group(7)) != p >> 10:
+                errs.append("page_owner 0x%x: PFN %s Block %s" % (p, h.group(5), h.group(7)))
+            if not re.search(r"^ (do_alloc|cmd_alloc_pages)\+0x", rec, re.M):
+                errs.append("page_owner 0x%x: the shell's allocation site is not in the trace:\n%s"
+                            % (p, rec))
+        dump = q.command("page 0x%x" % pfn)
+        if "page_owner tracks the page as allocated" not in dump or "cmd_alloc_pages+0x" not in dump:
+            errs.append("page (dump_page) does not show the owner: %r" % dump[-300:])
+        summary = q.command("page_owner")
+        if not re.search(r"^page_owner: \d+ blocks, \d+ pages allocated:.* Movable \d+", summary, re.M):
+            errs.append("summary: %r" % summary[:200])
+        bad = {"page_owner 0xfffffff": "error: pfn 0xfffffff is outside mem_map",
+               "page_owner 0xa0": "error: pfn 0xa0 is reserved",
+               "page_owner zz": "error: "}
+        for cmd, want in bad.items():
+            out = q.command(cmd)
+            if not out.startswith(want) or out.count("\n") > 1:
+                errs.append("%s: want one line %r, got %r" % (cmd, want, out))
+        q.command("free_all")
+        out = q.command("selftest page_owner", timeout=60)
+        if not re.search(r"^ok \d+ page_owner$", out, re.M) or "not ok" in out:
+            errs.append("selftest page_owner: %r" % out[-400:])
+        out = q.command("page_owner 0x%x" % pfn)
+        if not out.startswith("error: pfn 0x%x is free (last allocated via order 2" % pfn):
+            errs.append("freed page: %r" % out)
+    except qemu.QemuError as e:
+        return False, str(e)
+    fatal = fatal_line(q.text)
+    if fatal:
+        errs.append("fatal: " + fatal)
+    return (not errs), "; ".join(errs) or "page_owner record and trace of pfn 0x%x" % pfn
 
 
 def main():

@@ -55,6 +55,7 @@ COMMANDS = [
     "kmem_cache_destroy", "slabinfo", "slab",
     "buddyinfo", "zoneinfo", "meminfo", "e820", "memmap", "trace",
     "stress", "drain", "selftest", "bench", "uptime", "version", "poweroff", "reboot",
+    "page_owner", "memmap_watch",
 ]
 
 ALLOC_RE = re.compile(
