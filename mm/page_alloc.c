@@ -1579,7 +1579,7 @@ static __always_inline void free_pages_fast(struct page *page, unsigned int orde
 	/* @from_pfn: @page is pfn_to_page() of a valid pfn, in contig_page_data's mem_map */
 	if (unlikely((!from_pfn && index >= pgdat->node_spanned_pages) ||
 		     !free_page_is_last_plain(page, order) ||
-		     (pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON)))) {
+		     (pgdat->debug_flags & PGDAT_ALLOC_FREE_HOOKS))) {
 		__free_pages_general(page, order);
 		return;
 	}
