@@ -69,6 +69,15 @@ void cmd_memmap(int argc, char **argv);
 void cmd_pagetypeinfo(int argc, char **argv);
 void cmd_fragment(int argc, char **argv);
 void cmd_stress(int argc, char **argv);
+void cmd_compact(int argc, char **argv);
+void cmd_migrate(int argc, char **argv);
+void cmd_alloc_contig(int argc, char **argv);
+void cmd_alloc_contig_range(int argc, char **argv);
+void cmd_free_contig(int argc, char **argv);
+void cmd_vmstat(int argc, char **argv);
+void cmd_extfrag(int argc, char **argv);
+/* "#7" for an argument @what (address, pfn, struct page address): block #7 where it is now */
+bool shell_arg_block(const char *s, const char *what, unsigned long *res);
 
 /* kernel/shell_owner.c */
 void cmd_page_owner(int argc, char **argv);

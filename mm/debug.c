@@ -93,6 +93,8 @@ static const char * const pageflag_names[__NR_PAGEFLAGS] = {
 	[PG_poisoned]	= "poisoned",
 	[PG_zeroed]	= "zeroed",
 	[PG_slab]	= "slab",
+	[PG_movable]	= "movable",
+	[PG_isolated]	= "isolated",
 };
 
 int format_page_flags(char *buf, size_t size, const struct page *page)

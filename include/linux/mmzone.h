@@ -163,6 +163,14 @@ struct zone {
 	 * lookup on every free is one load.
 	 */
 	unsigned char *pageblock_flags_pfn;
+	/*
+	 * Compaction's deferral after failures (mm/compaction.c, Linux's
+	 * names): requests of order >= compact_order_failed skip compaction
+	 * for 1 << compact_defer_shift attempts, counted in compact_considered.
+	 */
+	unsigned int compact_considered;
+	unsigned int compact_defer_shift;
+	int compact_order_failed;
 };
 
 #define zone_idx(zone)		((enum zone_type)((zone) - (zone)->zone_pgdat->node_zones))

@@ -26,6 +26,10 @@
  *                   a random pfn rarely hits come up often
  *     8    misuse   put_page/get_page on a pfn no live block owns
  *     9    scribble on a free page (page_poison must report it later)
+ *     10   migrate  a slot's block (movable when allocated with
+ *                   __GFP_MOVABLE; pinned while we hold two references)
+ *     11   compact  a zone (arg % 4), whole (-1) or for an order
+ *                   (mm/compaction.c); the slots follow their blocks
  *
  * After every op the invariant checker must find nothing; after freeing
  * everything, buddyinfo must equal the boot state.  Any violation aborts.
@@ -33,6 +37,8 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <linux/page_owner.h>
+#include <linux/migrate.h>
+#include <linux/compaction.h>
 #include "../kunit/mm_fixture.c"
 
 static const struct mm_layout fuzz_layouts[4] = {
@@ -67,6 +73,52 @@ struct slot {
 static struct mm_fixture fz;
 static struct slot slots[NR_SLOTS];
 static struct printk_capture fcap;
+
+/* the slots own their movable blocks (linux/migrate.h) */
+static int slot_of(const struct page *page)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_SLOTS; i++)
+		if (slots[i].page == page)
+			return (int)i;
+	return -1;
+}
+
+static bool fz_isolate(struct page *page)
+{
+	return slot_of(page) >= 0;
+}
+
+static int fz_migrate(struct page *dst, struct page *src)
+{
+	int i = slot_of(src);
+
+	if (i < 0)
+		return -EBUSY;
+	slots[i].page = dst;
+	return MIGRATEPAGE_SUCCESS;
+}
+
+static void fz_putback(struct page *page)
+{
+}
+
+static const struct movable_operations fz_mops = {
+	.isolate_page = fz_isolate, .migrate_page = fz_migrate, .putback_page = fz_putback,
+};
+
+static struct page *fz_new_page(struct page *src, unsigned long unused)
+{
+	return __alloc_pages_node(fz.node, (PageHighMem(src) ? GFP_HIGHUSER_MOVABLE :
+					    GFP_KERNEL | __GFP_MOVABLE) | __GFP_NOWARN,
+				  src->alloc_order);
+}
+
+static void fz_free_page(struct page *page, unsigned long unused)
+{
+	__free_pages(page, page->alloc_order);
+}
 
 #define FUZZ_CHECK(cond, what) do {						\
 	if (!(cond)) {								\
@@ -119,6 +171,8 @@ static void check_all(const char *what)
 static void free_slot(struct slot *s, bool by_put)
 {
 	while (s->refs > 0) {
+		if (s->refs == 1)
+			__ClearPageMovable(s->page);
 		kunit_capture_start(&fcap);
 		if (by_put)
 			put_page(s->compound ? s->page + (1UL << s->order) - 1 : s->page);
@@ -215,7 +269,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 #define ARG()	(pos < size ? data[pos++] : 0)
 	while (pos < size) {
-		uint8_t op = ARG() % 10;
+		uint8_t op = ARG() % 12;
 		struct slot *s = &slots[ARG() % NR_SLOTS];
 
 		switch (op) {
@@ -252,6 +306,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			s->order = order;
 			s->refs = 1;
 			s->compound = (gfp & __GFP_COMP) && order;
+			if ((gfp & __GFP_MOVABLE) && !s->compound)
+				__SetPageMovable(page, &fz_mops);
 			break;
 		}
 		case 4: case 5:
@@ -291,6 +347,38 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			if (!owned(page) && !PageReserved(page))
 				((unsigned char *)mm_page_lowmem_address(&fz, page))[ARG() * 16] ^= 0x5a;
+			break;
+		}
+		case 10: {
+			struct page *old = s->page;
+			struct list_head l;
+			unsigned int moved = 0;
+
+			if (!old || !isolate_movable_page(old))
+				break;
+			INIT_LIST_HEAD(&l);
+			list_add(&old->lru, &l);
+			kunit_capture_start(&fcap);
+			migrate_pages(&l, fz_new_page, fz_free_page, 0, MIGRATE_SYNC, MR_SYSCALL, &moved);
+			kunit_capture_stop();
+			FUZZ_CHECK(!moved == (s->page == old), "the slot follows a moved block");
+			FUZZ_CHECK(!moved || s->refs == 1, "a pinned block does not move");
+			putback_movable_pages(&l);
+			FUZZ_CHECK(page_count(s->page) == s->refs && PageMovable(s->page) &&
+				   !PageIsolated(s->page), "the block is allocated and movable");
+			break;
+		}
+		case 11: {
+			struct zone *zone = mm_zone(&fz, ARG() % MAX_NR_ZONES);
+
+			kunit_capture_start(&fcap);
+			compact_zone_order(zone, (int)(ARG() % (MAX_ORDER + 1)) - 1, GFP_KERNEL, NULL);
+			kunit_capture_stop();
+			FUZZ_CHECK(!strstr(fcap.buf, "BUG"), "compaction reports nothing");
+			for (i = 0; i < NR_SLOTS; i++)
+				FUZZ_CHECK(!slots[i].page || (page_count(slots[i].page) == slots[i].refs &&
+							      !PageIsolated(slots[i].page)),
+					   "every slot's block allocated where the slot says");
 			break;
 		}
 		}

@@ -97,7 +97,10 @@ SKIP_ARENA = dict.fromkeys([
     "zone.watermarks_realistic", "zone.report_empty_zone_range",
     "mobility.boot_state_movable", "mobility.whole_pageblock_claimed",
     "mobility.highatomic_reserve_taken_and_released", "mobility.pcp_lists_per_migratetype",
-    "mobility.grouping_disabled"], ARENA)
+    "mobility.grouping_disabled",
+    "compaction.scanners_meet", "compaction.free_scanner_stays_above",
+    "compaction.direct_compaction_in_slowpath", "compaction.deferral",
+    "compaction.alloc_contig_range_moves_pages_out", "compaction.alloc_contig_range_failures"], ARENA)
 
 # They need a boot option; allowed where the case does not give it.
 DEBUG_PAGEALLOC_TEST = "system.system_debug_pagealloc_use_after_free"
@@ -221,6 +224,13 @@ def matrix(release_iso=None):
     C.append(Case("boot-bios-pentium2", "boot", "128M", timeout=40, extra=["-cpu", "pentium2"]))
     # issue 15: page_owner=on names the shell's allocation site
     C.append(Case("page-owner-on-256M", "page_owner", "256M", cmdline="page_owner=on", timeout=90))
+    # issue 15: fragment, compact, order 9 and 16 MiB contiguous; the
+    # instruction counts under -icount, and the same under debug_pagealloc
+    for mem, t in (("512M", 150), ("2G", 240)):
+        C.append(Case("compact-%s" % mem, "compact", mem, timeout=t,
+                      extra=["-icount", "shift=0"]))
+    C.append(Case("compact-debug-pagealloc", "compact", "512M", timeout=150,
+                  cmdline="debug_pagealloc=on page_poison=on"))
     shell = load_shell_session()
     if shell is not None:
         C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
@@ -663,6 +673,8 @@ def drive(case, q):
 
     if case.kind == "page_owner":
         return drive_page_owner(case, q)
+    if case.kind == "compact":
+        return drive_compact(case, q)
 
     if case.kind == "shell":
         shell = load_shell_session()
@@ -803,6 +815,93 @@ def drive_page_owner(case, q):
     if fatal:
         errs.append("fatal: " + fatal)
     return (not errs), "; ".join(errs) or "page_owner record and trace of pfn 0x%x" % pfn
+
+
+COMPACT_RE = re.compile(r"^compact: Normal: migrated (\d+) pages \((\d+) could not move\), "
+                        r"scanned (\d+) \+ (\d+) free, order-9 blocks (\d+) -> (\d+)$", re.M)
+UPTIME_RE = re.compile(r"^up (\d+)\.(\d{6}) s", re.M)
+EXTFRAG_RE = re.compile(r"^extfrag_index:\n(?:.*\n)*?Node 0, zone   Normal((?: +-?\d\.\d{3}){11}) *$", re.M)
+
+
+def drive_compact(case, q):
+    """`fragment 1 10 50` (half the movable pages stay: no order-9 block),
+    extfrag's index says fragmentation, `compact Normal` moves pages and
+    makes at least 70% of free Normal memory order-9 blocks (timed by
+    uptime: under -icount shift=0 a guest ns is an instruction), vmstat
+    counted it, pagetypeinfo still equals buddyinfo, `alloc_pages 9` and
+    `alloc_contig 4096` (16 MiB) succeed, and free_all restores the boot
+    buddyinfo; then bad input (a zero, too large or unparsable count, a
+    range across the hole below 1 MiB, a freed #id, an empty zone) gets one
+    error line each and changes nothing."""
+    errs = []
+    try:
+        q.expect_prompt()
+        q.command("drain")
+        boot_buddy = q.command("buddyinfo")
+        out = q.command("fragment 1 10 50", timeout=180)
+        m = SHARE_RE.search(out)
+        free = int(m.group(1)) if m else 0
+        if not m or int(m.group(3)) >= 10:
+            errs.append("fragment 1 10 50: want an order-9 share under 10%%: %r" % out[-200:])
+        m = EXTFRAG_RE.search(q.command("extfrag"))
+        if not m or float(m.group(1).split()[10]) <= 0.5:
+            errs.append("extfrag: Normal's order-10 index should say fragmentation (> 0.500)")
+        t0 = UPTIME_RE.search(q.command("uptime"))
+        out = q.command("compact Normal", timeout=180)
+        t1 = UPTIME_RE.search(q.command("uptime"))
+        m = COMPACT_RE.search(out)
+        if not m or not t0 or not t1:
+            return False, "compact: unexpected answer %r" % out[-300:]
+        migrated, failed, after = int(m.group(1)), int(m.group(2)), int(m.group(6))
+        ns = (int(t1.group(1)) * 10**6 + int(t1.group(2)) - int(t0.group(1)) * 10**6
+              - int(t0.group(2))) * 1000
+        share = 100.0 * after * 512 / free if free else 0
+        if failed or not migrated:
+            errs.append("compact: migrated %d, %d could not move" % (migrated, failed))
+        if share < 70:
+            errs.append("compact: order-9 share %.1f%% < 70%%" % share)
+        vm = dict(l.split() for l in q.command("vmstat").splitlines() if len(l.split()) == 2)
+        if int(vm.get("pgmigrate_success", 0)) < migrated or not int(vm.get("compact_isolated", 0)):
+            errs.append("vmstat does not count the migration: %r" % vm)
+        check_pagetypeinfo(q, errs, "after compact")
+        out = q.command("alloc_pages 9")
+        if "order=9" not in out:
+            errs.append("alloc_pages 9 after compact: %r" % out[-200:])
+        out = q.command("alloc_contig 4096", timeout=120)
+        if "nr_pages=4096" not in out:
+            errs.append("alloc_contig 4096: %r" % out[-300:])
+        q.command("free_all", timeout=60)
+        q.command("drain")
+        if q.command("buddyinfo") != boot_buddy:
+            errs.append("free_all did not restore the boot buddyinfo")
+        # bad input: one error line each, nothing changed
+        out = q.command("alloc_page GFP_KERNEL|__GFP_MOVABLE")
+        m = re.search(r" id=(#\d+)$", out, re.M)
+        freed = m.group(1) if m else "#0"
+        q.command("free_page " + freed)
+        bad = ["alloc_contig 0", "alloc_contig 99999999", "alloc_contig x",
+               "alloc_contig_range 0x9f 4", "migrate " + freed, "free_contig " + freed,
+               "hexdump #99999"]
+        if case.mem == "512M":
+            bad.append("compact HighMem")
+        for cmd in bad:
+            lines = [l for l in q.command(cmd).splitlines() if l.strip()]
+            if len(lines) != 1 or not lines[0].startswith("error: "):
+                errs.append("%r: want one 'error: ' line, got %r" % (cmd, lines[:3]))
+        q.command("drain")
+        if q.command("buddyinfo") != boot_buddy:
+            errs.append("bad input changed buddyinfo")
+    except qemu.QemuError as e:
+        return False, str(e)
+    fatal = fatal_line(q.text)
+    if fatal:
+        errs.append("fatal: " + fatal)
+    icount = "-icount" in case.extra
+    return (not errs), "; ".join(errs) or (
+        "migrated %d pages in %.1f ms of guest time (%d %s per page), order-9 share after "
+        "%.1f%%, alloc_contig 16 MiB ok"
+        % (migrated, ns / 1e6, ns // max(migrated, 1),
+           "instructions" if icount else "guest ns", share))
 
 
 def main():
