@@ -160,8 +160,10 @@ bool rmqueue_pcplist_refill(struct zone *zone, unsigned int order, struct per_cp
 	return got > 0;
 }
 
-void free_pcp_over_high(struct zone *zone, struct per_cpu_pages *pcp, unsigned long flags)
+void free_pcp_over_high(struct zone *zone, unsigned long flags)
 {
+	struct per_cpu_pages *pcp = this_cpu_pcp(zone);
+
 	spin_lock(&zone->lock);
 	free_pcppages_bulk(zone, pcp->batch, pcp);
 	spin_unlock(&zone->lock);
