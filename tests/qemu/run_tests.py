@@ -298,6 +298,19 @@ def matrix(release_iso=None):
                   cutmem=[("5G", "5632M")], timeout=150, pae=True, binary=X86_64,
                   expect={"paging": "PAE", "nx": True, "hole": (5 * GiB, 5632 * MiB)},
                   must_run=FRAMES))
+    # a 1 MiB cutmem hole every 7 MiB across 1 GiB: no free range holds
+    # mem_map (8 MiB, one memblock block), so RAM above 768 MiB (6 MiB of
+    # 32-byte struct pages) is clipped with one line instead of a BUG_ON;
+    # both kernels (PAE: the same 32-byte struct page)
+    for pae in (False, True):
+        C.append(Case("%sboot-bios-cutmem-every-7m" % ("pae-" if pae else ""), "boot", "1G",
+                      timeout=90, pae=pae,
+                      cutmem=[("%dM" % (7 * k), "%dM" % (7 * k + 1)) for k in range(1, 147)],
+                      expect={"mem_limit": 768 * MiB,
+                              "log": [r"^mem_map: no 8192 KiB block free below 896 MiB; "
+                                      r"RAM above 0x0000000030000000 ignored \(218 MiB\)$",
+                                      r"^768MB LOWMEM available\.$"],
+                              "no_log": [r"bytes of RAM ignored", r"memblock_alloc: Failed"]}))
     shell = load_shell_session()
     if shell is not None:
         C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
