@@ -69,6 +69,9 @@ void cmd_memmap(int argc, char **argv);
 void cmd_pagetypeinfo(int argc, char **argv);
 void cmd_fragment(int argc, char **argv);
 void cmd_stress(int argc, char **argv);
+/* kernel/stress_smp.c: stress --cpus N ..., bench --cpus N ... */
+void cmd_stress_smp(int argc, char **argv);
+void cmd_bench_smp(int argc, char **argv);
 
 /* kernel/shell_smp.c */
 void cmd_cpus(int argc, char **argv);
