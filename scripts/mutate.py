@@ -272,7 +272,7 @@ def main():
                     ok, log = make(t, args.jobs)
                     killed = not ok
                     why = f'make {t} failed: ' + ' | '.join(
-                        l for l in log.splitlines() if 'WARNING' in l or 'FAIL' in l or 'rror' in l)[:160]
+                        l for l in log.splitlines() if 'WARNING' in l or 'FAIL' in l or 'ERROR' in l)[:160]
                 verdict = 'KILLED' if killed else 'SURVIVED' if killed is False else 'NO-BUILD'
         finally:
             with open(path, 'w') as f:

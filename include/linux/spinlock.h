@@ -53,16 +53,21 @@ static inline void spin_lock_init(spinlock_t *l)
 #ifdef __ORDERLY_HOST__
 /*
  * Host threads are CPUs that the host may deschedule, and there are more
- * of them than cores in the tests (tests/tsan/): a waiter gives its core
- * to the holder instead of spinning out its time slice.
+ * of them than cores in the tests (tests/tsan/): after a short spin a
+ * waiter gives its core to the holder instead of spinning out its time
+ * slice.
  */
 extern int sched_yield(void);
+extern __thread unsigned int host_relax_spins;
 #endif
 
 static inline void __ticket_relax(void)
 {
 #ifdef __ORDERLY_HOST__
-	sched_yield();
+	if (++host_relax_spins % 128)
+		__builtin_ia32_pause();
+	else
+		sched_yield();
 #elif defined(__i386__) || defined(__x86_64__)
 	__builtin_ia32_pause();
 #endif

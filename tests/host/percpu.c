@@ -4,3 +4,5 @@
 
 __thread unsigned int host_smp_cpu __attribute__((tls_model("local-exec")));
 unsigned int nr_cpu_ids = 1;
+/* include/linux/spinlock.h: a waiter's spins, to yield now and then */
+__thread unsigned int host_relax_spins;
