@@ -206,6 +206,15 @@ def matrix(release_iso=None):
         for on in (True, False):
             C.append(Case("fragment-%s-%s" % ("on" if on else "off", mem), "fragment", mem,
                           cmdline="" if on else "page_group_by_mobility=off", timeout=t))
+    # issue 16, mm side: the per-CPU page lists with every CPU allocating at once
+    # (suite pcp_smp; the plain selftest-smp2/smp4 cases run it too); 1G has HighMem
+    for name, n, mem, uefi, cmd, t in (
+            ("selftest-pcp-smp4-1G-bios", 4, "1G", False, "selftest=pcp_smp", 120),
+            ("selftest-pcp-smp8-bios", 8, "256M", False, "selftest=pcp_smp", 120),
+            ("selftest-pcp-smp4-maxcpus1", 4, "256M", False, "selftest=pcp_smp maxcpus=1", 120)):
+        C.append(Case(name, "selftest", mem, uefi=uefi, cmdline=cmd, timeout=t,
+                      extra=["-smp", str(n), "-accel", "tcg,thread=multi"],
+                      expect={"smp": (n, 1 if "maxcpus=1" in cmd else n)}))
     shell = load_shell_session()
     if shell is not None:
         C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
