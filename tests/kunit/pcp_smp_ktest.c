@@ -14,7 +14,7 @@
 #include <asm/smp.h>
 #include "../../mm/internal.h"
 
-#define PCP_SMP_OPS	4000
+#define PCP_SMP_OPS	2000
 
 struct on_cpu_page {
 	struct page *page;
