@@ -364,6 +364,8 @@ test-qemu: $(B)/orderly.iso $(B)/orderly.elf
 test-shell-doc: $(B)/orderly.iso
 	$(PYTHON) scripts/capture_shell_doc.py --iso $(B)/orderly.iso \
 		--log $(B)/test-logs/capture-shell-doc.txt --check
+	$(PYTHON) scripts/capture_shell_doc.py --doc fragmentation --iso $(B)/orderly.iso \
+		--log $(B)/test-logs/capture-fragmentation-lab.txt --check
 
 # screen and keyboard with no serial line (SeaBIOS, OVMF, VGA text) and the
 # bare board (-nodefaults, no i8042); tests/qemu/screen_test.py --docs also

@@ -9,12 +9,20 @@
  * mobility v30, 2007): 1% of memory as huge pages without grouping, 40%
  * with it, after a workload on ppc64.
  *
- * Output: a table on stdout, CSV rows mem,unmovable_pct,grouping,seed,
- * free_pages,order9_pages,share on the file named by the first argument.
+ * A second workload keeps half the movable pages (their owners still
+ * run), so that only moving them can help: grouping on without and with
+ * compaction (mm/compaction.c, compact_zone_order() of the whole zone,
+ * as /proc/sys/vm/compact_memory) before the order-9 allocations.
+ *
+ * Output: tables on stdout, CSV rows mem,unmovable_pct,series,seed,
+ * free_pages,order9_pages,share on the file named by the first argument;
+ * series "off" and "on" (every movable page freed), "held" and "compact"
+ * (half of them held, grouping on, without and with compaction).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <linux/fragment.h>
+#include <linux/compaction.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include "../mm/internal.h"
@@ -24,9 +32,56 @@ static const unsigned long long mems[] = { 512ULL << 20, 2048ULL << 20 };
 static const unsigned int shares[] = { 5, 10, 25 };
 #define NR_SEEDS	3
 
+/*
+ * One run: a fresh node, the workload, optionally compaction, the share.
+ * Returns the share in percent, or -1 on an error.
+ */
+static double run_one(unsigned long long mem, unsigned int unmovable, u32 seed, bool grouping,
+		      unsigned int movable_free, bool compact, FILE *csv, const char *series)
+{
+	struct fragment_params p = {
+		.seed = seed, .unmovable_pct = unmovable,
+		.movable_free_pct = movable_free,
+		.unmovable_free_pct = FRAGMENT_UNMOVABLE_FREE_PCT,
+	};
+	struct fragment_result r;
+	struct zone *zone;
+	unsigned long free, o9;
+	double share;
+
+	if (orderly_setup(mem)) {
+		fprintf(stderr, "fragment: cannot set up %llu MiB\n", mem >> 20);
+		return -1;
+	}
+	page_group_by_mobility_disabled = !grouping;
+	zone = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	if (fragment_zone(zone, &p, &r))
+		return -1;
+	if (compact)
+		compact_zone_order(zone, -1, GFP_KERNEL, NULL);
+	free = zone->free_pages;
+	o9 = order9_allocatable(zone);
+	share = free ? 100.0 * (double)o9 / (double)free : 0;
+	if (orderly_check()) {
+		fprintf(stderr, "fragment: verify_free_lists() found errors\n");
+		return -1;
+	}
+	fragment_free_all(zone);
+	if (orderly_check()) {
+		fprintf(stderr, "fragment: verify_free_lists() found errors after free_all\n");
+		return -1;
+	}
+	orderly_teardown();
+	if (csv)
+		fprintf(csv, "%llu,%u,%s,%u,%lu,%lu,%.2f\n", mem >> 20, unmovable, series, seed, free,
+			o9, share);
+	return share;
+}
+
 int main(int argc, char **argv)
 {
 	FILE *csv = argc > 1 ? fopen(argv[1], "w") : NULL;
+	static const char * const held_series[] = { "held", "compact" };
 	unsigned int m, s, g, seed;
 
 	if (argc > 1 && !csv) {
@@ -43,45 +98,43 @@ int main(int argc, char **argv)
 
 			for (g = 0; g < 2; g++) {
 				for (seed = 1; seed <= NR_SEEDS; seed++) {
-					struct fragment_params p = {
-						.seed = seed, .unmovable_pct = shares[s],
-						.movable_free_pct = FRAGMENT_MOVABLE_FREE_PCT,
-						.unmovable_free_pct = FRAGMENT_UNMOVABLE_FREE_PCT,
-					};
-					struct fragment_result r;
-					struct zone *zone;
-					unsigned long free, o9;
-					double share;
+					double share = run_one(mems[m], shares[s], seed, g,
+							       FRAGMENT_MOVABLE_FREE_PCT, false, csv,
+							       g ? "on" : "off");
 
-					if (orderly_setup(mems[m])) {
-						fprintf(stderr, "fragment: cannot set up %llu MiB\n", mems[m] >> 20);
+					if (share < 0)
 						return 1;
-					}
-					page_group_by_mobility_disabled = !g;
-					zone = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
-					if (fragment_zone(zone, &p, &r))
-						return 1;
-					free = zone->free_pages;
-					o9 = order9_allocatable(zone);
-					share = free ? 100.0 * (double)o9 / (double)free : 0;
-					if (orderly_check()) {
-						fprintf(stderr, "fragment: verify_free_lists() found errors\n");
-						return 1;
-					}
-					fragment_free_all(zone);
-					if (orderly_check()) {
-						fprintf(stderr, "fragment: verify_free_lists() found errors after free_all\n");
-						return 1;
-					}
-					orderly_teardown();
 					mean[g] += share / NR_SEEDS;
 					if (share < lo[g])
 						lo[g] = share;
 					if (share > hi[g])
 						hi[g] = share;
-					if (csv)
-						fprintf(csv, "%llu,%u,%s,%u,%lu,%lu,%.2f\n", mems[m] >> 20, shares[s],
-							g ? "on" : "off", seed, free, o9, share);
+				}
+			}
+			printf("%-6s %8u%%  %5.1f%% (%4.1f-%4.1f)       %5.1f%% (%4.1f-%4.1f)\n",
+			       mems[m] >> 30 ? "2G" : "512M", shares[s], mean[0], lo[0], hi[0],
+			       mean[1], lo[1], hi[1]);
+		}
+	}
+	printf("\nThe same with half the movable pages still held (grouping on): without and with\n"
+	       "compaction of the zone before the order-9 allocations\n");
+	printf("%-6s %-10s %-24s %-24s\n", "mem", "unmovable", "held", "held + compaction");
+	for (m = 0; m < ARRAY_SIZE(mems); m++) {
+		for (s = 0; s < ARRAY_SIZE(shares); s++) {
+			double mean[2] = { 0, 0 }, lo[2] = { 101, 101 }, hi[2] = { -1, -1 };
+
+			for (g = 0; g < 2; g++) {
+				for (seed = 1; seed <= NR_SEEDS; seed++) {
+					double share = run_one(mems[m], shares[s], seed, true, 50, g, csv,
+							       held_series[g]);
+
+					if (share < 0)
+						return 1;
+					mean[g] += share / NR_SEEDS;
+					if (share < lo[g])
+						lo[g] = share;
+					if (share > hi[g])
+						hi[g] = share;
 				}
 			}
 			printf("%-6s %8u%%  %5.1f%% (%4.1f-%4.1f)       %5.1f%% (%4.1f-%4.1f)\n",

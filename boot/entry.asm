@@ -19,6 +19,8 @@
 ; loaded at 1 MiB, so until paging is on every address is V2P()-translated.
 ;
 ; Steps, in the order they must happen:
+;   0. check the CPU before anything else (boot/cpucheck.asm): an i686 with
+;      cmov, or Linux's "This kernel requires an i686 CPU" message and a halt;
 ;   1. save magic and info pointer, clear .bss (loaders should, we do not rely on it);
 ;   2. copy the Multiboot2 information into mb_info_buf (in .bss) before
 ;      anything can overwrite it: GRUB puts it wherever it likes, on UEFI
@@ -48,7 +50,7 @@
 %define EARLY_HIGH_PDES		224		; [0, 896 MiB) at PAGE_OFFSET
 %define PDE_PSE_RW_P		0x83
 
-extern start_kernel
+extern start_kernel, cpu_check_early
 extern _text_phys, _edata_phys, _end_phys
 extern __bss_start, _end
 
@@ -93,6 +95,10 @@ section .text
 _start:
 	cli
 	cld
+	; 0. before the first instruction a 586 lacks (the loader's stack is
+	;    undefined: use ours; .bss is cleared only after this returns)
+	mov esp, V2P(boot_stack_top)
+	call cpu_check_early			; returns only on a CPU we can run on
 	mov [V2P(boot_magic)], eax
 	mov [V2P(boot_mbi_phys)], ebx
 	rdtsc
@@ -184,7 +190,7 @@ gdt_desc:
 	dd gdt_table
 
 align 8
-boot_tsc:	dq 0		; TSC at the first instruction (kernel/time.c)
+boot_tsc:	dq 0		; TSC right after the CPU check (kernel/time.c)
 boot_magic:	dd 0		; %eax from the loader
 boot_mbi_phys:	dd 0		; %ebx from the loader
 mb_info_len:	dd 0		; bytes copied into mb_info_buf; 0 = not copied

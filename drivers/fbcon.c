@@ -39,6 +39,7 @@ static struct fbcon {
 	u32 pitch, width, height;
 	unsigned int bytes_pp;	/* 2, 3 or 4 */
 	u32 pixel[16];		/* fbcon_rgb[] packed in the framebuffer's format */
+	u8 red_pos, red_size, green_pos, green_size, blue_pos, blue_size;
 	struct vt vt;
 	u16 cells[VT_MAX_COLS * VT_MAX_ROWS];
 	u16 shown[VT_MAX_COLS * VT_MAX_ROWS];
@@ -138,6 +139,12 @@ int fbcon_init(const struct boot_framebuffer *fb)
 	fbcon.width = fb->width;
 	fbcon.height = fb->height;
 	fbcon.bytes_pp = fb->bpp / 8;
+	fbcon.red_pos = fb->red_pos;
+	fbcon.red_size = fb->red_size;
+	fbcon.green_pos = fb->green_pos;
+	fbcon.green_size = fb->green_size;
+	fbcon.blue_pos = fb->blue_pos;
+	fbcon.blue_size = fb->blue_size;
 	for (i = 0; i < 16; i++)
 		fbcon.pixel[i] = fbcon_channel(fbcon_rgb[i] >> 16, fb->red_pos, fb->red_size) |
 				 fbcon_channel((fbcon_rgb[i] >> 8) & 0xff, fb->green_pos, fb->green_size) |
@@ -155,4 +162,92 @@ int fbcon_init(const struct boot_framebuffer *fb)
 	pr_info("fbcon: %ux%ux%u at %#llx, %ux%u text\n", fb->width, fb->height, fb->bpp,
 		(unsigned long long)fb->addr, fbcon.vt.cols, fbcon.vt.rows);
 	return 0;
+}
+
+/* ------------------------------------------------------------ drawing beside the text */
+
+bool fbcon_geometry(unsigned int *width, unsigned int *height, unsigned int *cols)
+{
+	if (!fbcon.base)
+		return false;
+	*width = fbcon.width;
+	*height = fbcon.height;
+	*cols = min(fbcon.width / FONT_WIDTH, (u32)VT_MAX_COLS);	/* the screen's, not the text's */
+	return true;
+}
+
+u32 fbcon_pack_rgb(u32 rgb)
+{
+	return fbcon_channel(rgb >> 16, fbcon.red_pos, fbcon.red_size) |
+	       fbcon_channel((rgb >> 8) & 0xff, fbcon.green_pos, fbcon.green_size) |
+	       fbcon_channel(rgb & 0xff, fbcon.blue_pos, fbcon.blue_size);
+}
+
+void fbcon_fill_rect(unsigned int x, unsigned int y, unsigned int w, unsigned int h, u32 pixel)
+{
+	unsigned int i, j;
+
+	if (!fbcon.base || x >= fbcon.width || y >= fbcon.height)
+		return;
+	w = min(w, fbcon.width - x);
+	h = min(h, fbcon.height - y);
+	for (j = 0; j < h; j++) {
+		u8 *p = fbcon.base + (size_t)(y + j) * fbcon.pitch + (size_t)x * fbcon.bytes_pp;
+
+		for (i = 0; i < w; i++, p += fbcon.bytes_pp)
+			fbcon_put(p, pixel);
+	}
+}
+
+void fbcon_draw_string(unsigned int col, unsigned int row, const char *s, u32 fg_pixel)
+{
+	unsigned int bpp = fbcon.bytes_pp, r, bit;
+
+	if (!fbcon.base || row >= fbcon.height / FONT_HEIGHT)
+		return;
+	for (; *s && col < fbcon.width / FONT_WIDTH; s++, col++) {
+		u8 *line = fbcon.base + (size_t)row * FONT_HEIGHT * fbcon.pitch +
+			   (size_t)col * FONT_WIDTH * bpp;
+
+		for (r = 0; r < FONT_HEIGHT; r++, line += fbcon.pitch) {
+			u8 bits = font8x16[(u8)*s][r];
+			u8 *p = line;
+
+			for (bit = 0; bit < FONT_WIDTH; bit++, p += bpp)
+				fbcon_put(p, bits & (0x80 >> bit) ? fg_pixel : fbcon.pixel[0]);
+		}
+	}
+}
+
+/*
+ * The text grid @cols wide (at most the screen's), keeping what it shows:
+ * narrower cuts every row at @cols, wider pads it with blanks.  Cells are
+ * moved in place (narrower: front to back, wider: back to front, so that
+ * no row overwrites one not yet moved) and all redrawn.
+ */
+void fbcon_set_text_cols(unsigned int cols)
+{
+	struct vt *vt = &fbcon.vt;
+	unsigned int old = vt->cols, rows = vt->rows, i, x, y;
+
+	cols = min(cols, min(fbcon.width / FONT_WIDTH, (u32)VT_MAX_COLS));
+	if (!fbcon.base || !cols || cols == old)
+		return;
+	if (cols < old) {
+		for (y = 0; y < rows; y++)
+			for (x = 0; x < cols; x++)
+				vt->cells[y * cols + x] = vt->cells[y * old + x];
+	} else {
+		for (y = rows; y-- > 0;)
+			for (x = cols; x-- > 0;)
+				vt->cells[y * cols + x] = x < old ? vt->cells[y * old + x] :
+						       VT_CELL(' ', VT_ATTR_NORMAL);
+	}
+	vt->cols = cols;
+	vt->x = min(vt->x, cols);
+	for (i = 0; i < cols * rows; i++)
+		vt->shown[i] = (u16)~vt->cells[i];
+	vt->dirty_lo = 0;
+	vt->dirty_hi = rows - 1;
+	vt_write(vt, "", 0);
 }

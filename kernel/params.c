@@ -247,6 +247,11 @@ static void parse_one(struct param_ctx *c, const char *w, size_t wlen, bool firs
 			kp->page_poison = b;
 		else
 			kp->debug_pagealloc = b;
+	} else if (NAME_IS("page_owner")) {
+		if (!val || parse_bool(val, vlen, &b))
+			bad_value(c, "page_owner", val ? val : "", vlen, "expected on or off");
+		else
+			kp->page_owner = b;
 	} else if (NAME_IS("page_group_by_mobility")) {
 		if (!val || parse_bool(val, vlen, &b))
 			bad_value(c, "page_group_by_mobility", val ? val : "", vlen, "expected on or off");

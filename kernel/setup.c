@@ -24,10 +24,11 @@
  *     map as printed is kept apart (e820_firmware) for the shell's e820;
  *  4. cut everything at or above 4 GiB - a non-PAE kernel cannot address
  *     it - and say how much RAM that was; shrink RAM to whole pages;
- *  5. fill memblock.memory from the RAM entries, and reserve page 0 (in
- *     case), the BIOS area [EBDA or 636 KiB, 1 MiB) and the kernel image (which contains the copied Multiboot2
+ *  5. reserve page 0 (in case), the BIOS area [EBDA or 636 KiB, 1 MiB)
+ *     and the kernel image (which contains the copied Multiboot2
  *     information, the boot page tables and the boot stack: they all live
- *     in its .bss);
+ *     in its .bss), then fill memblock.memory from the RAM entries (its
+ *     table doubles, below 1 MiB, when the map has more ranges than it);
  *  6. max_pfn = end of the highest RAM page below 4 GiB;
  *     max_low_pfn = min(max_pfn, MAXMEM_PFN) - the 896 MiB direct map -
  *     unless highmem=<size> asks for a HighMem zone of that size (Linux's
@@ -186,16 +187,8 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 		return -ENOMEM;
 	}
 
-	/* 5. memblock */
+	/* 5. memblock: reservations first, so that a growing table avoids them */
 	memblock_reset();
-	memblock_add_e820(e);
-	if (memblock_phys_mem_size() != out->ram) {
-		/* more separate RAM ranges than memblock has slots (reported above) */
-		out->ram_no_memblock_slot = out->ram - memblock_phys_mem_size();
-		out->ram = memblock_phys_mem_size();
-		pr_err("setup: %llu bytes of RAM ignored: more than %d separate RAM ranges\n",
-		       (unsigned long long)out->ram_no_memblock_slot, INIT_MEMBLOCK_REGIONS);
-	}
 	/*
 	 * Page 0 is no longer RAM (3.); reserving it as well keeps it out
 	 * of every allocation even if a later edit made it RAM again (Linux
@@ -209,14 +202,30 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 	memblock_reserve(bios, BIOS_END - bios);
 	out->kernel_start = ALIGN_DOWN(kernel_start, (phys_addr_t)PAGE_SIZE);
 	out->kernel_end = ALIGN(kernel_end, (phys_addr_t)PAGE_SIZE);
-	if (out->kernel_end > out->kernel_start) {
+	if (out->kernel_end > out->kernel_start)
 		memblock_reserve(out->kernel_start, out->kernel_end - out->kernel_start);
-		if (memory_covered(out->kernel_start, out->kernel_end) !=
-		    out->kernel_end - out->kernel_start)
-			pr_warn("setup: kernel image [mem 0x%016llx-0x%016llx] is not all usable RAM in the e820 map\n",
-				(unsigned long long)out->kernel_start,
-				(unsigned long long)(out->kernel_end - 1));
+	/*
+	 * A map with more RAM ranges than INIT_MEMBLOCK_REGIONS doubles the
+	 * memory table from free RAM below 1 MiB, as Linux's setup_arch()
+	 * does (ISA_END_ADDRESS): where lowmem ends is not known yet
+	 * (highmem= may move it down), but below 1 MiB is lowmem, mapped,
+	 * in every configuration.
+	 */
+	memblock_set_current_limit(BIOS_END);
+	memblock_allow_resize();
+	memblock_add_e820(e);
+	if (memblock_phys_mem_size() != out->ram) {
+		/* memblock could not grow its memory table (reported above) */
+		out->ram_no_memblock_slot = out->ram - memblock_phys_mem_size();
+		out->ram = memblock_phys_mem_size();
+		pr_err("setup: %llu bytes of RAM ignored: memblock's memory table stopped at %lu separate RAM ranges\n",
+		       (unsigned long long)out->ram_no_memblock_slot, memblock.memory.cnt);
 	}
+	if (out->kernel_end > out->kernel_start &&
+	    memory_covered(out->kernel_start, out->kernel_end) != out->kernel_end - out->kernel_start)
+		pr_warn("setup: kernel image [mem 0x%016llx-0x%016llx] is not all usable RAM in the e820 map\n",
+			(unsigned long long)out->kernel_start,
+			(unsigned long long)(out->kernel_end - 1));
 
 	/* 6. pfn limits and zones */
 	/* the e820 end of RAM, unless memblock could not hold all of it */

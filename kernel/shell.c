@@ -137,7 +137,11 @@ static int shell_getc(void)
 
 bool shell_arg_ulong(const char *s, const char *what, unsigned long max, unsigned long *res)
 {
-	int err = shell_parse_ulong(s, max, res);
+	int err;
+
+	if (s[0] == '#')
+		return shell_arg_block(s, what, res);
+	err = shell_parse_ulong(s, max, res);
 
 	if (err == -ERANGE)
 		shell_error("%s '%s' out of range (at most 0x%lx)", what, s, max);
@@ -368,8 +372,22 @@ static const struct shell_cmd shell_cmds[] = {
 	{ "memmap", "[zone]", "a picture of physical memory", 0, 1, 0, zone_words, cmd_memmap },
 	{ "pagetypeinfo", "", "/proc/pagetypeinfo: free blocks by type",
 	  0, 0, 0, NULL, cmd_pagetypeinfo },
-	{ "fragment", "[seed] [unmovable%]", "fragment Normal, print the order-9 share",
-	  0, 2, 0, NULL, cmd_fragment },
+	{ "fragment", "[seed] [unmovable%] [movable-freed%]",
+	  "fragment Normal, print the order-9 share", 0, 3, 0, NULL, cmd_fragment },
+	{ "compact", "[zone]", "compact_memory: every zone, or one",
+	  0, 1, 0, zone_words, cmd_compact },
+	{ "migrate", "<page|#id>", "move one movable block the shell holds",
+	  1, 1, 0, NULL, cmd_migrate },
+	{ "alloc_contig", "<pages> [gfp]", "alloc_contig_pages(): contiguous pages",
+	  1, 2, 2, NULL, cmd_alloc_contig },
+	{ "alloc_contig_range", "<pfn> <pages>", "alloc_contig_range() of the pages from pfn",
+	  2, 2, 0, NULL, cmd_alloc_contig_range },
+	{ "free_contig", "<page|#id>", "free_contig_range() of an alloc_contig range",
+	  1, 1, 0, NULL, cmd_free_contig },
+	{ "vmstat", "", "/proc/vmstat: migration and compaction counters",
+	  0, 0, 0, NULL, cmd_vmstat },
+	{ "extfrag", "", "unusable and fragmentation indices",
+	  0, 0, 0, NULL, cmd_extfrag },
 	{ "trace", "[on|off]", "print splits, merges, fallbacks, new slabs", 0, 1, 0, trace_words,
 	  cmd_trace },
 	{ "stress", "[--cpus N] [ops] [seed]", "random alloc/free, pattern checks (2000 1)",
@@ -384,6 +402,10 @@ static const struct shell_cmd shell_cmds[] = {
 	{ "version", "", "kernel version", 0, 0, 0, NULL, cmd_version },
 	{ "poweroff", "", "switch the machine off", 0, 0, 0, NULL, cmd_poweroff },
 	{ "reboot", "", "restart the machine", 0, 0, 0, NULL, cmd_reboot },
+	{ "page_owner", "[pfn]", "who allocated a page (needs page_owner=on)",
+	  0, 1, 0, NULL, cmd_page_owner },
+	{ "memmap_watch", "[on|off]", "memmap as pixels beside the text, kept current",
+	  0, 1, 0, trace_words, cmd_memmap_watch },
 };
 
 static const struct shell_cmd *shell_find(const char *name)
@@ -500,6 +522,8 @@ void shell_exec(int argc, char **argv)
 		shell_usage();
 	else
 		c->fn(argc, argv);
+	if (!outer)
+		memmap_gfx_after_command();
 	smp_set_doing(was_doing);
 	shell_current = outer;		/* `on` runs one command inside another */
 	console_loglevel = saved_loglevel;

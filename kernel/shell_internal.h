@@ -69,6 +69,23 @@ void cmd_memmap(int argc, char **argv);
 void cmd_pagetypeinfo(int argc, char **argv);
 void cmd_fragment(int argc, char **argv);
 void cmd_stress(int argc, char **argv);
+void cmd_compact(int argc, char **argv);
+void cmd_migrate(int argc, char **argv);
+void cmd_alloc_contig(int argc, char **argv);
+void cmd_alloc_contig_range(int argc, char **argv);
+void cmd_free_contig(int argc, char **argv);
+void cmd_vmstat(int argc, char **argv);
+void cmd_extfrag(int argc, char **argv);
+/* "#7" for an argument @what (address, pfn, struct page address): block #7 where it is now */
+bool shell_arg_block(const char *s, const char *what, unsigned long *res);
+
+/* kernel/shell_owner.c */
+void cmd_page_owner(int argc, char **argv);
+/* kernel/memmap_gfx.c: the map on the framebuffer, beside the text */
+void cmd_memmap_watch(int argc, char **argv);
+void memmap_gfx_draw(void);
+/* redraw it if memmap_watch is on (shell_exec(), after every command) */
+void memmap_gfx_after_command(void);
 /* kernel/stress_smp.c: stress --cpus N ..., bench --cpus N ... */
 void cmd_stress_smp(int argc, char **argv);
 void cmd_bench_smp(int argc, char **argv);

@@ -18,6 +18,15 @@
  * HighMem blocks have no address until kmap()ed; the shell remembers its
  * own kmap()s (shell_kmaps[]) so that free and free_all can refuse to free
  * a page that is still mapped, and unmap before freeing everything.
+ *
+ * Every block gets an id (#7, never reused) that any command taking an
+ * address, a pfn or a struct page also accepts.  Blocks allocated with
+ * __GFP_MOVABLE are movable pages in Linux's non-LRU sense
+ * (linux/migrate.h): the table is their owner, so compaction or `migrate`
+ * may move them, and the entry then follows the block to its new place;
+ * `allocs` always shows where each block is now.  A block the shell has
+ * kmap()ed stays put.  `alloc_contig` ranges are entries too (not movable,
+ * as CMA's are pinned), freed with `free_contig`.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -28,6 +37,10 @@
 #include <linux/vmstat.h>
 #include <linux/highmem.h>
 #include <linux/e820.h>
+#include <linux/migrate.h>
+#include <linux/compaction.h>
+#include <linux/page-isolation.h>
+#include <linux/shell.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 #include "shell_internal.h"
@@ -40,9 +53,19 @@
 struct shell_block {
 	struct page *page;	/* head page; page_count(page) >= 1 while here */
 	unsigned int order;	/* the order it was allocated with */
+	unsigned int id;	/* #id, from next_block_id */
+	unsigned long nr_contig;	/* alloc_contig: its pages (order 0 each); else 0 */
+	bool movable;		/* allocated with __GFP_MOVABLE: __SetPageMovable() */
 };
 static struct shell_block shell_blocks[SHELL_MAX_BLOCKS];
 static unsigned int nr_shell_blocks;
+/* the next #id; ids below it that are not in the table were freed */
+static unsigned int next_block_id = 1;
+
+static unsigned long block_pages(const struct shell_block *b)
+{
+	return b->nr_contig ? b->nr_contig : 1UL << b->order;
+}
 
 /* HighMem pages the shell kmap()ed: @count kmap()s not yet kunmap()ed. */
 struct shell_kmap {
@@ -65,11 +88,30 @@ static int block_of_head(const struct page *page)
 	return -1;
 }
 
-static void block_add(struct page *page, unsigned int order)
+static const struct movable_operations shell_mops;
+
+static struct shell_block *block_add(struct page *page, unsigned int order, bool movable)
 {
-	shell_blocks[nr_shell_blocks].page = page;
-	shell_blocks[nr_shell_blocks].order = order;
-	nr_shell_blocks++;
+	struct shell_block *b = &shell_blocks[nr_shell_blocks++];
+
+	b->page = page;
+	b->order = order;
+	b->id = next_block_id++;
+	b->nr_contig = 0;
+	b->movable = movable;
+	if (movable)
+		__SetPageMovable(page, &shell_mops);
+	return b;
+}
+
+static int block_of_id(unsigned int id)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_shell_blocks; i++)
+		if (shell_blocks[i].id == id)
+			return i;
+	return -1;
 }
 
 static void block_remove(unsigned int i)
@@ -97,26 +139,104 @@ static struct page *block_kmapped_page(const struct shell_block *b)
 	for (i = 0; i < nr_shell_kmaps; i++) {
 		unsigned long d = shell_kmaps[i].page - b->page;
 
-		if (shell_kmaps[i].page >= b->page && d < (1UL << b->order))
+		if (shell_kmaps[i].page >= b->page && d < block_pages(b))
 			return shell_kmaps[i].page;
 	}
 	return NULL;
 }
 
+/* ------------------------------------------------------------ movable blocks */
+
+/* the owner's side of migration: a block the shell holds and has not kmap()ed */
+static bool shell_isolate_page(struct page *page)
+{
+	int i = block_of_head(page);
+
+	return i >= 0 && !shell_blocks[i].nr_contig && !block_kmapped_page(&shell_blocks[i]);
+}
+
+static int shell_migrate_page(struct page *dst, struct page *src)
+{
+	int i = block_of_head(src);
+
+	if (i < 0)
+		return -EBUSY;
+	shell_blocks[i].page = dst;
+	return MIGRATEPAGE_SUCCESS;
+}
+
+static void shell_putback_page(struct page *page)
+{
+}
+
+static const struct movable_operations shell_mops = {
+	.isolate_page = shell_isolate_page,
+	.migrate_page = shell_migrate_page,
+	.putback_page = shell_putback_page,
+};
+
+/*
+ * "#7" where a command wants an address, a pfn or a struct page (@what
+ * names which, as for shell_arg_ulong()): the value for block #7 where
+ * it is now.
+ */
+bool shell_arg_block(const char *s, const char *what, unsigned long *res)
+{
+	unsigned long id;
+	struct page *page;
+	int i;
+
+	if (shell_parse_ulong(s + 1, 0xffffffffUL, &id)) {
+		shell_error("bad block id '%s' (#N, as allocs shows)", s);
+		return false;
+	}
+	i = block_of_id((unsigned int)id);
+	if (i < 0) {
+		if (id && id < next_block_id)
+			shell_error("block %s was freed (ids are not reused)", s);
+		else
+			shell_error("no block %s (allocs lists the blocks the shell holds)", s);
+		return false;
+	}
+	page = shell_blocks[i].page;
+	if (!strcmp(what, "pfn")) {
+		*res = page_to_pfn(page);
+	} else if (!strcmp(what, "struct page address")) {
+		*res = (unsigned long)page;
+	} else if (!strcmp(what, "address")) {
+		*res = (unsigned long)page_address(page);
+		if (!*res) {
+			shell_error("block %s is HighMem and not mapped: kmap %s first", s, s);
+			return false;
+		}
+	} else {
+		shell_error("a block id is not a %s", what);
+		return false;
+	}
+	return true;
+}
+
 /* ------------------------------------------------------------ allocation */
 
-static void print_alloc_line(struct page *page, unsigned int order)
+static void print_block_line(const struct shell_block *b)
 {
+	struct page *page = b->page;
 	void *virt = page_address(page);
 
-	shell_printf("page=0x%08lx pfn=0x%05lx order=%u zone=%s phys=0x%09llx ",
-		     (unsigned long)page, page_to_pfn(page), order,
-		     zone_names[page_zonenum(page)],
-		     (unsigned long long)page_to_phys(page));
-	if (virt)
-		shell_printf("virt=0x%08lx\n", (unsigned long)virt);
+	if (b->nr_contig)
+		shell_printf("page=0x%08lx pfn=0x%05lx nr_pages=%lu zone=%s phys=0x%09llx ",
+			     (unsigned long)page, page_to_pfn(page), b->nr_contig,
+			     zone_names[page_zonenum(page)],
+			     (unsigned long long)page_to_phys(page));
 	else
-		shell_puts("virt=NULL\n");
+		shell_printf("page=0x%08lx pfn=0x%05lx order=%u zone=%s phys=0x%09llx ",
+			     (unsigned long)page, page_to_pfn(page), b->order,
+			     zone_names[page_zonenum(page)],
+			     (unsigned long long)page_to_phys(page));
+	if (virt)
+		shell_printf("virt=0x%08lx id=#%u\n", (unsigned long)virt, b->id);
+	else
+		shell_printf("virt=NULL id=#%u\n", b->id);
 }
 
 /*
@@ -195,8 +315,9 @@ static void do_alloc(const char *api, int argc, char **argv, bool with_order,
 		}
 		page = virt_to_page(addr);
 	}
-	block_add(page, order);
-	print_alloc_line(page, order);
+	/* a compound block stays put: migration makes plain blocks */
+	print_block_line(block_add(page, order,
+				   (gfp & __GFP_MOVABLE) && !((gfp & __GFP_COMP) && order)));
 }
 
 void cmd_alloc_pages(int argc, char **argv)
@@ -252,6 +373,11 @@ static bool free_allowed(struct page *page, int idx)
 			    "holds it); not freeing it", page_to_pfn(page));
 		return false;
 	}
+	if (idx >= 0 && shell_blocks[idx].nr_contig) {
+		shell_error("block #%u is a contiguous range: free_contig #%u",
+			    shell_blocks[idx].id, shell_blocks[idx].id);
+		return false;
+	}
 	if (idx >= 0) {
 		mapped = block_kmapped_page(&shell_blocks[idx]);
 		if (mapped) {
@@ -290,10 +416,15 @@ static void free_checked(struct page *page, unsigned long addr, unsigned int ord
 	if (!free_allowed(page, idx))
 		return;
 	before = page ? page_count(page) : 0;
+	/* the last reference goes: no longer movable (restored if the free is refused) */
+	if (idx >= 0 && before == 1)
+		__ClearPageMovable(page);
 	if (addr)
 		free_pages(addr, order);
 	else
 		__free_pages(page, order);
+	if (idx >= 0 && page_count(page) > 0 && shell_blocks[idx].movable)
+		__SetPageMovable(page, &shell_mops);
 	free_done(page, idx, before, order);
 }
 
@@ -357,8 +488,8 @@ void cmd_allocs(int argc, char **argv)
 	unsigned int i;
 
 	for (i = 0; i < nr_shell_blocks; i++) {
-		print_alloc_line(shell_blocks[i].page, shell_blocks[i].order);
-		pages += 1UL << shell_blocks[i].order;
+		print_block_line(&shell_blocks[i]);
+		pages += block_pages(&shell_blocks[i]);
 	}
 	shell_printf("allocs: %u blocks, %lu pages\n", nr_shell_blocks, pages);
 }
@@ -383,7 +514,16 @@ void cmd_free_all(int argc, char **argv)
 	}
 	for (i = nr_shell_blocks; i-- > 0;) {
 		page = shell_blocks[i].page;
+		if (shell_blocks[i].nr_contig) {
+			pages += shell_blocks[i].nr_contig;
+			free_contig_range(&contig_page_data, page_to_pfn(page), shell_blocks[i].nr_contig);
+			block_remove(i);
+			freed++;
+			continue;
+		}
 		before = page_count(page);
+		if (before == 1)
+			__ClearPageMovable(page);
 		__free_pages(page, shell_blocks[i].order);
 		if (page_count(page) < before && page_count(page) == 0) {
 			pages += 1UL << shell_blocks[i].order;
@@ -579,13 +719,13 @@ static bool inside_shell_block(unsigned long addr, unsigned long len)
 
 		if (!PageHighMem(b->page)) {
 			va = (unsigned long)page_address(b->page);
-			size = PAGE_SIZE << b->order;
+			size = PAGE_SIZE * block_pages(b);
 			if (addr >= va && addr - va <= size && len <= size - (addr - va))
 				return true;
 			continue;
 		}
 		/* HighMem: one page at a time, through a kmap the shell holds */
-		for (j = 0; j < (1UL << b->order); j++) {
+		for (j = 0; j < block_pages(b); j++) {
 			if (kmap_slot(b->page + j) < 0)
 				continue;
 			va = (unsigned long)page_address(b->page + j);
@@ -787,6 +927,7 @@ void cmd_memmap(int argc, char **argv)
 		   "        R reserved  . hole\n"
 		   "type:   the pageblock's migrate type: U Unmovable  M Movable  E Reclaimable\n"
 		   "        H HighAtomic  I Isolate\n");
+	memmap_gfx_draw();
 }
 
 void cmd_pagetypeinfo(int argc, char **argv)
@@ -821,6 +962,11 @@ void cmd_fragment(int argc, char **argv)
 			return;
 		p.unmovable_pct = (unsigned int)v;
 	}
+	if (argc > 3) {
+		if (!shell_arg_ulong(argv[3], "movable-freed%", 100, &v))
+			return;
+		p.movable_free_pct = (unsigned int)v;
+	}
 	if (!populated_zone(zone)) {
 		shell_error("zone Normal is empty");
 		return;
@@ -840,6 +986,194 @@ void cmd_fragment(int argc, char **argv)
 	shell_printf("fragment: %s free %lu pages, %lu of them allocatable as order-9 blocks (%lu.%lu%%)\n",
 		     zone->name, free_before, o9, free_before ? o9 * 100 / free_before : 0,
 		     free_before ? o9 * 1000 / free_before % 10 : 0);
+}
+
+/* ------------------------------------------------------------ compaction */
+
+static struct zone *zone_by_name(const char *name)
+{
+	struct zone *zone;
+
+	for_each_zone_pgdat(zone, &contig_page_data)
+		if (!strcmp(zone->name, name))
+			return zone;
+	shell_error("no zone '%s' (DMA, Normal, HighMem)", name);
+	return NULL;
+}
+
+static unsigned long zone_order9_blocks(const struct zone *zone)
+{
+	unsigned long n = 0;
+	unsigned int o;
+
+	for (o = 9; o < MAX_ORDER; o++)
+		n += zone->free_area[o].nr_free << (o - 9);
+	return n;
+}
+
+static void compact_one(struct zone *zone)
+{
+	struct compact_stats st;
+	unsigned long before = zone_order9_blocks(zone);
+
+	compact_zone_order(zone, -1, GFP_KERNEL, &st);
+	shell_printf("compact: %s: migrated %lu pages (%lu could not move), scanned %lu + %lu free, "
+		     "order-9 blocks %lu -> %lu\n", zone->name, st.migrated, st.failed,
+		     st.migrate_scanned, st.free_scanned, before, zone_order9_blocks(zone));
+}
+
+/* /proc/sys/vm/compact_memory (all zones), or one zone */
+void cmd_compact(int argc, char **argv)
+{
+	struct zone *zone;
+
+	if (argc > 1) {
+		zone = zone_by_name(argv[1]);
+		if (!zone)
+			return;
+		if (!populated_zone(zone)) {
+			shell_error("zone %s is empty: nothing to compact", zone->name);
+			return;
+		}
+		compact_one(zone);
+		return;
+	}
+	for_each_zone_pgdat(zone, &contig_page_data)
+		if (populated_zone(zone))
+			compact_one(zone);
+}
+
+/* move one movable block the shell holds (Linux: move_pages(2)) */
+void cmd_migrate(int argc, char **argv)
+{
+	const char *why;
+	struct page *page, *dst;
+	int idx;
+
+	if (!shell_arg_page(argv[1], &page))
+		return;
+	idx = block_of_head(page);
+	if (idx < 0) {
+		shell_error("pfn 0x%05lx heads no block the shell holds", page_to_pfn(page));
+		return;
+	}
+	if (!shell_blocks[idx].movable) {
+		shell_error("block #%u is not movable (allocated without __GFP_MOVABLE, or compound)",
+			    shell_blocks[idx].id);
+		return;
+	}
+	dst = migrate_block(page, GFP_HIGHUSER_MOVABLE, &why);
+	if (!dst) {
+		shell_error("block #%u stays at pfn 0x%05lx: %s", shell_blocks[idx].id,
+			    page_to_pfn(page), why);
+		return;
+	}
+	shell_printf("migrated pfn 0x%05lx -> 0x%05lx\n", page_to_pfn(page), page_to_pfn(dst));
+	print_block_line(&shell_blocks[idx]);
+}
+
+void cmd_alloc_contig(int argc, char **argv)
+{
+	struct pglist_data *pgdat = &contig_page_data;
+	gfp_t gfp = GFP_KERNEL;
+	unsigned long nr, largest = 0;
+	struct shell_block *b;
+	struct page *page;
+	int z;
+
+	if (!shell_arg_ulong(argv[1], "page count", ~0UL, &nr))
+		return;
+	if (argc > 2 && !shell_arg_gfp(argv[2], &gfp))
+		return;
+	if (!nr) {
+		shell_error("page count must be at least 1");
+		return;
+	}
+	if (gfp_zone_bad(gfp)) {
+		shell_error("__GFP_DMA and __GFP_HIGHMEM exclude each other");
+		return;
+	}
+	for (z = gfp_zone(gfp); z >= 0; z--)
+		if (pgdat->node_zones[z].spanned_pages > largest)
+			largest = pgdat->node_zones[z].spanned_pages;
+	if (nr > largest) {
+		shell_error("%lu pages: larger than any zone this gfp allows (at most %lu)", nr, largest);
+		return;
+	}
+	if (!table_has_room())
+		return;
+	page = alloc_contig_pages(pgdat, nr, gfp);
+	if (!page) {
+		shell_printf("alloc_contig_pages returned NULL\n");
+		if (contig_blocking_page) {
+			shell_printf("alloc_contig_pages: the first range tried was blocked by pfn 0x%05lx:\n",
+				     page_to_pfn(contig_blocking_page));
+			dump_page(contig_blocking_page, "unmovable page in the range");
+		}
+		return;
+	}
+	b = block_add(page, 0, false);
+	b->nr_contig = nr;
+	print_block_line(b);
+}
+
+/* alloc_contig_range() of a given range: the pages from @pfn */
+void cmd_alloc_contig_range(int argc, char **argv)
+{
+	struct pglist_data *pgdat = &contig_page_data;
+	unsigned long pfn, nr;
+	struct shell_block *b;
+	int ret;
+
+	if (!shell_arg_ulong(argv[1], "pfn", ~0UL, &pfn) ||
+	    !shell_arg_ulong(argv[2], "page count", ~0UL, &nr))
+		return;
+	if (!nr || pfn + nr < pfn) {
+		shell_error("page count must be at least 1 and the range inside 32 bits of pfns");
+		return;
+	}
+	if (!table_has_room())
+		return;
+	ret = alloc_contig_range(pgdat, pfn, pfn + nr, GFP_KERNEL);
+	if (ret == -EINVAL) {
+		shell_error("pfn 0x%lx + %lu pages: not inside one zone's RAM (a hole, reserved "
+			    "memory or a zone boundary)", pfn, nr);
+		return;
+	}
+	if (ret) {
+		shell_printf("alloc_contig_range returned %d\n", ret);
+		return;
+	}
+	b = block_add(pfn_to_page(pfn), 0, false);
+	b->nr_contig = nr;
+	print_block_line(b);
+}
+
+void cmd_free_contig(int argc, char **argv)
+{
+	struct page *page;
+	int idx;
+
+	if (!shell_arg_page(argv[1], &page))
+		return;
+	idx = block_of_head(page);
+	if (idx < 0 || !shell_blocks[idx].nr_contig) {
+		shell_error("pfn 0x%05lx starts no range alloc_contig gave the shell", page_to_pfn(page));
+		return;
+	}
+	free_contig_range(&contig_page_data, page_to_pfn(page), shell_blocks[idx].nr_contig);
+	shell_printf("freed pfn=0x%05lx nr_pages=%lu\n", page_to_pfn(page), shell_blocks[idx].nr_contig);
+	block_remove(idx);
+}
+
+void cmd_vmstat(int argc, char **argv)
+{
+	show_vmstat(&contig_page_data);
+}
+
+void cmd_extfrag(int argc, char **argv)
+{
+	show_extfrag(&contig_page_data);
 }
 
 /* ------------------------------------------------------------ stress */

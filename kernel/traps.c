@@ -41,6 +41,7 @@
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
+#include <linux/stacktrace.h>
 
 #define KERNEL_CS	0x08
 #define KERNEL_DS	0x10
@@ -166,6 +167,33 @@ static void walk_stack(unsigned long bp)
 		}
 		bp = next;
 	}
+}
+
+/* <linux/stacktrace.h>: the same walk, into an array (page_owner) */
+noinline unsigned int stack_trace_save(unsigned long *store, unsigned int size,
+				       unsigned int skipnr)
+{
+	unsigned long bp = (unsigned long)__builtin_frame_address(0);
+	unsigned int n = 0, depth;
+
+	for (depth = 0; bp && depth < 32 && n < size; depth++) {
+		unsigned long next, ret;
+
+		if ((bp & 3) || !on_stack(bp, 8))
+			break;
+		next = ((unsigned long *)bp)[0];
+		ret = ((unsigned long *)bp)[1];
+		if (!ret)
+			break;
+		if (skipnr)
+			skipnr--;
+		else
+			store[n++] = ret;
+		if (next && next <= bp)
+			break;
+		bp = next;
+	}
+	return n;
 }
 
 void show_stack_bp(unsigned long bp)

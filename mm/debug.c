@@ -17,6 +17,7 @@
  */
 #include <linux/mm.h>
 #include <linux/mmdebug.h>
+#include <linux/page_owner.h>
 #include <linux/string.h>
 #include "internal.h"
 
@@ -92,22 +93,30 @@ static const char * const pageflag_names[__NR_PAGEFLAGS] = {
 	[PG_poisoned]	= "poisoned",
 	[PG_zeroed]	= "zeroed",
 	[PG_slab]	= "slab",
+	[PG_movable]	= "movable",
+	[PG_isolated]	= "isolated",
 };
+
+int format_page_flags(char *buf, size_t size, const struct page *page)
+{
+	size_t len = 0;
+	unsigned int i;
+
+	for (i = 0; i < __NR_PAGEFLAGS; i++)
+		if (page->flags & (1UL << i))
+			len = mm_bufcat(buf, size, len, "%s|", pageflag_names[i]);
+	return (int)mm_bufcat(buf, size, len, "node=%d|zone=%u", page_to_nid(page),
+			      page_zonenum(page));
+}
 
 void dump_page(const struct page *page, const char *reason)
 {
 	const struct zone *zone = page_zone(page);
 	struct page_block pb;
 	char flags[96];
-	size_t len = 0;
-	unsigned int i;
 	void *virt;
 
-	for (i = 0; i < __NR_PAGEFLAGS; i++)
-		if (page->flags & (1UL << i))
-			len = mm_bufcat(flags, sizeof(flags), len, "%s|", pageflag_names[i]);
-	mm_bufcat(flags, sizeof(flags), len, "node=%d|zone=%u",
-		  page_to_nid(page), page_zonenum(page));
+	format_page_flags(flags, sizeof(flags), page);
 	printk(KERN_ALERT "page:%p refcount:%d mapcount:0 mapping:NULL index:0x0 pfn:0x%05lx\n",
 	       page, page_count(page), page_to_pfn(page));
 	printk(KERN_ALERT "flags: 0x%lx(%s)\n", page->flags, flags);
@@ -151,6 +160,7 @@ void dump_page(const struct page *page, const char *reason)
 		       migratetype_names[zone_pfnblock_migratetype(zone, page_to_pfn(page))]);
 	if (reason)
 		printk(KERN_ALERT "page dumped because: %s\n", reason);
+	dump_page_owner(page);
 }
 
 void bad_page(const struct page *page, const char *reason)

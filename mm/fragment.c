@@ -20,8 +20,12 @@
  * The pages held are marked with FRAGMENT_TAG in page->private (the
  * owner's field while a page is allocated), so the workload needs no table
  * of its own, and fragment_free_all() finds them by walking the zone.
+ * The movable ones are movable in Linux's non-LRU sense (linux/migrate.h):
+ * compaction may move them, and the tag moves with them.
  */
 #include <linux/fragment.h>
+#include <linux/compaction.h>
+#include <linux/migrate.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/string.h>
@@ -42,6 +46,36 @@ static bool fragment_page(const struct page *page)
 {
 	return !PageReserved(page) && !PageBuddy(page) && !PagePcp(page) && page_count(page) > 0 &&
 	       (page->private == FRAGMENT_TAG || page->private == FRAGMENT_TAG_MOVABLE);
+}
+
+static bool fragment_isolate_page(struct page *page)
+{
+	return fragment_page(page) && page->private == FRAGMENT_TAG_MOVABLE;
+}
+
+static int fragment_migrate_page(struct page *dst, struct page *src)
+{
+	dst->private = FRAGMENT_TAG_MOVABLE;
+	src->private = 0;
+	return MIGRATEPAGE_SUCCESS;
+}
+
+static void fragment_putback_page(struct page *page)
+{
+}
+
+static const struct movable_operations fragment_mops = {
+	.isolate_page = fragment_isolate_page,
+	.migrate_page = fragment_migrate_page,
+	.putback_page = fragment_putback_page,
+};
+
+/* the tag gone, the page freed: it is no longer the workload's */
+static void fragment_release(struct page *page)
+{
+	page->private = 0;
+	__ClearPageMovable(page);
+	__free_pages(page, 0);
 }
 
 int fragment_zone(struct zone *zone, const struct fragment_params *p, struct fragment_result *r)
@@ -65,6 +99,8 @@ int fragment_zone(struct zone *zone, const struct fragment_params *p, struct fra
 			break;
 		}
 		page->private = unmovable ? FRAGMENT_TAG : FRAGMENT_TAG_MOVABLE;
+		if (!unmovable)
+			__SetPageMovable(page, &fragment_mops);
 		if (unmovable)
 			r->unmovable++;
 		else
@@ -77,10 +113,9 @@ int fragment_zone(struct zone *zone, const struct fragment_params *p, struct fra
 		if (!fragment_page(page))
 			continue;
 		movable = page->private == FRAGMENT_TAG_MOVABLE;
-		if (frag_rand(&x) % 100 < (movable ? p->movable_free_pct : p->unmovable_free_pct)) {
-			page->private = 0;
-			__free_pages(page, 0);
-		} else if (movable) {
+		if (frag_rand(&x) % 100 < (movable ? p->movable_free_pct : p->unmovable_free_pct))
+			fragment_release(page);
+		else if (movable) {
 			r->held_movable++;
 		} else {
 			r->held_unmovable++;
@@ -100,8 +135,7 @@ unsigned long fragment_free_all(struct zone *zone)
 
 		if (!fragment_page(page))
 			continue;
-		page->private = 0;
-		__free_pages(page, 0);
+		fragment_release(page);
 		n++;
 	}
 	drain_zone_pages(zone);
@@ -114,7 +148,10 @@ unsigned long order9_allocatable(struct zone *zone)
 	struct list_head got;
 	struct page *page, *next;
 	unsigned long pages = 0;
+	bool direct = direct_compaction_enabled;
 
+	/* the share the free lists give as they are: no compaction on the way */
+	direct_compaction_enabled = false;
 	INIT_LIST_HEAD(&got);
 	for (;;) {
 		page = __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_MOVABLE | __GFP_NOWARN, 9);
@@ -129,5 +166,6 @@ unsigned long order9_allocatable(struct zone *zone)
 	}
 	list_for_each_entry_safe(page, next, &got, lru)
 		__free_pages(page, 9);
+	direct_compaction_enabled = direct;
 	return pages;
 }

@@ -96,6 +96,14 @@ extern const int fallbacks[MIGRATE_PCPTYPES][MIGRATE_PCPTYPES - 1];
 int find_suitable_fallback(const struct free_area *area, unsigned int order, int migratetype,
 			   bool only_stealable, bool *can_steal);
 
+/*
+ * For compaction and contiguous allocation (Linux's names): take a free
+ * buddy block off its list (zone->lock held; 0 if the MIN watermark
+ * forbids it, else its pages), and make such a block an allocated one.
+ */
+unsigned long __isolate_free_page(struct zone *zone, struct page *page, unsigned int order);
+void post_alloc_hook(struct page *page, unsigned int order, gfp_t gfp_mask);
+
 /* The lowest common denominator of the free paths (under zone->lock) */
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order, int migratetype);

@@ -21,7 +21,19 @@
  * total_size is exact.  Adding a range takes the union with every region
  * it overlaps or touches; removing one cuts regions, splitting a region in
  * two when the hole falls strictly inside it.  Both need at most one extra
- * slot; when the static array is full the call is refused with a report
+ * slot.
+ *
+ * The arrays start as two static tables of INIT_MEMBLOCK_REGIONS; a full
+ * one is doubled from memblock itself (Linux's memblock_double_array()):
+ * find a free, page-aligned range below current_limit that avoids the
+ * range being added or cut, copy the table there, reserve it, and give
+ * back the previous copy unless it was the static one.  The old array
+ * needs no special care: it is the static table (in the kernel image,
+ * reserved) or an earlier doubling (reserved), so the search skips it.
+ * Doubling is allowed only after memblock_allow_resize(): before the
+ * caller has reserved what must not be overwritten (the kernel image),
+ * any free-looking range might be in use, and growing is a panic, as in
+ * Linux.  When no room is found the call is refused with Linux's report
  * and the list is left exactly as it was (never half-applied).
  *
  * Allocation is top-down (Linux's default): walk the free ranges from the
@@ -48,6 +60,7 @@
 
 static struct memblock_region memblock_memory_init_regions[INIT_MEMBLOCK_REGIONS];
 static struct memblock_region memblock_reserved_init_regions[INIT_MEMBLOCK_REGIONS];
+static bool memblock_can_resize;	/* memblock_allow_resize() ran */
 
 struct memblock memblock = {
 	.current_limit	= PHYS_ADDR_MAX,
@@ -74,13 +87,79 @@ static phys_addr_t region_end(const struct memblock_region *r)
 	return r->base + r->size;
 }
 
+static phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end,
+					  phys_addr_t size, phys_addr_t align);
+
+void memblock_allow_resize(void)
+{
+	memblock_can_resize = true;
+}
+
+/*
+ * memblock_double_array - give @type twice as many slots.
+ * @new_area_start, @new_area_size: the range the caller is about to add or
+ * cut, which the new array must not overlap (Linux avoids it for the
+ * reserved table only; for memory, a range being removed is still free
+ * memory and would be a candidate, so Orderly avoids it for both).
+ * The search is top-down above the range first, then below it.  Returns 0,
+ * or -ENOMEM with the table unchanged.
+ */
+static int memblock_double_array(struct memblock_type *type, phys_addr_t new_area_start,
+				 phys_addr_t new_area_size)
+{
+	struct memblock_region *new_array, *old_array = type->regions;
+	phys_addr_t old_size = type->max * sizeof(struct memblock_region);
+	phys_addr_t new_size = old_size << 1;
+	phys_addr_t old_alloc_size = ALIGN(old_size, (phys_addr_t)PAGE_SIZE);
+	phys_addr_t new_alloc_size = ALIGN(new_size, (phys_addr_t)PAGE_SIZE);
+	phys_addr_t addr, new_area_end;
+
+	if (!memblock_can_resize)
+		panic("memblock: cannot resize %s array", type->name);
+
+	new_area_end = new_area_start + memblock_cap_size(new_area_start, new_area_size);
+	addr = memblock_find_in_range(new_area_end, memblock.current_limit,
+				      new_alloc_size, PAGE_SIZE);
+	if (!addr && new_area_size)
+		addr = memblock_find_in_range(0, min(new_area_start, memblock.current_limit),
+					      new_alloc_size, PAGE_SIZE);
+	if (!addr) {
+		pr_err("memblock: Failed to double %s array from %lu to %lu entries !\n",
+		       type->name, type->max, type->max * 2);
+		return -ENOMEM;
+	}
+	/* Linux prints this with memblock=debug only; Orderly always does */
+	pr_info("memblock: %s is doubled to %lu at [0x%016llx-0x%016llx]\n", type->name,
+		type->max * 2, (unsigned long long)addr,
+		(unsigned long long)(addr + new_size - 1));
+
+	new_array = __va(addr);
+	memcpy(new_array, old_array, (size_t)old_size);
+	memset(new_array + type->max, 0, (size_t)old_size);
+	type->regions = new_array;
+	type->max <<= 1;
+
+	/*
+	 * When @type is the memory table, these two edit the reserved one,
+	 * which may be full itself and then doubles in turn (avoiding
+	 * [addr, addr + new_alloc_size), the range being reserved).  A
+	 * failure here would leave the new array unreserved, free for the
+	 * next allocation to overwrite: a BUG, as in Linux.
+	 */
+	if (old_array != memblock_memory_init_regions &&
+	    old_array != memblock_reserved_init_regions)
+		BUG_ON(memblock_phys_free(__pa(old_array), old_alloc_size));
+	BUG_ON(memblock_reserve(addr, new_alloc_size));
+	return 0;
+}
+
 /*
  * Union [base, base+size) into @type.  Regions that overlap or touch the
  * range (indices first..last-1) are replaced by one region.
  */
 static int memblock_add_range(struct memblock_type *type, phys_addr_t base, phys_addr_t size)
 {
-	struct memblock_region *r = type->regions;
+	struct memblock_region *r;
 	phys_addr_t end, new_base, new_end, absorbed = 0;
 	unsigned long first, last, i;
 
@@ -89,6 +168,8 @@ static int memblock_add_range(struct memblock_type *type, phys_addr_t base, phys
 		return 0;
 	end = base + size;
 
+repeat:
+	r = type->regions;
 	/* first region that ends at or after base, i.e. touches or follows it */
 	for (first = 0; first < type->cnt && region_end(&r[first]) < base; first++)
 		;
@@ -99,10 +180,9 @@ static int memblock_add_range(struct memblock_type *type, phys_addr_t base, phys
 	if (first == last) {
 		/* nothing to merge with: insert at @first */
 		if (type->cnt >= type->max) {
-			pr_err("memblock: %s table full (%lu regions), cannot add [0x%016llx-0x%016llx]\n",
-			       type->name, type->max, (unsigned long long)base,
-			       (unsigned long long)(end - 1));
-			return -ENOMEM;
+			if (memblock_double_array(type, base, size))
+				return -ENOMEM;
+			goto repeat;	/* doubling may have edited this table */
 		}
 		memmove(&r[first + 1], &r[first], (type->cnt - first) * sizeof(*r));
 		r[first].base = base;
@@ -128,7 +208,7 @@ static int memblock_add_range(struct memblock_type *type, phys_addr_t base, phys
 static int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 				 phys_addr_t size, phys_addr_t *removed)
 {
-	struct memblock_region *r = type->regions;
+	struct memblock_region *r;
 	phys_addr_t end, gone = 0;
 	unsigned long i;
 
@@ -138,14 +218,16 @@ static int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 		return 0;
 	end = base + size;
 
-	/* refuse up front if the cut needs a slot we do not have */
-	for (i = 0; i < type->cnt; i++)
-		if (r[i].base < base && region_end(&r[i]) > end && type->cnt >= type->max) {
-			pr_err("memblock: %s table full (%lu regions), cannot split at [0x%016llx-0x%016llx]\n",
-			       type->name, type->max, (unsigned long long)base,
-			       (unsigned long long)(end - 1));
-			return -ENOMEM;
+	/* grow first if the cut needs a slot we do not have; refuse if we cannot */
+	for (i = 0; i < type->cnt && type->cnt >= type->max; i++) {
+		r = &type->regions[i];
+		if (r->base < base && region_end(r) > end) {
+			if (memblock_double_array(type, base, size))
+				return -ENOMEM;
+			break;
 		}
+	}
+	r = type->regions;
 
 	for (i = 0; i < type->cnt; ) {
 		phys_addr_t rb = r[i].base, re = region_end(&r[i]);
@@ -287,8 +369,9 @@ bool __next_free_mem_range(u64 *idx, phys_addr_t *out_start, phys_addr_t *out_en
 	return false;
 }
 
-/* Highest @align-aligned [x, x+size) in free memory within [PAGE_SIZE, limit). */
-static phys_addr_t memblock_find_top_down(phys_addr_t size, phys_addr_t align, phys_addr_t limit)
+/* Highest @align-aligned [x, x+size) in free memory within [max(lo, PAGE_SIZE), limit); 0 if none. */
+static phys_addr_t memblock_find_in_range(phys_addr_t lo, phys_addr_t limit,
+					  phys_addr_t size, phys_addr_t align)
 {
 	phys_addr_t best = 0, start, end;
 	u64 i = 0;
@@ -297,7 +380,7 @@ static phys_addr_t memblock_find_top_down(phys_addr_t size, phys_addr_t align, p
 	while (__next_free_mem_range(&i, &start, &end)) {
 		phys_addr_t cand;
 
-		start = max(start, (phys_addr_t)PAGE_SIZE);
+		start = max(max(start, lo), (phys_addr_t)PAGE_SIZE);
 		end = min(end, limit);
 		if (end <= start || end - start < size)
 			continue;
@@ -327,7 +410,7 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 	}
 	if (!size)
 		return 0;
-	base = memblock_find_top_down(size, align, memblock.current_limit);
+	base = memblock_find_in_range(0, memblock.current_limit, size, align);
 	if (!base || memblock_reserve(base, size))
 		return 0;
 	return base;
@@ -404,19 +487,28 @@ void memblock_enforce_memory_limit(phys_addr_t limit)
 	memblock_remove_range(&memblock.reserved, max_addr, PHYS_ADDR_MAX - max_addr, &removed);
 }
 
+/*
+ * Back to the static arrays, empty; a doubled array is forgotten, not
+ * freed (the tables that recorded its reservation are the ones emptied).
+ */
 void memblock_reset(void)
 {
 	memblock.memory.cnt = 0;
 	memblock.memory.total_size = 0;
+	memblock.memory.max = INIT_MEMBLOCK_REGIONS;
+	memblock.memory.regions = memblock_memory_init_regions;
 	memblock.reserved.cnt = 0;
 	memblock.reserved.total_size = 0;
+	memblock.reserved.max = INIT_MEMBLOCK_REGIONS;
+	memblock.reserved.regions = memblock_reserved_init_regions;
 	memblock.current_limit = PHYS_ADDR_MAX;
 	memblock.retired = false;
+	memblock_can_resize = false;
 }
 
 /*
  * Whole pages only: a partial page can never be given to the page
- * allocator.  If the table fills up, the rest (the highest ranges, in a
+ * allocator.  If the table cannot grow, the rest (the highest ranges, in a
  * sanitized table) is left out after one report; the caller sees it in
  * memblock_phys_mem_size().
  */

@@ -37,6 +37,7 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/memblock.h>
+#include <linux/page_owner.h>
 #include <linux/boottime.h>
 #include <linux/params.h>
 #include <linux/string.h>
@@ -482,6 +483,8 @@ void mem_init(void)
 		pgdat->debug_flags |= PGDAT_DEBUG_PAGEALLOC;
 	if (kernel_params.page_poison)
 		pgdat->debug_flags |= PGDAT_PAGE_POISON;
+	if (kernel_params.page_owner)
+		page_ext_init(pgdat);	/* from memblock, so before it is handed over */
 	memblock_free_all(pgdat);
 	init_per_zone_wmark_min(pgdat);
 	boot_mark("mm: free to buddy");	/* the rest is printk, as above */

@@ -111,10 +111,12 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/mmdebug.h>
+#include <linux/page_owner.h>
 #include <linux/highmem.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
 #include <asm/mmu_hooks.h>
+#include <linux/compaction.h>
 #include "internal.h"
 
 bool gfp_highmem_warned;
@@ -818,6 +820,8 @@ static noinline struct page *prep_new_page_extra(struct zone *zone, struct page 
 		zero_pages(page, order);
 	if ((gfp_mask & __GFP_COMP) && order)
 		prep_compound_page(page, order);
+	if (pgdat->debug_flags & PGDAT_PAGE_OWNER)
+		set_page_owner(page, order, gfp_mask);
 	return page;
 }
 
@@ -836,7 +840,7 @@ static __always_inline struct page *prep_new_page(const struct pglist_data *pgda
 	page->alloc_order = (unsigned char)order;
 	set_page_alloc_migratetype(page, (unsigned int)migratetype);
 	if (unlikely((gfp_mask & (__GFP_ZERO | __GFP_COMP)) |
-		     (pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON))))
+		     (pgdat->debug_flags & PGDAT_ALLOC_FREE_HOOKS)))
 		return prep_new_page_extra(zone, page, order, gfp_mask);
 	return page;
 }
@@ -995,6 +999,36 @@ static noinline struct page *alloc_bad_request(gfp_t gfp_mask, unsigned int orde
 	return NULL;
 }
 
+/*
+ * __alloc_pages_direct_compact - compact each zone of the request's
+ * zonelist that try_to_compact_pages() finds suitable (and not deferred),
+ * then allocate; the outcome feeds the deferral and compact_success /
+ * compact_fail (Linux's names).
+ */
+static noinline struct page *__alloc_pages_direct_compact(struct pglist_data *pgdat,
+							  gfp_t gfp_mask, unsigned int order,
+							  unsigned int alloc_flags,
+							  const struct alloc_context *ac)
+{
+	struct zone *compacted;
+	struct page *page;
+
+	if (try_to_compact_pages(ac->zonelist, gfp_mask, order, alloc_flags, ac->classzone_idx,
+				 &compacted) == COMPACT_SKIPPED)
+		return NULL;
+	count_vm_event(COMPACTSTALL);
+	page = get_page_from_freelist(pgdat, gfp_mask, order, alloc_flags, ac);
+	if (page) {
+		compaction_defer_reset(page_zone(page), order, true);
+		count_vm_event(COMPACTSUCCESS);
+		return page;
+	}
+	if (compacted)
+		defer_compaction(compacted, order);
+	count_vm_event(COMPACTFAIL);
+	return NULL;
+}
+
 /* Everything after the LOW-watermark pass failed (Linux's slow path). */
 static noinline struct page *__alloc_pages_slowpath(struct pglist_data *pgdat, gfp_t gfp_mask,
 						    unsigned int order,
@@ -1028,6 +1062,18 @@ static noinline struct page *__alloc_pages_slowpath(struct pglist_data *pgdat, g
 	}
 	while (unreserve_highatomic_pageblock(ac, true)) {
 		page = get_page_from_freelist(pgdat, gfp_mask, order, alloc_flags, ac);
+		if (page)
+			return page;
+	}
+
+	/*
+	 * Direct compaction (mm/compaction.c): a request of order > 0 that
+	 * may sleep and failed although the zone has the pages (the failure
+	 * is fragmentation) moves movable pages out of the way and tries
+	 * again; deferred after failures.  Never on the fast path.
+	 */
+	if (order && (gfp_mask & __GFP_WAIT)) {
+		page = __alloc_pages_direct_compact(pgdat, gfp_mask, order, alloc_flags, ac);
 		if (page)
 			return page;
 	}
@@ -1400,6 +1446,8 @@ static noinline void free_pages_prepare(struct zone *zone, struct page *page,
 	struct pglist_data *pgdat = zone->zone_pgdat;
 	unsigned long nr = 1UL << order;
 
+	if (pgdat->debug_flags & PGDAT_PAGE_OWNER)
+		reset_page_owner(page, order);
 	if (pgdat->debug_flags & PGDAT_PAGE_POISON)
 		kernel_poison_pages(page, nr);
 	if ((pgdat->debug_flags & PGDAT_DEBUG_PAGEALLOC) && !is_highmem(zone))
@@ -1434,7 +1482,7 @@ static __always_inline void __free_pages_ok(struct pglist_data *pgdat, struct pa
 	if (unlikely(PageHead(page)))
 		destroy_compound_page(page, order);
 	set_page_count(page, 0);
-	if (unlikely(pgdat->debug_flags & (PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON)))
+	if (unlikely(pgdat->debug_flags & PGDAT_ALLOC_FREE_HOOKS))
 		free_pages_prepare(zone, page, zone_page_to_pfn(zone, page), order);
 	free_to_lists(zone, page, zone_page_to_pfn(zone, page), order);
 }
@@ -1517,6 +1565,42 @@ void free_pages(unsigned long addr, unsigned int order)
 		return;
 	}
 	free_pages_fast(page, order, true);
+}
+
+/*
+ * __isolate_free_page - take the free buddy block @page of @order off its
+ * list for compaction or contiguous allocation (Linux's name): it stays
+ * as free memory was (unmapped, poisoned), is no longer PageBuddy and no
+ * longer counted free.  Refused (0) when taking it would leave the zone
+ * below its MIN watermark, as in Linux; else returns 1 << @order.
+ * zone->lock held.
+ */
+unsigned long __isolate_free_page(struct zone *zone, struct page *page, unsigned int order)
+{
+	struct free_area *area = zone->free_area + order;
+
+	VM_BUG_ON_PAGE(!PageBuddy(page) || buddy_order(page) != order, page);
+	if (!is_migrate_isolate(zone_pfnblock_migratetype(zone, zone_page_to_pfn(zone, page))) &&
+	    !zone_watermark_ok(zone, 0, min_wmark_pages(zone) + (1UL << order), 0, 0))
+		return 0;
+	del_page_from_free_list(page);
+	__ClearPageBuddy(page);
+	page->private = 0;
+	area->nr_free--;
+	zone_free_pages_add(zone, -(1L << order));
+	return 1UL << order;
+}
+
+/*
+ * post_alloc_hook - a block taken with __isolate_free_page() (or split off
+ * one) becomes an allocated block of @order, as alloc_pages() would hand
+ * it out for @gfp_mask: refcount 1, mapped, unpoisoned.
+ */
+void post_alloc_hook(struct page *page, unsigned int order, gfp_t gfp_mask)
+{
+	struct zone *zone = page_zone(page);
+
+	prep_new_page(zone->zone_pgdat, zone, page, order, gfp_mask, gfp_migratetype(gfp_mask));
 }
 
 void get_page(struct page *page)

@@ -57,7 +57,7 @@ struct mem_layout {
 	u64 ram_above_4g;		/* ... of which at or above 4 GiB (no PAE) */
 	u64 ram_user_removed;		/* ... taken away by mem= / memmap= */
 	u64 ram_trimmed;		/* ... in partial pages */
-	u64 ram_no_memblock_slot;	/* ... in RAM ranges beyond INIT_MEMBLOCK_REGIONS */
+	u64 ram_no_memblock_slot;	/* ... in RAM ranges memblock could not grow its table for */
 	u64 ram_above_max_pfn;		/* ... beyond max_pfn when highmem= lowered it */
 	u64 ram;			/* usable RAM handed to memblock */
 	bool user_defined;		/* mem= or memmap= changed the map */

@@ -33,7 +33,8 @@ struct fragment_result {
  * for all but @p->unmovable_pct percent of them, chosen by the PRNG),
  * then free the given shares of each kind, chosen by the PRNG too.  The
  * same seed and state give the same result.  The pages held are tagged
- * (page->private) so fragment_free_all() can find them.  Per-cpu lists
+ * (page->private) so fragment_free_all() can find them; the movable ones
+ * are __SetPageMovable(), so compaction can move them.  Per-cpu lists
  * are drained at the end, so the buddy lists show the result.  Returns 0,
  * or -EINVAL for a percentage above 100 or a zero seed.
  */
@@ -43,7 +44,8 @@ unsigned long fragment_free_all(struct zone *zone);
 /*
  * order9_allocatable - allocate order-9 blocks (GFP_KERNEL|__GFP_MOVABLE)
  * from @zone until one fails or comes from another zone, free them all
- * again, and return how many pages they held.
+ * again, and return how many pages they held.  Direct compaction is off
+ * meanwhile: this measures the free lists as they are.
  */
 unsigned long order9_allocatable(struct zone *zone);
 

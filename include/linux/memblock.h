@@ -14,6 +14,7 @@
 #include <linux/types.h>
 #include <linux/e820.h>
 
+/* slots in each static table; a full table doubles (memblock_double_array) */
 #define INIT_MEMBLOCK_REGIONS	128
 
 struct memblock_region {
@@ -23,7 +24,7 @@ struct memblock_region {
 
 struct memblock_type {
 	unsigned long cnt;
-	unsigned long max;
+	unsigned long max;		/* slots in regions[]: INIT_MEMBLOCK_REGIONS << doublings */
 	phys_addr_t total_size;
 	struct memblock_region *regions;
 	const char *name;
@@ -43,6 +44,12 @@ int memblock_remove(phys_addr_t base, phys_addr_t size);
 int memblock_reserve(phys_addr_t base, phys_addr_t size);
 int memblock_phys_free(phys_addr_t base, phys_addr_t size);
 void memblock_set_current_limit(phys_addr_t limit);
+/*
+ * Let full tables grow from memblock's own free memory (below
+ * current_limit).  Call it once everything that must not be overwritten
+ * is reserved; growing before is a panic.  memblock_reset() forbids it again.
+ */
+void memblock_allow_resize(void);
 /* top-down, @align-aligned, below current_limit; 0 on failure */
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align);
 /* the same, returned through __va() and zeroed; panics on failure */
@@ -55,7 +62,7 @@ phys_addr_t memblock_start_of_DRAM(void);
 phys_addr_t memblock_end_of_DRAM(void);
 /* drop memory above @limit bytes of RAM (mem=) */
 void memblock_enforce_memory_limit(phys_addr_t limit);
-/* empty both tables (tests, and a kernel restart of the sequence) */
+/* empty both tables, back on the static arrays (tests, and a kernel restart of the sequence) */
 void memblock_reset(void);
 /* fill "memory" from the usable entries of a cleaned e820 table */
 void memblock_add_e820(const struct e820_table *table);

@@ -44,9 +44,14 @@ struct page {
 	 * 64-bit host build - so that page <-> pfn is a shift, not a
 	 * division by 28, and no struct page straddles a cache line: the
 	 * allocator's hot paths and a random free in a large mem_map touch
-	 * one line, not two.  4 bytes per 4 KiB page (0.1%).
+	 * one line, not two.  4 bytes per 4 KiB page (0.1%).  While the
+	 * page heads a non-LRU movable block (PG_movable), Linux's
+	 * page->mapping: the owner's movable_operations (linux/migrate.h).
 	 */
-	unsigned long _pad_pow2;
+	union {
+		unsigned long _pad_pow2;
+		unsigned long mapping;
+	};
 };
 
 _Static_assert(sizeof(struct page) == 8 * sizeof(unsigned long),

@@ -79,6 +79,8 @@ struct gfp_flag_name {
 extern const struct gfp_flag_name gfpflag_names[];
 extern const unsigned int nr_gfpflag_names;
 int format_gfp_flags(char *buf, size_t size, gfp_t gfp);
+/* %pGp: "head|slab|node=0|zone=1" (snprintf contract) */
+int format_page_flags(char *buf, size_t size, const struct page *page);
 
 #define BUILD_BUG_ON_INVALID(e)	((void)(sizeof((long)(e))))
 

@@ -168,6 +168,14 @@ struct zone {
 	 * lookup on every free is one load.
 	 */
 	unsigned char *pageblock_flags_pfn;
+	/*
+	 * Compaction's deferral after failures (mm/compaction.c, Linux's
+	 * names): requests of order >= compact_order_failed skip compaction
+	 * for 1 << compact_defer_shift attempts, counted in compact_considered.
+	 */
+	unsigned int compact_considered;
+	unsigned int compact_defer_shift;
+	int compact_order_failed;
 };
 
 #define zone_idx(zone)		((enum zone_type)((zone) - (zone)->zone_pgdat->node_zones))
@@ -199,6 +207,11 @@ static inline bool is_highmem_idx(enum zone_type idx)
 #define PGDAT_DEBUG_PAGEALLOC	0x1	/* unmap free lowmem pages from the direct map */
 #define PGDAT_PAGE_POISON	0x2	/* fill free pages with PAGE_POISON, check on alloc */
 #define PGDAT_TRACE		0x4	/* printk every split, merge and fallback */
+#define PGDAT_PAGE_OWNER	0x8	/* record who allocated each page (mm/page_owner.c) */
+/* the options that hook every allocation and free (the cold path of both) */
+#define PGDAT_ALLOC_FREE_HOOKS	(PGDAT_DEBUG_PAGEALLOC | PGDAT_PAGE_POISON | PGDAT_PAGE_OWNER)
+
+struct page_ext_node;
 
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
@@ -225,6 +238,8 @@ typedef struct pglist_data {
 	unsigned long node_spanned_pages;
 	int node_id;
 	unsigned int debug_flags;	/* PGDAT_* */
+	/* page_owner's records, one per spanned pfn; NULL unless PGDAT_PAGE_OWNER */
+	struct page_ext_node *node_page_ext;
 	unsigned long totalreserve_pages;
 	/* int_sqrt(lowmem KiB * 16) clamped to [128, 65536]: init_per_zone_wmark_min() */
 	unsigned long min_free_kbytes;

@@ -18,6 +18,8 @@ enum pageflags {
 	PG_poisoned,	/* page_poison=on: filled with PAGE_POISON since it was freed */
 	PG_zeroed,	/* contents known to be zero (not relied on for __GFP_ZERO) */
 	PG_slab,	/* heads a slab: struct slab (mm/slab.h) overlays the page */
+	PG_movable,	/* heads a non-LRU movable block: page->mapping is its movable_operations */
+	PG_isolated,	/* a movable block taken by compaction/migration (include/linux/migrate.h) */
 	__NR_PAGEFLAGS
 };
 
@@ -58,6 +60,8 @@ __PAGEFLAG(Tail, tail)
 __PAGEFLAG(Poisoned, poisoned)
 __PAGEFLAG(Zeroed, zeroed)
 __PAGEFLAG(Slab, slab)
+__PAGEFLAG(MovableOps, movable)
+__PAGEFLAG(Isolated, isolated)
 
 /* Linux's spelling for the reserved bit's non-atomic setters */
 #define SetPageReserved(p)	__SetPageReserved(p)

@@ -21,6 +21,7 @@ struct kernel_params {
 	char selftest_suite[32];	/* selftest=<suite>: only that one */
 	bool debug_pagealloc;		/* debug_pagealloc=on */
 	bool page_poison;		/* page_poison=on */
+	bool page_owner;		/* page_owner=on */
 	bool no_mobility_grouping;	/* page_group_by_mobility=off */
 	int loglevel;			/* loglevel=<0..8>, -1 = default */
 	bool quiet;

@@ -31,6 +31,19 @@ void keyboard_init(void);
 /* the drivers behind screen_init(); 0 on success, -errno if unusable */
 int fbcon_init(const struct boot_framebuffer *fb);
 int vgacon_init(phys_addr_t addr, unsigned int cols, unsigned int rows);
+/*
+ * Drawing beside the framebuffer console's text (kernel/memmap_gfx.c):
+ * false without one (@cols: the screen's width in cells, however
+ * narrow the text is).  The text grid does not know: a cell that changes
+ * later is redrawn over the pixels.  Pixels are fbcon_pack_rgb(0xRRGGBB);
+ * a string is drawn in cell @col, @row on the background colour.
+ */
+bool fbcon_geometry(unsigned int *width, unsigned int *height, unsigned int *cols);
+u32 fbcon_pack_rgb(u32 rgb);
+void fbcon_fill_rect(unsigned int x, unsigned int y, unsigned int w, unsigned int h, u32 pixel);
+void fbcon_draw_string(unsigned int col, unsigned int row, const char *s, u32 fg_pixel);
+/* the text wraps at column @cols from now on (the screen's width: back to normal) */
+void fbcon_set_text_cols(unsigned int cols);
 /* something answers at the VGA registers (0x3C0-0x3DF) */
 bool vgacon_present(void);
 /* ... and it is a colour text mode with memory at 0xB8000 */

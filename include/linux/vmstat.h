@@ -44,4 +44,42 @@ unsigned long pgdat_managed_pages(const struct pglist_data *pgdat);
 unsigned long pgdat_high_managed_pages(const struct pglist_data *pgdat);
 unsigned long pgdat_high_free_pages(const struct pglist_data *pgdat);
 
+/*
+ * Event counters (mm/vmstat.c), Linux's vm_event_item names in
+ * /proc/vmstat's order.  One set for the kernel (Linux: per CPU, summed).
+ */
+enum vm_event_item {
+	PGMIGRATE_SUCCESS,	/* pages migrated */
+	PGMIGRATE_FAIL,		/* pages that could not be */
+	COMPACTMIGRATE_SCANNED,	/* pages the migration scanner looked at */
+	COMPACTFREE_SCANNED,	/* pages the free scanner looked at */
+	COMPACTISOLATED,	/* pages isolated by either scanner */
+	COMPACTSTALL,		/* direct compactions (an allocation waited) */
+	COMPACTFAIL,		/* ... after which it still failed */
+	COMPACTSUCCESS,		/* ... after which it succeeded */
+	NR_VM_EVENT_ITEMS
+};
+
+extern unsigned long vm_event_states[NR_VM_EVENT_ITEMS];
+extern const char * const vmstat_text[NR_VM_EVENT_ITEMS];
+
+static inline void count_vm_event(enum vm_event_item item)
+{
+	vm_event_states[item]++;
+}
+
+static inline void count_vm_events(enum vm_event_item item, unsigned long delta)
+{
+	vm_event_states[item] += delta;
+}
+
+/* /proc/vmstat's "name value" lines: nr_free_pages, then the events */
+void show_vmstat(struct pglist_data *pgdat);
+/*
+ * /sys/kernel/debug/extfrag/unusable_index and extfrag_index: per
+ * populated zone, "Node 0, zone   Normal 0.000 0.000 ..." for orders
+ * 0..MAX_ORDER-1 (extfrag_index prints -1.000 where a block exists).
+ */
+void show_extfrag(struct pglist_data *pgdat);
+
 #endif /* _LINUX_VMSTAT_H */

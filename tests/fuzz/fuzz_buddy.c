@@ -5,7 +5,10 @@
  *   byte 0      layout (low 2 bits), watermarks kept (bit 2), page_poison
  *               (bit 3), trace (bit 4), node 0 (bit 5; else a private
  *               node): __free_pages() has a fast path for node 0's
- *               pages only, with its own copy of every misuse check
+ *               pages only, with its own copy of every misuse check;
+ *               page_owner (bit 6): the pages with an "allocated" record
+ *               must be exactly those of the live slots, each with the
+ *               slot's order and migrate type
  *   then ops    one byte each, most with an argument byte or two:
  *     0-3  alloc    order (0..11, 11 is invalid), mask from a table that
  *                   includes __GFP_DMA|__GFP_HIGHMEM, and the same byte
@@ -23,12 +26,19 @@
  *                   a random pfn rarely hits come up often
  *     8    misuse   put_page/get_page on a pfn no live block owns
  *     9    scribble on a free page (page_poison must report it later)
+ *     10   migrate  a slot's block (movable when allocated with
+ *                   __GFP_MOVABLE; pinned while we hold two references)
+ *     11   compact  a zone (arg % 4), whole (-1) or for an order
+ *                   (mm/compaction.c); the slots follow their blocks
  *
  * After every op the invariant checker must find nothing; after freeing
  * everything, buddyinfo must equal the boot state.  Any violation aborts.
  */
 #include <stdlib.h>
 #include <stdio.h>
+#include <linux/page_owner.h>
+#include <linux/migrate.h>
+#include <linux/compaction.h>
 #include "../kunit/mm_fixture.c"
 
 static const struct mm_layout fuzz_layouts[4] = {
@@ -64,12 +74,84 @@ static struct mm_fixture fz;
 static struct slot slots[NR_SLOTS];
 static struct printk_capture fcap;
 
+/* the slots own their movable blocks (linux/migrate.h) */
+static int slot_of(const struct page *page)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_SLOTS; i++)
+		if (slots[i].page == page)
+			return (int)i;
+	return -1;
+}
+
+static bool fz_isolate(struct page *page)
+{
+	return slot_of(page) >= 0;
+}
+
+static int fz_migrate(struct page *dst, struct page *src)
+{
+	int i = slot_of(src);
+
+	if (i < 0)
+		return -EBUSY;
+	slots[i].page = dst;
+	return MIGRATEPAGE_SUCCESS;
+}
+
+static void fz_putback(struct page *page)
+{
+}
+
+static const struct movable_operations fz_mops = {
+	.isolate_page = fz_isolate, .migrate_page = fz_migrate, .putback_page = fz_putback,
+};
+
+static struct page *fz_new_page(struct page *src, unsigned long unused)
+{
+	return __alloc_pages_node(fz.node, (PageHighMem(src) ? GFP_HIGHUSER_MOVABLE :
+					    GFP_KERNEL | __GFP_MOVABLE) | __GFP_NOWARN,
+				  src->alloc_order);
+}
+
+static void fz_free_page(struct page *page, unsigned long unused)
+{
+	__free_pages(page, page->alloc_order);
+}
+
 #define FUZZ_CHECK(cond, what) do {						\
 	if (!(cond)) {								\
 		fprintf(stderr, "fuzz_buddy: %s failed: %s\n", what, #cond);	\
 		abort();							\
 	}									\
 } while (0)
+
+static void *po_storage;
+
+/* page_owner's records agree with the slots: allocated exactly where they are */
+static void check_page_owner(void)
+{
+	unsigned long rel, recorded = 0, held = 0;
+	unsigned int i;
+
+	for (rel = 0; rel < fz.nr_pages; rel++)
+		recorded += !!(get_page_owner(mm_page(&fz, rel))->flags & PAGE_EXT_OWNER_ALLOCATED);
+	for (i = 0; i < NR_SLOTS; i++) {
+		const struct slot *s = &slots[i];
+		const struct page_owner *head, *last;
+
+		if (!s->page)
+			continue;
+		held += 1UL << s->order;
+		head = get_page_owner(s->page);
+		last = get_page_owner(s->page + (1UL << s->order) - 1);
+		FUZZ_CHECK((head->flags & last->flags & PAGE_EXT_OWNER_ALLOCATED) &&
+			   head->order == s->order && last->order == s->order &&
+			   head->migratetype == page_alloc_migratetype(s->page), "page_owner record");
+	}
+	FUZZ_CHECK(recorded == held, "page_owner: allocated records == pages of the live slots");
+}
 
 static void check_all(const char *what)
 {
@@ -81,12 +163,16 @@ static void check_all(const char *what)
 	if (errors)
 		fprintf(stderr, "%s", fcap.buf);
 	FUZZ_CHECK(errors == 0, what);
+	if (po_storage)
+		check_page_owner();
 }
 
 /* dropping each reference we hold is legal: no report, and only the last frees */
 static void free_slot(struct slot *s, bool by_put)
 {
 	while (s->refs > 0) {
+		if (s->refs == 1)
+			__ClearPageMovable(s->page);
 		kunit_capture_start(&fcap);
 		if (by_put)
 			put_page(s->compound ? s->page + (1UL << s->order) - 1 : s->page);
@@ -171,12 +257,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(mm_fixture_init(&fz, l, data[0] & 32 ? 0 : 3, debug) == 0, "fixture");
 	if (!(data[0] & 4))
 		mm_fixture_no_watermarks(&fz);
+	if (data[0] & 64) {
+		size_t bytes = page_owner_storage_size(fz.node->node_spanned_pages);
+
+		po_storage = calloc(1, bytes);
+		FUZZ_CHECK(po_storage, "page_owner storage");
+		page_owner_attach(fz.node, po_storage, bytes);
+	}
 	memset(slots, 0, sizeof(slots));
 	check_all("boot");
 
 #define ARG()	(pos < size ? data[pos++] : 0)
 	while (pos < size) {
-		uint8_t op = ARG() % 10;
+		uint8_t op = ARG() % 12;
 		struct slot *s = &slots[ARG() % NR_SLOTS];
 
 		switch (op) {
@@ -213,6 +306,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			s->order = order;
 			s->refs = 1;
 			s->compound = (gfp & __GFP_COMP) && order;
+			if ((gfp & __GFP_MOVABLE) && !s->compound)
+				__SetPageMovable(page, &fz_mops);
 			break;
 		}
 		case 4: case 5:
@@ -254,6 +349,38 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				((unsigned char *)mm_page_lowmem_address(&fz, page))[ARG() * 16] ^= 0x5a;
 			break;
 		}
+		case 10: {
+			struct page *old = s->page;
+			struct list_head l;
+			unsigned int moved = 0;
+
+			if (!old || !isolate_movable_page(old))
+				break;
+			INIT_LIST_HEAD(&l);
+			list_add(&old->lru, &l);
+			kunit_capture_start(&fcap);
+			migrate_pages(&l, fz_new_page, fz_free_page, 0, MIGRATE_SYNC, MR_SYSCALL, &moved);
+			kunit_capture_stop();
+			FUZZ_CHECK(!moved == (s->page == old), "the slot follows a moved block");
+			FUZZ_CHECK(!moved || s->refs == 1, "a pinned block does not move");
+			putback_movable_pages(&l);
+			FUZZ_CHECK(page_count(s->page) == s->refs && PageMovable(s->page) &&
+				   !PageIsolated(s->page), "the block is allocated and movable");
+			break;
+		}
+		case 11: {
+			struct zone *zone = mm_zone(&fz, ARG() % MAX_NR_ZONES);
+
+			kunit_capture_start(&fcap);
+			compact_zone_order(zone, (int)(ARG() % (MAX_ORDER + 1)) - 1, GFP_KERNEL, NULL);
+			kunit_capture_stop();
+			FUZZ_CHECK(!strstr(fcap.buf, "BUG"), "compaction reports nothing");
+			for (i = 0; i < NR_SLOTS; i++)
+				FUZZ_CHECK(!slots[i].page || (page_count(slots[i].page) == slots[i].refs &&
+							      !PageIsolated(slots[i].page)),
+					   "every slot's block allocated where the slot says");
+			break;
+		}
 		}
 		check_all("after op");
 	}
@@ -262,6 +389,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			free_slot(&slots[i], false);
 	check_all("after freeing all");
 	FUZZ_CHECK(mm_fixture_at_boot_state(&fz), "boot buddyinfo restored");
+	if (po_storage) {
+		fz.node->node_page_ext = NULL;
+		fz.node->debug_flags &= ~PGDAT_PAGE_OWNER;
+		free(po_storage);
+		po_storage = NULL;
+	}
 	mm_fixture_destroy(&fz);
 	return 0;
 }

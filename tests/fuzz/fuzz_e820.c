@@ -162,6 +162,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 			kp.memmap[0].size = 4ULL << 20;
 		}
 	}
+	fuzz_phys_once();
 	if (setup_memory_map(&in, &kp, 0x100000, 0x400000, 0, &lay) == 0) {
 		check_layout_accounting(&lay);
 		CHECK(lay.ram_firmware == ram);

@@ -56,6 +56,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	parse_kernel_params(bi.cmdline, &kp);
 	CHECK(kp.nr_memmap <= MAX_MEMMAP_RESERVE);
 	CHECK(kp.loglevel >= -1 && kp.loglevel <= 8);
+	fuzz_phys_once();
 	if (setup_memory_map(&bi.e820, &kp, 0x100000, 0x400000, 0x9fc00, &lay)) {
 		CHECK(lay.ram == 0);
 		return 0;

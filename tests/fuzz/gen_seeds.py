@@ -138,6 +138,19 @@ def e820_compact(recs):
     return b'\x01' + b''.join(struct.pack('<HHB', p, l, t) for p, l, t in recs)
 
 
+def cutmem_1g(holes=140):
+    """GRUB's cutmem of one-MiB holes every 3 MiB from 16 MiB in 1 GiB: more RAM ranges than memblock's static table"""
+    m = [(0x0, 0x9fc00, 1), (0x9fc00, 0x400, 2), (0xf0000, 0x10000, 2)]
+    at = 0x100000
+    for h in range(holes):
+        hole = (16 + h * 3) * (1 << 20)
+        m.append((at, hole - at, 1))
+        at = hole + (1 << 20)
+    m.append((at, (1 << 30) - 0x20000 - at, 1))
+    m.append(((1 << 30) - 0x20000, 0x20000, 2))
+    return m
+
+
 def write(d, name, data):
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, name), 'wb') as f:
@@ -156,12 +169,14 @@ def main():
     write(mb, 'efi_only', efi_only())
     write(mb, 'meminfo_only', meminfo_only())
     write(mb, 'laptop', seabios(LAPTOP, b'quiet foo=bar'))
+    write(mb, 'seabios_cutmem_140', seabios(cutmem_1g()))
 
     e = 'tests/fuzz/corpus/fuzz_e820'
     write(e, 'qemu_2g', e820_raw(qemu_map(2 << 30)))
     write(e, 'qemu_4g', e820_raw(qemu_map(3 << 30, 1 << 30)))
     write(e, 'ovmf_1g', e820_raw(OVMF_1G))
     write(e, 'laptop', e820_raw(LAPTOP))
+    write(e, 'cutmem_140', e820_raw(cutmem_1g()))
     # overlaps of every shape, dense: contained, partial, identical, chains, adjacency
     write(e, 'overlaps', e820_compact([(0x0, 0x1000, 1), (0x4, 0x100, 2), (0x8, 0x40, 1),
                                        (0x20, 0x200, 3), (0x30, 0x100, 4), (0x30, 0x100, 4),

@@ -55,3 +55,17 @@ void __bug(const char *file, int line, const char *func, const char *msg)
 	fprintf(stderr, "kernel BUG at %s:%d %s(): %s\n", file, line, func, msg ? msg : "BUG()");
 	abort();
 }
+
+/* the kernel's panic() stops the machine; on the host the test's process stops */
+void panic(const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+	fprintf(stderr, "Kernel panic - not syncing: %s\n", buf);
+	abort();
+}

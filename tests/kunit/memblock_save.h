@@ -4,6 +4,11 @@
  * and the real-world maps rebuild it.  In the booted kernel it describes
  * the machine (retired, but still read by reports), so each such suite
  * saves it in suite_init and puts it back, byte for byte, in suite_exit.
+ * Tests start with memblock_reset(), which puts memblock back on its
+ * static arrays: only those (the first INIT_MEMBLOCK_REGIONS slots of
+ * whatever array is in use when saved) can be overwritten by a test, and
+ * an array the booted kernel doubled into is left alone.  Restoring writes
+ * through the saved pointer, never through one a test left behind.
  */
 #ifndef _TESTS_MEMBLOCK_SAVE_H
 #define _TESTS_MEMBLOCK_SAVE_H
@@ -26,9 +31,9 @@ static inline void memblock_save(struct memblock_saved *s)
 
 static inline void memblock_restore(const struct memblock_saved *s)
 {
+	memblock = s->mb;
 	memcpy(memblock.memory.regions, s->memory, sizeof(s->memory));
 	memcpy(memblock.reserved.regions, s->reserved, sizeof(s->reserved));
-	memblock = s->mb;
 }
 
 #endif

@@ -147,21 +147,32 @@ static void memblock_reserve_and_free(struct kunit *test)
 	type_ok(test, &memblock.reserved);
 }
 
-static void memblock_full_table_refused_unchanged(struct kunit *test)
+/*
+ * A full table that cannot grow (no free memory below current_limit to
+ * double into): the call is refused with Linux's report, nothing changes.
+ * Nothing is written, so this runs in the booted kernel too.
+ */
+static void memblock_full_table_no_room_refused_unchanged(struct kunit *test)
 {
 	unsigned long i;
 
 	for (i = 0; i < INIT_MEMBLOCK_REGIONS; i++)
 		KUNIT_ASSERT_EQ(test, memblock_add(i * 0x2000, 0x1000), 0);
+	memblock_allow_resize();
+	memblock_set_current_limit(PAGE_SIZE);	/* nothing below: no room to grow */
 	kunit_capture_start(&cap);
 	KUNIT_EXPECT_EQ(test, memblock_add(INIT_MEMBLOCK_REGIONS * 0x2000 + 0x1000, 0x10), -ENOMEM);
 	/* a split would need a slot too */
-	KUNIT_EXPECT_EQ(test, memblock_remove(0x400, 0x100), -ENOMEM);
+	KUNIT_EXPECT_EQ(test, memblock_remove(0x2400, 0x100), -ENOMEM);
 	kunit_capture_stop();
-	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "memblock: memory table full (128 regions)");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"memblock: Failed to double memory array from 128 to 256 entries !\n"
+		"memblock: Failed to double memory array from 128 to 256 entries !\n");
 	KUNIT_EXPECT_EQ(test, memblock.memory.cnt, INIT_MEMBLOCK_REGIONS);
+	KUNIT_EXPECT_EQ(test, memblock.memory.max, INIT_MEMBLOCK_REGIONS);
 	KUNIT_EXPECT_EQ(test, memblock_phys_mem_size(), INIT_MEMBLOCK_REGIONS * 0x1000ULL);
-	KUNIT_EXPECT_EQ(test, memblock.memory.regions[0].size, 0x1000);
+	KUNIT_EXPECT_EQ(test, memblock.memory.regions[1].size, 0x1000);
+	KUNIT_EXPECT_EQ(test, memblock_reserved_size(), 0);
 	/* merging needs no slot: still possible, and it frees one */
 	KUNIT_EXPECT_EQ(test, memblock_add(0x1000, 0x1000), 0);
 	KUNIT_EXPECT_EQ(test, memblock.memory.cnt, INIT_MEMBLOCK_REGIONS - 1);
@@ -368,7 +379,7 @@ static struct kunit_case memblock_cases[] = {
 	KUNIT_CASE(memblock_add_spanning_many),
 	KUNIT_CASE(memblock_remove_splits_and_trims),
 	KUNIT_CASE(memblock_reserve_and_free),
-	KUNIT_CASE(memblock_full_table_refused_unchanged),
+	KUNIT_CASE(memblock_full_table_no_room_refused_unchanged),
 	KUNIT_CASE(memblock_alloc_top_down),
 	KUNIT_CASE(memblock_alloc_never_page0),
 	KUNIT_CASE(memblock_enforce_limit),
@@ -390,7 +401,12 @@ kunit_test_suite(memblock_suite);
 
 /* ------------------------------------------------------------ host only */
 #ifdef __ORDERLY_HOST__
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
 #include <host_phys.h>
 #include "../../mm/internal.h"
 
@@ -404,6 +420,7 @@ static int memblock_host_init(struct kunit *test)
 
 static void memblock_host_exit(struct kunit *test)
 {
+	memblock_reset();	/* off any array in the memory about to go */
 	host_phys_teardown();
 }
 
@@ -475,9 +492,157 @@ static void memblock_free_all_to_buddy(struct kunit *test)
 	free(map);
 }
 
+/*
+ * 300 separate RAM ranges: the memory table doubles at the 129th (to 256,
+ * one page) and at the 257th (to 512, two pages), each time top-down in
+ * free memory below current_limit, around what is reserved; the one-page
+ * array is given back when the two-page one replaces it, and nothing
+ * added is lost.
+ */
+static void memblock_memory_table_doubles_twice(struct kunit *test)
+{
+	static const phys_addr_t res[][2] = { { 0x1080000, 0x1081000 }, { 0x10fd000, 0x10ff000 } };
+	const struct memblock_region *r;
+	unsigned long i;
+
+	memblock_add(0x1000000, 0x100000);		/* 16 MiB .. 17 MiB: room for the arrays */
+	memblock_reserve(0x1080000, 0x1000);		/* something in use in it */
+	memblock_set_current_limit(0x2000000);
+	memblock_allow_resize();
+	kunit_capture_start(&cap);
+	for (i = 0; i < 300; i++)
+		KUNIT_ASSERT_EQ(test, memblock_add(0x100000 + i * 0x2000, 0x1000), 0);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"memblock: memory is doubled to 256 at [0x00000000010ff000-0x00000000010fffff]\n");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"memblock: memory is doubled to 512 at [0x00000000010fd000-0x00000000010fefff]\n");
+	KUNIT_EXPECT_EQ(test, memblock.memory.max, 512);
+	KUNIT_EXPECT_PTR_EQ(test, memblock.memory.regions, __va(0x10fd000));
+	KUNIT_ASSERT_EQ(test, memblock.memory.cnt, 301);
+	type_ok(test, &memblock.memory);
+	for (i = 0; i < 300; i++) {
+		r = &memblock.memory.regions[i];
+		if (r->base != 0x100000 + i * 0x2000 || r->size != 0x1000) {
+			KUNIT_FAIL(test, "memory[%lu] = [%#llx +%#llx]", i,
+				   (unsigned long long)r->base, (unsigned long long)r->size);
+			break;
+		}
+	}
+	KUNIT_EXPECT_EQ(test, memblock.memory.regions[300].base, 0x1000000);
+	KUNIT_EXPECT_EQ(test, memblock_phys_mem_size(), 0x100000 + 300 * 0x1000ULL);
+	/* the page in use and the two-page array; the one-page array went back */
+	expect_regions(test, &memblock.reserved, res, 2);
+	KUNIT_EXPECT_TRUE(test, all_bytes((u8 *)&memblock.memory.regions[301], 0,
+					  (512 - 301) * sizeof(struct memblock_region)));
+}
+
+/*
+ * 300 reservations.  The 129th is the highest free page, exactly where a
+ * top-down search would put the new array if it did not avoid the range
+ * being reserved; the array goes right below it instead (and merges with
+ * it).  The second doubling gives the first array back.
+ */
+static void memblock_reserved_table_doubles_around_new_range(struct kunit *test)
+{
+	unsigned long i;
+
+	memblock_add(0x100000, 0x1f00000);		/* 1 MiB .. 32 MiB */
+	memblock_set_current_limit(0x2000000);
+	memblock_allow_resize();
+	for (i = 0; i < 128; i++)
+		KUNIT_ASSERT_EQ(test, memblock_reserve(0x200000 + i * 0x2000, 0x1000), 0);
+	kunit_capture_start(&cap);
+	KUNIT_ASSERT_EQ(test, memblock_reserve(0x1fff000, 0x1000), 0);
+	for (i = 128; i < 299; i++)
+		KUNIT_ASSERT_EQ(test, memblock_reserve(0x200000 + i * 0x2000, 0x1000), 0);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"memblock: reserved is doubled to 256 at [0x0000000001ffe000-0x0000000001ffefff]\n");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"memblock: reserved is doubled to 512 at [0x0000000001ffc000-0x0000000001ffdfff]\n");
+	KUNIT_EXPECT_EQ(test, memblock.reserved.max, 512);
+	KUNIT_EXPECT_PTR_EQ(test, memblock.reserved.regions, __va(0x1ffc000));
+	type_ok(test, &memblock.reserved);
+	/* 299 + the top page, each alone, + the array: nothing lost, nothing shared */
+	KUNIT_EXPECT_EQ(test, memblock.reserved.cnt, 301);
+	KUNIT_EXPECT_EQ(test, memblock_reserved_size(), 300 * 0x1000ULL + 0x2000);
+	for (i = 0; i < 299; i++)
+		KUNIT_EXPECT_EQ(test, memblock.reserved.regions[i].base, 0x200000 + i * 0x2000);
+	KUNIT_EXPECT_EQ(test, memblock.reserved.regions[299].base, 0x1ffc000);
+	KUNIT_EXPECT_EQ(test, memblock.reserved.regions[300].base, 0x1fff000);
+	KUNIT_EXPECT_EQ(test, memblock.reserved.regions[300].size, 0x1000);
+	KUNIT_EXPECT_EQ(test, memblock.memory.cnt, 1);
+}
+
+/* a cut that splits a region of a full table grows it first */
+static void memblock_remove_split_grows_table(struct kunit *test)
+{
+	static const phys_addr_t res[][2] = { { 0x10ef000, 0x10f0000 } };
+	unsigned long i;
+
+	for (i = 0; i < INIT_MEMBLOCK_REGIONS; i++)
+		memblock_add(0x100000 + i * 0x20000, 0x10000);
+	memblock_set_current_limit(0x2000000);
+	memblock_allow_resize();
+	kunit_capture_start(&cap);
+	KUNIT_EXPECT_EQ(test, memblock_remove(0x104000, 0x1000), 0);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+		"memblock: memory is doubled to 256 at [0x00000000010ef000-0x00000000010effff]\n");
+	KUNIT_EXPECT_EQ(test, memblock.memory.cnt, INIT_MEMBLOCK_REGIONS + 1);
+	KUNIT_EXPECT_EQ(test, memblock_phys_mem_size(), INIT_MEMBLOCK_REGIONS * 0x10000ULL - 0x1000);
+	KUNIT_EXPECT_EQ(test, memblock.memory.regions[0].size, 0x4000);
+	KUNIT_EXPECT_EQ(test, memblock.memory.regions[1].base, 0x105000);
+	type_ok(test, &memblock.memory);
+	expect_regions(test, &memblock.reserved, res, 1);
+}
+
+/*
+ * Growing before memblock_allow_resize() - before the caller said what
+ * must not be overwritten - is Linux's panic.  On the host that ends the
+ * process, so it runs in a child whose stderr comes back through a pipe.
+ */
+static void memblock_grow_before_allowed_panics(struct kunit *test)
+{
+	static char out[4096];
+	int fds[2], status = 0;
+	ssize_t n, len = 0;
+	unsigned long i;
+	pid_t pid;
+
+	for (i = 0; i < INIT_MEMBLOCK_REGIONS; i++)
+		memblock_add(0x100000 + i * 0x2000, 0x1000);
+	KUNIT_ASSERT_EQ(test, pipe(fds), 0);
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	KUNIT_ASSERT_GE(test, pid, 0);
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		signal(SIGABRT, SIG_DFL);
+		memblock_add(0x1000000, 0x1000);
+		_exit(0);	/* not reached: that was a panic */
+	}
+	close(fds[1]);
+	while (len < (ssize_t)sizeof(out) - 1 && (n = read(fds[0], out + len, sizeof(out) - 1 - len)) > 0)
+		len += n;
+	out[len] = '\0';
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	KUNIT_EXPECT_FALSE(test, WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	KUNIT_EXPECT_TRUE(test, strstr(out, "Kernel panic - not syncing: memblock: cannot resize memory array\n") != NULL);
+	KUNIT_EXPECT_EQ(test, memblock.memory.cnt, INIT_MEMBLOCK_REGIONS);	/* the parent's, untouched */
+}
+
 static struct kunit_case memblock_host_cases[] = {
 	KUNIT_CASE(memblock_alloc_zeroes_through_va),
 	KUNIT_CASE(memblock_free_all_to_buddy),
+	KUNIT_CASE(memblock_memory_table_doubles_twice),
+	KUNIT_CASE(memblock_reserved_table_doubles_around_new_range),
+	KUNIT_CASE(memblock_remove_split_grows_table),
+	KUNIT_CASE(memblock_grow_before_allowed_panics),
 	{}
 };
 

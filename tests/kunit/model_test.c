@@ -20,7 +20,13 @@
  *    later); by migrate type too: each canonical block on the list of its
  *    pageblock's type, and no block elsewhere (unmovable, movable and
  *    reclaimable requests are mixed, so pageblocks change type);
- *  - after freeing everything, buddyinfo equals the boot state exactly.
+ *  - after freeing everything, buddyinfo equals the boot state exactly;
+ *  - blocks allocated with __GFP_MOVABLE are movable (linux/migrate.h),
+ *    the model their owner: now and then a zone is compacted (the whole
+ *    zone or for a random order), and direct compaction may run inside an
+ *    allocation; every move updates the model's free set, after which the
+ *    free lists must again equal the canonical decomposition and every
+ *    live block must hold its pattern where it now is.
  *
  * "model" runs a few seconds in make test-host and in the kernel's
  * selftest.  "model_long" (host only) runs other seeds for longer: an
@@ -30,6 +36,8 @@
 #include "mm_fixture.h"
 #include <linux/gfp.h>
 #include <linux/mmdebug.h>
+#include <linux/migrate.h>
+#include <linux/compaction.h>
 #include "../../mm/internal.h"
 
 static const struct mm_layout model_layouts[] = {
@@ -57,7 +65,63 @@ struct model {
 	struct live *live;
 	unsigned int nr_live, max_live;
 	u32 rng, next_id;
-	unsigned long allocs, fails, frees, misuses, checks;
+	unsigned long allocs, fails, frees, misuses, checks, compactions, moved;
+	bool moved_onto_used;	/* a migration destination the model had as used */
+};
+
+static struct model model_cur;
+
+/* ------------------------------------------------------------ the model as owner of movable blocks */
+
+static int model_live_of(const struct page *page)
+{
+	unsigned int i;
+
+	for (i = 0; i < model_cur.nr_live; i++)
+		if (model_cur.live[i].page == page)
+			return (int)i;
+	return -1;
+}
+
+static bool model_isolate_page(struct page *page)
+{
+	return model_live_of(page) >= 0;
+}
+
+static int model_migrate_page(struct page *dst, struct page *src)
+{
+	struct model *m = &model_cur;
+	int idx = model_live_of(src);
+	unsigned long s, d, i, n;
+
+	if (idx < 0)
+		return -EBUSY;
+	n = 1UL << m->live[idx].order;
+	s = mm_rel_pfn(m->f, src);
+	d = mm_rel_pfn(m->f, dst);
+	for (i = 0; i < n; i++) {
+		m->free[s + i] = 1;
+		m->owner[s + i] = 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (!m->free[d + i] || m->owner[d + i])
+			m->moved_onto_used = true;
+		m->free[d + i] = 0;
+		m->owner[d + i] = m->live[idx].id;
+	}
+	m->live[idx].page = dst;
+	m->moved += n;
+	return MIGRATEPAGE_SUCCESS;
+}
+
+static void model_putback_page(struct page *page)
+{
+}
+
+static const struct movable_operations model_mops = {
+	.isolate_page = model_isolate_page,
+	.migrate_page = model_migrate_page,
+	.putback_page = model_putback_page,
 };
 
 static u32 model_rand(struct model *m)
@@ -214,6 +278,8 @@ static void model_alloc(struct kunit *test, struct model *m)
 	l->order = order;
 	l->id = ++m->next_id;
 	l->compound = (gfp & __GFP_COMP) && order;
+	if ((gfp & __GFP_MOVABLE) && !l->compound)
+		__SetPageMovable(page, &model_mops);
 	for (i = 0; i < n; i++) {
 		u64 *w = page_words(m, page + i);
 
@@ -246,6 +312,7 @@ static void model_free(struct kunit *test, struct model *m, unsigned int idx)
 	}
 	m->live[idx] = m->live[--m->nr_live];
 	m->frees++;
+	__ClearPageMovable(l.page);
 	switch (how) {
 	case 0:
 		__free_pages(l.page, l.order);
@@ -300,7 +367,39 @@ static void model_misuse(struct kunit *test, struct model *m)
 }
 
 static struct mm_fixture model_fx;
-static struct model model_cur;
+
+/* every live block holds its pattern, where it is now */
+static void model_check_contents(struct kunit *test, struct model *m)
+{
+	unsigned int b;
+	unsigned long i;
+
+	for (b = 0; b < m->nr_live; b++) {
+		const struct live *l = &m->live[b];
+		unsigned long rel = mm_rel_pfn(m->f, l->page);
+
+		for (i = 0; i < (1UL << l->order); i++) {
+			u64 *w = page_words(m, l->page + i);
+
+			KUNIT_ASSERT_EQ(test, w[0], ((u64)l->id << 32) | i);
+			KUNIT_ASSERT_EQ(test, w[WORDS_PER_PAGE - 1], ~w[0]);
+			KUNIT_ASSERT_EQ(test, m->owner[rel + i], l->id);
+		}
+	}
+}
+
+/* compact one zone, whole or for a random order; then check everything */
+static void model_compact(struct kunit *test, struct model *m)
+{
+	struct zone *zone = mm_zone(m->f, model_rand(m) % MAX_NR_ZONES);
+	int order = (int)(model_rand(m) % (MAX_ORDER + 1)) - 1;
+
+	compact_zone_order(zone, order, GFP_KERNEL, NULL);
+	m->compactions++;
+	KUNIT_ASSERT_FALSE(test, m->moved_onto_used);
+	model_check(test, m);
+	model_check_contents(test, m);
+}
 
 /* also after a failed ASSERT: nothing leaks, the node is unregistered */
 static void model_exit(struct kunit *test)
@@ -341,10 +440,13 @@ static void model_run(struct kunit *test, const struct mm_layout *l, unsigned lo
 
 		if (r < 2)
 			model_misuse(test, m);
+		else if (r < 3)
+			model_compact(test, m);
 		else if (r < 55 || !m->nr_live)
 			model_alloc(test, m);
 		else
 			model_free(test, m, model_rand(m) % m->nr_live);
+		KUNIT_ASSERT_FALSE(test, m->moved_onto_used);
 		if (step < 2000 || (step & 15) == 0)
 			model_check(test, m);
 		/* now and then, drain everything: the boot state must come back */
@@ -361,8 +463,10 @@ static void model_run(struct kunit *test, const struct mm_layout *l, unsigned lo
 	KUNIT_EXPECT_GT(test, m->allocs, 0);
 	KUNIT_EXPECT_GT(test, m->fails, 0);
 	KUNIT_EXPECT_GT(test, m->misuses, 0);
-	printk(KERN_INFO "model %s: %lu ops, %lu allocs, %lu failed, %lu frees, %lu misuses, %lu checks\n",
-	       l->name, ops, m->allocs, m->fails, m->frees, m->misuses, m->checks);
+	KUNIT_EXPECT_GT(test, m->compactions, 0);
+	printk(KERN_INFO "model %s: %lu ops, %lu allocs, %lu failed, %lu frees, %lu misuses, %lu checks, "
+	       "%lu compactions, %lu pages moved\n", l->name, ops, m->allocs, m->fails, m->frees,
+	       m->misuses, m->checks, m->compactions, m->moved);
 }
 
 #define MODEL_CASE(i, fname, ops, seed)					\

@@ -94,6 +94,18 @@ static u64 free_bytes(void)
 	return n;
 }
 
+/* bytes memblock reserved for tables it grew: only the current arrays stay reserved */
+static u64 grown_arrays(void)
+{
+	u64 n = 0;
+
+	if (memblock.memory.max > INIT_MEMBLOCK_REGIONS)
+		n += ALIGN(memblock.memory.max * sizeof(struct memblock_region), (u64)PAGE_SIZE);
+	if (memblock.reserved.max > INIT_MEMBLOCK_REGIONS)
+		n += ALIGN(memblock.reserved.max * sizeof(struct memblock_region), (u64)PAGE_SIZE);
+	return n;
+}
+
 /* run the setup core; check what must hold for every map */
 static int run(struct kunit *test, const struct rng *map, unsigned int n, const char *cmdline)
 {
@@ -126,7 +138,8 @@ static int run(struct kunit *test, const struct rng *map, unsigned int n, const 
 	/* page 0 (not RAM, reserved anyway), the BIOS area and the image are reserved */
 	KUNIT_EXPECT_TRUE(test, memblock_is_region_reserved(0, 1));
 	KUNIT_EXPECT_TRUE(test, memblock_is_region_reserved(0xfffff, 1));
-	KUNIT_EXPECT_EQ(test, memblock_reserved_size(), PAGE_SIZE + (BIOS_END - lay.bios_start) + (KEND - KSTART));
+	KUNIT_EXPECT_EQ(test, memblock_reserved_size(), PAGE_SIZE + (BIOS_END - lay.bios_start) +
+			(KEND - KSTART) + grown_arrays());
 	return 0;
 }
 
@@ -309,8 +322,13 @@ static void setup_no_ram_fails_clearly(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, run(test, qemu_16m, ARRAY_SIZE(qemu_16m), "mem=0x800"), -ENOMEM);
 }
 
-/* 200 separate RAM ranges: memblock has 128 slots; the rest is reported, not lost silently */
-static void setup_more_ram_ranges_than_memblock_slots(struct kunit *test)
+/*
+ * 200 separate RAM ranges and no free RAM below 1 MiB, where the memory
+ * table would grow during setup: the first 128 are used, the rest is
+ * reported, not lost silently.  (Nothing is written, so this also runs in
+ * the booted kernel; a table that does grow is tested in setup_big_maps.)
+ */
+static void setup_ram_ranges_table_cannot_grow(struct kunit *test)
 {
 	unsigned int i;
 
@@ -323,6 +341,7 @@ static void setup_more_ram_ranges_than_memblock_slots(struct kunit *test)
 	kunit_capture_stop();
 	/* the report comes after a 200-line table, beyond what a capture holds */
 	KUNIT_EXPECT_TRUE(test, cap.overflow);
+	KUNIT_EXPECT_EQ(test, memblock.memory.max, INIT_MEMBLOCK_REGIONS);
 	KUNIT_EXPECT_EQ(test, lay.ram, 128 * 0x80000ULL);
 	KUNIT_EXPECT_EQ(test, lay.ram_no_memblock_slot, 72 * 0x80000ULL);
 	KUNIT_EXPECT_EQ(test, memblock_phys_mem_size(), lay.ram);
@@ -373,7 +392,7 @@ static struct kunit_case setup_cases[] = {
 	KUNIT_CASE(setup_highmem_lowers_max_pfn),
 	KUNIT_CASE(setup_bios_area_from_ebda),
 	KUNIT_CASE(setup_no_ram_fails_clearly),
-	KUNIT_CASE(setup_more_ram_ranges_than_memblock_slots),
+	KUNIT_CASE(setup_ram_ranges_table_cannot_grow),
 	KUNIT_CASE(setup_kernel_outside_ram_warned),
 	{}
 };
@@ -487,6 +506,81 @@ static void setup_zone_layouts_exact(struct kunit *test)
 		free(map);
 	}
 }
+
+/*
+ * GRUB's "cutmem" of 140 one-MiB holes in 1 GiB: 142 RAM ranges.  The
+ * memory table doubles below 1 MiB (after the BIOS area and the image are
+ * reserved: the firmware here calls [0, 640 KiB) RAM, so the highest free
+ * page below 1 MiB is the EBDA's unless reservations come first), and
+ * every byte of RAM is used.
+ */
+#include <host_phys.h>
+
+static int setup_big_maps_init(struct kunit *test)
+{
+	return host_phys_setup(BIOS_END);
+}
+
+static void setup_big_maps_exit(struct kunit *test)
+{
+	memblock_reset();	/* off any array in the memory about to go */
+	host_phys_teardown();
+}
+
+static struct rng cut_map[E820_MAX_ENTRIES];
+
+static unsigned int build_cutmem_1g(unsigned int holes)
+{
+	unsigned int n = 0, h;
+	u64 at = 0x100000;
+
+	cut_map[n++] = (struct rng){ 0, 0xa0000, RAM };
+	cut_map[n++] = (struct rng){ 0xf0000, 0x100000, RES };
+	/* a hole every 3 MiB from 16 MiB (tests/qemu/run_tests.py's cutmem case) */
+	for (h = 0; h < holes; h++) {
+		u64 hole = 16 * M + (u64)h * 3 * M;
+
+		cut_map[n++] = (struct rng){ at, hole, RAM };
+		at = hole + M;
+	}
+	cut_map[n++] = (struct rng){ at, G - 0x20000, RAM };
+	cut_map[n++] = (struct rng){ G - 0x20000, G, RES };
+	return n;
+}
+
+static void setup_cutmem_140_holes_uses_all_ram(struct kunit *test)
+{
+	unsigned int n = build_cutmem_1g(140);
+	u64 low = 0xa0000 - PAGE_SIZE;		/* page 0 goes (trim_bios_range) */
+
+	KUNIT_ASSERT_EQ(test, run(test, cut_map, n, ""), 0);
+	KUNIT_EXPECT_EQ(test, memblock.memory.cnt, 142);
+	KUNIT_EXPECT_EQ(test, memblock.memory.max, 256);
+	KUNIT_EXPECT_EQ(test, lay.ram_no_memblock_slot, 0);
+	KUNIT_EXPECT_EQ(test, lay.ram, low + (G - 0x20000 - 0x100000) - 140 * M);
+	/* below the EBDA's page (0x9f000, reserved): the image and BIOS area are already reserved */
+	KUNIT_EXPECT_PTR_EQ(test, memblock.memory.regions, __va(0x9e000));
+	KUNIT_EXPECT_TRUE(test, memblock_is_region_reserved(0x9e000, PAGE_SIZE));
+	KUNIT_EXPECT_EQ(test, lay.bios_start, 0x9f000);
+	KUNIT_EXPECT_EQ(test, memblock.memory.regions[141].base + memblock.memory.regions[141].size,
+			G - 0x20000);
+}
+
+static struct kunit_case setup_big_maps_cases[] = {
+	KUNIT_CASE(setup_cutmem_140_holes_uses_all_ram),
+	{}
+};
+
+static struct kunit_suite setup_big_maps_suite = {
+	.name = "setup_big_maps",
+	.suite_init = setup_suite_init,
+	.suite_exit = setup_suite_exit,
+	.init = setup_big_maps_init,
+	.exit = setup_big_maps_exit,
+	.test_cases = setup_big_maps_cases,
+	.flags = KUNIT_SUITE_HOST_ONLY,
+};
+kunit_test_suite(setup_big_maps_suite);
 
 static struct kunit_case setup_zones_cases[] = {
 	KUNIT_CASE(setup_zone_layouts_exact),

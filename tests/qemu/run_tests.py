@@ -97,7 +97,10 @@ SKIP_ARENA = dict.fromkeys([
     "zone.watermarks_realistic", "zone.report_empty_zone_range",
     "mobility.boot_state_movable", "mobility.whole_pageblock_claimed",
     "mobility.highatomic_reserve_taken_and_released", "mobility.pcp_lists_per_migratetype",
-    "mobility.grouping_disabled"], ARENA)
+    "mobility.grouping_disabled",
+    "compaction.scanners_meet", "compaction.free_scanner_stays_above",
+    "compaction.direct_compaction_in_slowpath", "compaction.deferral",
+    "compaction.alloc_contig_range_moves_pages_out", "compaction.alloc_contig_range_failures"], ARENA)
 
 # They need a boot option; allowed where the case does not give it.
 DEBUG_PAGEALLOC_TEST = "system.system_debug_pagealloc_use_after_free"
@@ -206,6 +209,28 @@ def matrix(release_iso=None):
         for on in (True, False):
             C.append(Case("fragment-%s-%s" % ("on" if on else "off", mem), "fragment", mem,
                           cmdline="" if on else "page_group_by_mobility=off", timeout=t))
+    # issue 17: a map with 142 RAM ranges (140 one-MiB cutmem holes, every
+    # 3 MiB from 16 MiB, in 1 GiB; above 436 MiB RAM is whole, for the flat
+    # mem_map's one block): memblock's memory table doubles instead of
+    # dropping RAM; a CPU without cmov (i586) gets Linux's message; an i686
+    # with cmov still boots
+    C.append(Case("boot-bios-cutmem-140-holes", "boot", "1G", timeout=90,
+                  cutmem=[("%dM" % (16 + 3 * h), "%dM" % (17 + 3 * h)) for h in range(140)],
+                  expect={"log": [r"^memblock: memory is doubled to 256 at "
+                                  r"\[0x[0-9a-f]{16}-0x[0-9a-f]{16}\]$"],
+                          "no_log": [r"bytes of RAM ignored", r"Failed to double"]}))
+    C.append(Case("cpu-pentium-refused", "cpu-refused", "64M", timeout=40,
+                  extra=["-cpu", "pentium"]))
+    C.append(Case("boot-bios-pentium2", "boot", "128M", timeout=40, extra=["-cpu", "pentium2"]))
+    # issue 15: page_owner=on names the shell's allocation site
+    C.append(Case("page-owner-on-256M", "page_owner", "256M", cmdline="page_owner=on", timeout=90))
+    # issue 15: fragment, compact, order 9 and 16 MiB contiguous; the
+    # instruction counts under -icount, and the same under debug_pagealloc
+    for mem, t in (("512M", 150), ("2G", 240)):
+        C.append(Case("compact-%s" % mem, "compact", mem, timeout=t,
+                      extra=["-icount", "shift=0"]))
+    C.append(Case("compact-debug-pagealloc", "compact", "512M", timeout=150,
+                  cmdline="debug_pagealloc=on page_poison=on"))
     # issue 16, mm side: the per-CPU page lists with every CPU allocating at once
     # (suite pcp_smp; the plain selftest-smp2/smp4 cases run it too); 1G has HighMem
     for name, n, mem, uefi, cmd, t in (
@@ -392,6 +417,21 @@ def check_memory_model(case, text):
     return errs
 
 
+CPU_REFUSED_RE = re.compile(
+    r"^This kernel requires an i686 CPU, but only detected an i586 CPU\.\r?\n"
+    r"Unable to boot - please use a kernel appropriate for your CPU\.", re.M)
+
+
+def check_log_lines(case, text):
+    """Errors for a case's expect["log"] (regexes that must match a line of
+    the log) and expect["no_log"] (regexes that must match none)."""
+    errs = ["no line matching /%s/" % p for p in case.expect.get("log", ())
+            if not re.search(p, text, re.M)]
+    errs += ["a line matches /%s/" % p for p in case.expect.get("no_log", ())
+             if re.search(p, text, re.M)]
+    return errs
+
+
 def check_smp(case, text):
     """Errors in the CPU bring-up lines, for a case with expect["smp"] =
     (CPUs in the MADT, CPUs to be brought up): Linux's smpboot lines, every
@@ -525,7 +565,23 @@ def drive(case, q):
         if fatal:
             errs.append("fatal: " + fatal)
         errs += check_memory_model(case, q.text)
+        errs += check_log_lines(case, q.text)
         return (not errs), "; ".join(errs) or "ready"
+
+    if case.kind == "cpu-refused":
+        # Linux's arch/x86/boot/cpu.c words, then nothing: the kernel halts
+        try:
+            q.expect(CPU_REFUSED_RE)
+        except qemu.QemuError as e:
+            return False, str(e)
+        status = q.wait(timeout=3)
+        q.close()
+        errs = []
+        if status is not None:
+            errs.append("QEMU exited (%s): the kernel should halt" % qemu.describe_exit(status))
+        if READY_RE.search(q.text):
+            errs.append("the kernel went on to the ready line")
+        return (not errs), "; ".join(errs) or "refused with Linux's message, halted"
 
     if case.kind == "selftest":
         status = q.wait()
@@ -624,6 +680,11 @@ def drive(case, q):
     if case.kind == "fragment":
         return drive_fragment(case, q)
 
+    if case.kind == "page_owner":
+        return drive_page_owner(case, q)
+    if case.kind == "compact":
+        return drive_compact(case, q)
+
     if case.kind == "shell":
         shell = load_shell_session()
         return shell.run(q)
@@ -700,6 +761,156 @@ def drive_fragment(case, q):
     if fatal:
         errs.append("fatal: " + fatal)
     return (not errs), "; ".join(errs) or "grouping %s, order-9 share %s%%" % ("on" if on else "off", share)
+
+
+ALLOC_PFN_RE = re.compile(r"^page=0x[0-9a-f]+ pfn=0x([0-9a-f]+) order=(\d+) ", re.M)
+OWNER_HEAD_RE = re.compile(r"^Page allocated via order (\d+), mask (0x[0-9a-f]+)\(([^)]*)\), "
+                           r"pid 0, ts (\d+) ns\nPFN (0x[0-9a-f]+) type (\w+) Block (\d+) "
+                           r"type (\w+) Flags (0x[0-9a-f]+)\(([^)]*)\)\n", re.M)
+
+
+def drive_page_owner(case, q):
+    """page_owner=on: the boot line; `page_owner <pfn>` of a block the shell
+    allocated has Linux's record format, the right order, mask and type,
+    and a trace through the shell's alloc command, for the head and a page
+    inside; `page` (dump_page) adds the owner; bad pfns, a reserved and a
+    freed page get one error line; the summary counts the block."""
+    errs = []
+    try:
+        q.expect_prompt()
+        if not re.search(r"^page_owner: on, \d+ KiB of records", q.text, re.M):
+            errs.append("no 'page_owner: on' boot line")
+        out = q.command("alloc_pages 2 GFP_KERNEL|__GFP_MOVABLE")
+        m = ALLOC_PFN_RE.search(out)
+        if not m:
+            return False, "alloc_pages 2: no pfn in %r" % out
+        pfn = int(m.group(1), 16)
+        for p in (pfn, pfn + 3):
+            rec = q.command("page_owner 0x%x" % p)
+            h = OWNER_HEAD_RE.search(rec)
+            if not h:
+                errs.append("page_owner 0x%x: not Linux's record format: %r" % (p, rec[:200]))
+                continue
+            if (h.group(1), h.group(3), h.group(6)) != ("2", "GFP_KERNEL|__GFP_MOVABLE", "Movable"):
+                errs.append("page_owner 0x%x: order/mask/type %s" % (p, h.group(1, 3, 6)))
+            if int(h.group(5), 16) != p or int(h.group(7)) != p >> 10:
+                errs.append("page_owner 0x%x: PFN %s Block %s" % (p, h.group(5), h.group(7)))
+            if not re.search(r"^ (do_alloc|cmd_alloc_pages)\+0x", rec, re.M):
+                errs.append("page_owner 0x%x: the shell's allocation site is not in the trace:\n%s"
+                            % (p, rec))
+        dump = q.command("page 0x%x" % pfn)
+        if "page_owner tracks the page as allocated" not in dump or "cmd_alloc_pages+0x" not in dump:
+            errs.append("page (dump_page) does not show the owner: %r" % dump[-300:])
+        summary = q.command("page_owner")
+        if not re.search(r"^page_owner: \d+ blocks, \d+ pages allocated:.* Movable \d+", summary, re.M):
+            errs.append("summary: %r" % summary[:200])
+        bad = {"page_owner 0xfffffff": "error: pfn 0xfffffff is outside mem_map",
+               "page_owner 0xa0": "error: pfn 0xa0 is reserved",
+               "page_owner zz": "error: "}
+        for cmd, want in bad.items():
+            out = q.command(cmd)
+            if not out.startswith(want) or out.count("\n") > 1:
+                errs.append("%s: want one line %r, got %r" % (cmd, want, out))
+        q.command("free_all")
+        out = q.command("selftest page_owner", timeout=60)
+        if not re.search(r"^ok \d+ page_owner$", out, re.M) or "not ok" in out:
+            errs.append("selftest page_owner: %r" % out[-400:])
+        out = q.command("page_owner 0x%x" % pfn)
+        if not out.startswith("error: pfn 0x%x is free (last allocated via order 2" % pfn):
+            errs.append("freed page: %r" % out)
+    except qemu.QemuError as e:
+        return False, str(e)
+    fatal = fatal_line(q.text)
+    if fatal:
+        errs.append("fatal: " + fatal)
+    return (not errs), "; ".join(errs) or "page_owner record and trace of pfn 0x%x" % pfn
+
+
+COMPACT_RE = re.compile(r"^compact: Normal: migrated (\d+) pages \((\d+) could not move\), "
+                        r"scanned (\d+) \+ (\d+) free, order-9 blocks (\d+) -> (\d+)$", re.M)
+UPTIME_RE = re.compile(r"^up (\d+)\.(\d{6}) s", re.M)
+EXTFRAG_RE = re.compile(r"^extfrag_index:\n(?:.*\n)*?Node 0, zone   Normal((?: +-?\d\.\d{3}){11}) *$", re.M)
+
+
+def drive_compact(case, q):
+    """`fragment 1 10 50` (half the movable pages stay: no order-9 block),
+    extfrag's index says fragmentation, `compact Normal` moves pages and
+    makes at least 70% of free Normal memory order-9 blocks (timed by
+    uptime: under -icount shift=0 a guest ns is an instruction), vmstat
+    counted it, pagetypeinfo still equals buddyinfo, `alloc_pages 9` and
+    `alloc_contig 4096` (16 MiB) succeed, and free_all restores the boot
+    buddyinfo; then bad input (a zero, too large or unparsable count, a
+    range across the hole below 1 MiB, a freed #id, an empty zone) gets one
+    error line each and changes nothing."""
+    errs = []
+    try:
+        q.expect_prompt()
+        q.command("drain")
+        boot_buddy = q.command("buddyinfo")
+        out = q.command("fragment 1 10 50", timeout=180)
+        m = SHARE_RE.search(out)
+        free = int(m.group(1)) if m else 0
+        if not m or int(m.group(3)) >= 10:
+            errs.append("fragment 1 10 50: want an order-9 share under 10%%: %r" % out[-200:])
+        m = EXTFRAG_RE.search(q.command("extfrag"))
+        if not m or float(m.group(1).split()[10]) <= 0.5:
+            errs.append("extfrag: Normal's order-10 index should say fragmentation (> 0.500)")
+        t0 = UPTIME_RE.search(q.command("uptime"))
+        out = q.command("compact Normal", timeout=180)
+        t1 = UPTIME_RE.search(q.command("uptime"))
+        m = COMPACT_RE.search(out)
+        if not m or not t0 or not t1:
+            return False, "compact: unexpected answer %r" % out[-300:]
+        migrated, failed, after = int(m.group(1)), int(m.group(2)), int(m.group(6))
+        ns = (int(t1.group(1)) * 10**6 + int(t1.group(2)) - int(t0.group(1)) * 10**6
+              - int(t0.group(2))) * 1000
+        share = 100.0 * after * 512 / free if free else 0
+        if failed or not migrated:
+            errs.append("compact: migrated %d, %d could not move" % (migrated, failed))
+        if share < 70:
+            errs.append("compact: order-9 share %.1f%% < 70%%" % share)
+        vm = dict(l.split() for l in q.command("vmstat").splitlines() if len(l.split()) == 2)
+        if int(vm.get("pgmigrate_success", 0)) < migrated or not int(vm.get("compact_isolated", 0)):
+            errs.append("vmstat does not count the migration: %r" % vm)
+        check_pagetypeinfo(q, errs, "after compact")
+        out = q.command("alloc_pages 9")
+        if "order=9" not in out:
+            errs.append("alloc_pages 9 after compact: %r" % out[-200:])
+        out = q.command("alloc_contig 4096", timeout=120)
+        if "nr_pages=4096" not in out:
+            errs.append("alloc_contig 4096: %r" % out[-300:])
+        q.command("free_all", timeout=60)
+        q.command("drain")
+        if q.command("buddyinfo") != boot_buddy:
+            errs.append("free_all did not restore the boot buddyinfo")
+        # bad input: one error line each, nothing changed
+        out = q.command("alloc_page GFP_KERNEL|__GFP_MOVABLE")
+        m = re.search(r" id=(#\d+)$", out, re.M)
+        freed = m.group(1) if m else "#0"
+        q.command("free_page " + freed)
+        bad = ["alloc_contig 0", "alloc_contig 99999999", "alloc_contig x",
+               "alloc_contig_range 0x9f 4", "migrate " + freed, "free_contig " + freed,
+               "hexdump #99999"]
+        if case.mem == "512M":
+            bad.append("compact HighMem")
+        for cmd in bad:
+            lines = [l for l in q.command(cmd).splitlines() if l.strip()]
+            if len(lines) != 1 or not lines[0].startswith("error: "):
+                errs.append("%r: want one 'error: ' line, got %r" % (cmd, lines[:3]))
+        q.command("drain")
+        if q.command("buddyinfo") != boot_buddy:
+            errs.append("bad input changed buddyinfo")
+    except qemu.QemuError as e:
+        return False, str(e)
+    fatal = fatal_line(q.text)
+    if fatal:
+        errs.append("fatal: " + fatal)
+    icount = "-icount" in case.extra
+    return (not errs), "; ".join(errs) or (
+        "migrated %d pages in %.1f ms of guest time (%d %s per page), order-9 share after "
+        "%.1f%%, alloc_contig 16 MiB ok"
+        % (migrated, ns / 1e6, ns // max(migrated, 1),
+           "instructions" if icount else "guest ns", share))
 
 
 def main():

@@ -431,8 +431,215 @@ def nohw_case(name, kernel, timeout):
         return False, str(e)
 
 
+# ------------------------------------------------------------------ the graphical memmap
+
+MAP_COL = 82			# kernel/memmap_gfx.c: the pane's first text column
+TEXT_COLS = MAP_COL - 1		# the text wraps there while the map is up
+MAP_USED = {0xff4040: "Unmovable", 0x40ff40: "Movable", 0x4080ff: "Reclaimable",
+            0xffff40: "HighAtomic", 0xff40ff: "Isolate"}
+MAP_FREE = {0x602020: "Unmovable", 0x206020: "Movable", 0x203060: "Reclaimable",
+            0x606020: "HighAtomic", 0x602060: "Isolate"}
+MAP_RESERVED = 0x808080
+HOLDING_RE = re.compile(r"^fragment: holding (\d+) movable \+ (\d+) unmovable pages", re.M)
+
+
+def text_rows(rows):
+    """The console's text while the map is up: the left TEXT_COLS columns."""
+    return [r[:TEXT_COLS].rstrip() for r in rows]
+
+
+def joined_text(rows):
+    """The text with the lines that wrapped at TEXT_COLS joined again."""
+    out = ""
+    for r in text_rows(rows):
+        out += r + ("" if len(r) == TEXT_COLS else "\n")
+    return out
+
+
+def map_census(w, h, rgb):
+    """Pixels of the map area by colour: {"used": {type: n}, "free": {...},
+    "reserved": n, "other": n} (0xRRGGBB keys of memmap_gfx.c)."""
+    x0, x1 = MAP_COL * FONT_W, (w // FONT_W - 1) * FONT_W
+    y0, y1 = FONT_H + FONT_H // 2, (h // FONT_H - 6) * FONT_H
+    counts = {}
+    for y in range(y0, y1):
+        row = rgb[(y * w + x0) * 3:(y * w + x1) * 3]
+        for i in range(0, len(row), 3):
+            v = row[i] << 16 | row[i + 1] << 8 | row[i + 2]
+            counts[v] = counts.get(v, 0) + 1
+    c = {"used": {}, "free": {}, "reserved": counts.get(MAP_RESERVED, 0), "other": 0}
+    for v, n in counts.items():
+        if v in MAP_USED:
+            c["used"][MAP_USED[v]] = n
+        elif v in MAP_FREE:
+            c["free"][MAP_FREE[v]] = n
+        elif v not in (0, MAP_RESERVED):
+            c["other"] += n
+    return c
+
+
+def memmap_case(name, iso, docs, timeout):
+    """The ISO under SeaBIOS at -m 512M, screen only: `memmap_watch on`
+    draws the map right of the text (1 pixel per page on 1024x768); after
+    `fragment` the allocated pixels grow by the pages fragment says it
+    holds, bright Unmovable (and Movable) by its unmovable (movable) ones;
+    `alloc_pages 9 GFP_KERNEL|__GFP_MOVABLE` then adds exactly 512 bright
+    Movable pixels; after `free_all` they are back where they were at
+    boot.  --docs writes docs/memmap-boot.png, docs/memmap-fragment.png
+    (after the order-9 allocation) and docs/memmap-free_all.png."""
+    t0 = time.monotonic()
+    deadline = t0 + timeout
+    tmp = tempfile.mkdtemp(prefix="screen-")
+    sock = os.path.join(tmp, "qmp.sock")
+    argv = qemu.qemu_command(iso=iso, mem="512M", serial="none",
+                             extra=["-vga", "std", "-qmp", "unix:%s,server=on,wait=off" % sock])
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    qmp = screen = None
+    shots = {}
+
+    def run(cmd, done):
+        type_text(qmp, cmd + "\n")
+        rows = screen.wait_for(lambda r: done(joined_text(r)) and prompt_ready(text_rows(r)),
+                               deadline, "the output of '%s' and a new prompt" % cmd)
+        return rows, screen.last
+
+    try:
+        qmp = Qmp(sock, deadline)
+        screen = Screen(qmp, tmp, glyph_tables(load_font()))
+        screen.wait_for(lambda r: prompt_ready(text_rows(r)), deadline, "the prompt")
+        rows, shots["boot"] = run("memmap_watch on", lambda t: "memmap_watch: on" in t)
+        if screen.mode != "fbcon 1024x768":
+            raise qemu.QemuError("screen mode %s, want fbcon 1024x768" % screen.mode)
+        title = rows[0][MAP_COL:]
+        if not title.startswith("memmap 1 square = 1 page, 1x1 px"):
+            raise qemu.QemuError("map title %r, want 1 page per pixel at 512M" % title)
+        legend = " ".join(r[MAP_COL:] for r in rows[-6:])
+        for word in ("allocated", "Unmovable", "Movable", "Reclaimable", "reserved"):
+            if word not in legend:
+                raise qemu.QemuError("legend without %r: %r" % (word, legend))
+        rows, shots["fragment"] = run("fragment", lambda t: HOLDING_RE.search(t))
+        m = HOLDING_RE.search(joined_text(rows))
+        held_m, held_u = int(m.group(1)), int(m.group(2))
+        rows, shots["alloc9"] = run("alloc_pages 9 GFP_KERNEL|__GFP_MOVABLE",
+                                    lambda t: re.search(r"^page=0x\w+ pfn=0x\w+ order=9 ", t, re.M))
+        rows, shots["free_all"] = run("free_all", lambda t: "free_all: freed" in t)
+        census = {k: map_census(*v) for k, v in shots.items()}
+        used = {k: sum(c["used"].values()) for k, c in census.items()}
+        free = {k: sum(c["free"].values()) for k, c in census.items()}
+        errs = []
+        for k, c in census.items():
+            if c["other"]:
+                errs.append("%s: %d map pixels of no legend colour" % (k, c["other"]))
+        if free["boot"] < 4 * used["boot"]:
+            errs.append("boot: %d free, %d allocated pixels: the map is not mostly free" %
+                        (free["boot"], used["boot"]))
+        grew = used["fragment"] - used["boot"]
+        held = held_m + held_u
+        if not 0.97 * held <= grew <= 1.03 * held + 64:
+            errs.append("fragment holds %d pages, allocated pixels grew by %d" % (held, grew))
+        def grown(a, b, kind):
+            return census[b]["used"].get(kind, 0) - census[a]["used"].get(kind, 0)
+        if grown("boot", "fragment", "Movable") < 0.9 * held_m:
+            errs.append("fragment holds %d movable pages, bright Movable pixels grew by %d" %
+                        (held_m, grown("boot", "fragment", "Movable")))
+        if grown("boot", "fragment", "Unmovable") < 0.9 * held_u:
+            errs.append("fragment holds %d unmovable pages, bright Unmovable pixels grew by %d" %
+                        (held_u, grown("boot", "fragment", "Unmovable")))
+        # an order-9 movable block: 512 more bright Movable pixels, nothing else changes
+        if grown("fragment", "alloc9", "Movable") != 512 or used["alloc9"] - used["fragment"] != 512:
+            errs.append("alloc_pages 9: bright Movable pixels grew by %d, all allocated by %d, want 512"
+                        % (grown("fragment", "alloc9", "Movable"), used["alloc9"] - used["fragment"]))
+        back = used["free_all"] - used["boot"]
+        if abs(back) > 0.01 * used["boot"] + 64:
+            errs.append("free_all: allocated pixels %d, at boot %d" % (used["free_all"], used["boot"]))
+        if docs:
+            for k, doc in (("boot", "boot"), ("alloc9", "fragment"), ("free_all", "free_all")):
+                write_png(os.path.join(DOCS, "memmap-%s.png" % doc), *shots[k])
+        if errs:
+            raise qemu.QemuError("; ".join(errs))
+        return True, ("allocated pixels: boot %d, fragment %d (+%d, holds %d), free_all %d"
+                      % (used["boot"], used["fragment"], grew, held, used["free_all"]))
+    except qemu.QemuError as e:
+        if screen is not None and screen.last:
+            write_png(os.path.join(qemu.LOG_DIR, name + ".png"), *screen.last)
+        return False, str(e)
+    finally:
+        if qmp:
+            qmp.close()
+        if proc.poll() is None:
+            os.killpg(proc.pid, 9)
+        proc.wait()
+        for f in os.listdir(tmp):
+            os.unlink(os.path.join(tmp, f))
+        os.rmdir(tmp)
+
+
+COMPACT_RE = re.compile(r"^compact: Normal: migrated (\d+) pages", re.M)
+
+
+def compact_case(name, iso, docs, timeout):
+    """The graphical memmap before and after compaction, at -m 512M:
+    `fragment 1 10 50` (half the movable pages held), then `compact Normal`
+    moves pages but allocates and frees none, so the allocated pixels stay
+    as many (to a drained per-CPU list's worth); --docs writes
+    docs/memmap-compact-before.png and docs/memmap-compact-after.png."""
+    deadline = time.monotonic() + timeout
+    tmp = tempfile.mkdtemp(prefix="screen-")
+    sock = os.path.join(tmp, "qmp.sock")
+    argv = qemu.qemu_command(iso=iso, mem="512M", serial="none",
+                             extra=["-vga", "std", "-qmp", "unix:%s,server=on,wait=off" % sock])
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    qmp = screen = None
+    shots = {}
+
+    def run(cmd, done):
+        type_text(qmp, cmd + "\n")
+        rows = screen.wait_for(lambda r: done(joined_text(r)) and prompt_ready(text_rows(r)),
+                               deadline, "the output of '%s' and a new prompt" % cmd)
+        return rows, screen.last
+
+    try:
+        qmp = Qmp(sock, deadline)
+        screen = Screen(qmp, tmp, glyph_tables(load_font()))
+        screen.wait_for(lambda r: prompt_ready(text_rows(r)), deadline, "the prompt")
+        run("memmap_watch on", lambda t: "memmap_watch: on" in t)
+        rows, shots["before"] = run("fragment 1 10 50", lambda t: HOLDING_RE.search(t))
+        rows, shots["after"] = run("compact Normal", lambda t: COMPACT_RE.search(t))
+        migrated = int(COMPACT_RE.search(joined_text(rows)).group(1))
+        census = {k: map_census(*v) for k, v in shots.items()}
+        used = {k: sum(c["used"].values()) for k, c in census.items()}
+        errs = ["%s: %d map pixels of no legend colour" % (k, c["other"])
+                for k, c in census.items() if c["other"]]
+        if not migrated:
+            errs.append("compact Normal migrated nothing")
+        if abs(used["after"] - used["before"]) > 64:
+            errs.append("allocated pixels %d before compact, %d after" % (used["before"], used["after"]))
+        if docs:
+            for k in shots:
+                write_png(os.path.join(DOCS, "memmap-compact-%s.png" % k), *shots[k])
+        if errs:
+            raise qemu.QemuError("; ".join(errs))
+        return True, "compact moved %d pages; allocated pixels %d before, %d after" % (
+            migrated, used["before"], used["after"])
+    except qemu.QemuError as e:
+        if screen is not None and screen.last:
+            write_png(os.path.join(qemu.LOG_DIR, name + ".png"), *screen.last)
+        return False, str(e)
+    finally:
+        if qmp:
+            qmp.close()
+        if proc.poll() is None:
+            os.killpg(proc.pid, 9)
+        proc.wait()
+        for f in os.listdir(tmp):
+            os.unlink(os.path.join(tmp, f))
+        os.rmdir(tmp)
+
+
 CASES = ("screen-bios", "screen-uefi", "screen-bios-vgatext", "nodefaults-selftest-bios",
-         "nohw-bios")
+         "nohw-bios", "screen-memmap-bios", "screen-compact-bios")
 
 
 def run(iso=None, kernel=None, pattern=None, docs=False, timeout_scale=1.0):
@@ -453,6 +660,10 @@ def run(iso=None, kernel=None, pattern=None, docs=False, timeout_scale=1.0):
             ok, msg = screen_case(name, None, False, docs, 120 * timeout_scale, kernel=kernel)
         elif name == "nohw-bios":
             ok, msg = nohw_case(name, kernel, 60 * timeout_scale)
+        elif name == "screen-memmap-bios":
+            ok, msg = memmap_case(name, iso, docs, 150 * timeout_scale)
+        elif name == "screen-compact-bios":
+            ok, msg = compact_case(name, iso, docs, 150 * timeout_scale)
         else:
             ok, msg = nodefaults_case(name, kernel, 120 * timeout_scale)
         results.append((name, ok, msg, time.monotonic() - t0))

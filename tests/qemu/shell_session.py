@@ -55,11 +55,13 @@ COMMANDS = [
     "kmem_cache_destroy", "slabinfo", "slab",
     "buddyinfo", "zoneinfo", "meminfo", "e820", "memmap", "trace",
     "stress", "drain", "selftest", "bench", "uptime", "version", "poweroff", "reboot",
+    "page_owner", "memmap_watch",
+    "compact", "migrate", "alloc_contig", "alloc_contig_range", "free_contig", "vmstat", "extfrag",
 ]
 
 ALLOC_RE = re.compile(
     r"^page=0x([0-9a-f]{8}) pfn=0x([0-9a-f]{5,}) order=(\d+) zone=(DMA|Normal|HighMem) "
-    r"phys=0x([0-9a-f]{9,}) virt=(0x[0-9a-f]{8}|NULL)$", re.M)
+    r"phys=0x([0-9a-f]{9,}) virt=(0x[0-9a-f]{8}|NULL)(?: id=#\d+)?$", re.M)
 FREED_RE = re.compile(r"^freed pfn=0x([0-9a-f]{5,}) order=(\d+)$", re.M)
 BUDDY_RE = re.compile(r"^Node (\d+), zone +(\S+)((?: +\d+){%d}) *$" % MAX_ORDER, re.M)
 HEX_RE = re.compile(r"^([0-9a-f]{8})  ((?:[0-9a-f]{2} {1,2}){1,16}) *\|(.*)\|$")
