@@ -343,6 +343,7 @@ static const struct shell_cmd shell_cmds[] = {
 	  1, 1, 0, NULL, cmd_page_address },
 	{ "kmap", "<page>", "kmap(page): persistent mapping", 1, 1, 0, NULL, cmd_kmap },
 	{ "kunmap", "<page>", "kunmap(page)", 1, 1, 0, NULL, cmd_kunmap },
+	{ "kmaps", "", "kmap slots per CPU, TLB shootdowns", 0, 0, 0, NULL, cmd_kmaps },
 	{ "hexdump", "<addr> [len]", "show memory, hexdump -C style (len default 256)",
 	  1, 2, 0, NULL, cmd_hexdump },
 	{ "memset", "<addr> <byte> <len>", "fill memory inside a block the shell allocated",

@@ -60,6 +60,7 @@ void cmd___free_page(int argc, char **argv);
 void cmd_page_address(int argc, char **argv);
 void cmd_kmap(int argc, char **argv);
 void cmd_kunmap(int argc, char **argv);
+void cmd_kmaps(int argc, char **argv);
 void cmd_hexdump(int argc, char **argv);
 void cmd_memset(int argc, char **argv);
 void cmd_allocs(int argc, char **argv);

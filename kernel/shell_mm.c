@@ -43,6 +43,8 @@
 #include <linux/shell.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
+#include <asm/tlbflush.h>
 #include "shell_internal.h"
 
 #define SHELL_MAX_BLOCKS	1024
@@ -611,6 +613,32 @@ void cmd_kunmap(int argc, char **argv)
 	if (--shell_kmaps[k].count == 0)
 		shell_kmaps[k] = shell_kmaps[--nr_shell_kmaps];
 	shell_puts("unmapped\n");
+}
+
+/*
+ * The kmap state, and the TLB shootdowns it has cost (Linux's vmstat
+ * names, which Linux shows with CONFIG_DEBUG_TLBFLUSH).
+ */
+void cmd_kmaps(int argc, char **argv)
+{
+	struct tlb_flush_stats t;
+	struct kmap_stats st;
+	unsigned int cpu;
+
+	kmap_get_stats(&st);
+	tlb_flush_get_stats(&t);
+	shell_printf("pkmap: %u in use, %u unused (flush pending), %u free of %u; the scan resumes after slot %u\n",
+		     st.pkmap_in_use, st.pkmap_unused, LAST_PKMAP - st.pkmap_in_use - st.pkmap_unused,
+		     LAST_PKMAP, st.last_pkmap_nr);
+	shell_printf("pkmap: %lu window flushes, %lu kmap() failures\n", st.pkmap_flushes, st.pkmap_failures);
+	for_each_online_cpu(cpu)
+		shell_printf("kmap_local: CPU%u depth %u of %u\n", cpu, kmap_local_depth_cpu(cpu), KM_MAX_IDX);
+	shell_printf("nr_tlb_remote_flush %lu\n", t.remote_flush);
+	shell_printf("nr_tlb_remote_flush_received %lu\n", t.remote_flush_received);
+	shell_printf("nr_tlb_local_flush_all %lu\n", t.local_flush_all);
+	if (t.remote_flush)
+		shell_printf("tlb shootdown: %llu TSC cycles each, first IPI to last answer\n",
+			     t.remote_cycles / t.remote_flush);
 }
 
 /* ------------------------------------------------------------ memory access */

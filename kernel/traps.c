@@ -37,6 +37,7 @@
 #include <asm/io.h>
 #include <asm/pgtable.h>
 #include <asm/smp.h>
+#include <asm/tlbflush.h>
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
@@ -319,6 +320,8 @@ void do_trap(struct pt_regs *regs)
 {
 	unsigned long cr2 = read_cr2();
 
+	if (regs->trapnr == 2 && tlb_flush_nmi())
+		return;			/* a TLB shootdown (kernel/tlb.c), not an error */
 	if (regs->trapnr >= 32) {
 		if (smp_handle_interrupt(regs->trapnr))
 			return;

@@ -23,7 +23,11 @@
  *    Flushing the TLB is the expensive part, so it is done lazily: a new
  *    mapping takes the next free slot after last_pkmap_nr, and only when
  *    that scan wraps around to slot 0 does flush_all_zero_pkmaps() clear
- *    every count-1 slot and flush the whole window once.  A page whose
+ *    every count-1 slot and flush the whole window once - on every CPU,
+ *    since any CPU may have the old translations cached: a TLB shootdown
+ *    (flush_tlb_kernel_range(), kernel/tlb.c), with kmap_lock held so that
+ *    no slot is handed out again before every CPU has dropped it.  This
+ *    is why kmap() is expensive on SMP, and why kmap_local_page() exists.  A page whose
  *    slot is at count 1 is found again by page_address() and simply
  *    revived by kmap() (1 -> 2), with no PTE write at all.
  *
@@ -39,10 +43,16 @@
  *    "BUG: kmap: all 1024 PKMAP slots in use" and returns NULL.
  *
  * 2. The fixmap: kmap_atomic()/kmap_local_page().  KM_MAX_IDX (16) pages
- *    per CPU below FIXADDR_TOP, used as a stack: mapping pushes the next
- *    slot (FIX_KMAP_BEGIN + depth), unmapping must pop the top one, and
- *    clears its PTE and flushes that one TLB entry at once.  No lock, no
- *    sharing, no counting - which is why the mappings must nest.  A
+ *    per CPU below FIXADDR_TOP, used as a stack: CPU n's slot i is fixmap
+ *    entry FIX_KMAP_BEGIN + KM_MAX_IDX * n + i (Linux's
+ *    arch_kmap_local_map_idx()), mapping pushes the next slot, unmapping
+ *    must pop the top one, and clears its PTE and flushes that one entry
+ *    from this CPU's TLB at once.  No lock, no sharing, no counting, no
+ *    shootdown: only this CPU ever uses its slots' addresses, with
+ *    interrupts off while it changes its stack, so no other TLB can
+ *    hold a translation this CPU relies on, and an address of another
+ *    CPU's slot is refused.  That is why the mappings must nest, and stay
+ *    on the CPU that made them.  A
  *    lowmem page needs no slot: its direct-map address is returned and
  *    kunmap_local() of a direct-map address does nothing (as in Linux).
  *
@@ -62,7 +72,9 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <asm/mmu_hooks.h>
+#include <asm/percpu.h>
 #include <asm/pgtable_32_areas.h>
+#include <asm/tlbflush.h>
 
 BUILD_BUG_ON(LAST_PKMAP & LAST_PKMAP_MASK);	/* a power of two: the scan masks */
 BUILD_BUG_ON(LAST_PKMAP > 32767);		/* slot numbers fit the short chains */
@@ -149,9 +161,10 @@ void *page_address(const struct page *page)
 }
 
 /*
- * Clear every slot nobody uses any more (count 1), then flush the TLB for
- * the whole window once.  Only after this may those slots map another
- * frame: until the flush the CPU may still hold the old translation.
+ * Clear every slot nobody uses any more (count 1), then flush the whole
+ * window from every CPU's TLB once.  Only after this may those slots map
+ * another frame: until the flush any CPU may still hold the old
+ * translation.  kmap_lock held.
  */
 static void flush_all_zero_pkmaps(void)
 {
@@ -168,7 +181,7 @@ static void flush_all_zero_pkmaps(void)
 		need_flush = true;
 	}
 	if (need_flush) {
-		arch_flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
+		flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
 		pkmap_flushes++;
 	}
 }
@@ -285,48 +298,64 @@ int pkmap_count_of(unsigned int nr)
 
 /* ------------------------------------------------------- kmap_local stack */
 
-/* Linux's current->kmap_ctrl, for the one CPU and its one context */
-static struct {
+/*
+ * Linux's current->kmap_ctrl, one per CPU (the kernel has one context per
+ * CPU).  Only its own CPU writes it, with interrupts off.
+ */
+static struct kmap_ctrl {
 	/* slots 0 .. idx-1 are mapped, slot idx-1 is the top; idx <= KM_MAX_IDX */
 	unsigned int idx;
 	/* the page in each mapped slot (for kmap_to_page and reports) */
 	struct page *page[KM_MAX_IDX];
-} kmap_ctrl;
+} kmap_ctrl[KM_NR_CPUS];
 
-static unsigned long kmap_local_vaddr(unsigned int slot)
+static struct kmap_ctrl *this_kmap_ctrl(void)
 {
-	return __fix_to_virt(FIX_KMAP_BEGIN + slot);
+	return &kmap_ctrl[raw_smp_processor_id()];
 }
 
-/* the kmap_local slot at @vaddr (page-aligned), or -1 if it is not one */
-static int kmap_local_slot(unsigned long vaddr)
+/* the address of @cpu's kmap_local slot @slot */
+static unsigned long kmap_local_vaddr(unsigned int cpu, unsigned int slot)
 {
-	if (vaddr < kmap_local_vaddr(KM_MAX_IDX - 1) || vaddr > kmap_local_vaddr(0))
-		return -1;
-	return (int)(__virt_to_fix(vaddr) - FIX_KMAP_BEGIN);
+	return __fix_to_virt(FIX_KMAP_BEGIN + KM_MAX_IDX * cpu + slot);
+}
+
+/*
+ * The kmap_local slot at @vaddr (page-aligned) as CPU * KM_MAX_IDX +
+ * slot, or -1 if it is not one.
+ */
+static int kmap_local_index(unsigned long vaddr)
+{
+	/* above FIXADDR_TOP the subtraction wraps: one compare does both ends */
+	unsigned long index = ((FIXADDR_TOP - vaddr) >> PAGE_SHIFT) - FIX_KMAP_BEGIN;
+
+	return index < KM_MAX_IDX * KM_NR_CPUS ? (int)index : -1;
 }
 
 static void *__kmap_local_page(struct page *page, const char *who)
 {
 	unsigned long flags, vaddr;
-	unsigned int slot;
+	struct kmap_ctrl *ctrl;
+	unsigned int cpu, slot;
 
 	if (!PageHighMem(page))
 		return page_address(page);
 
 	local_irq_save(flags);
-	slot = kmap_ctrl.idx;
+	cpu = raw_smp_processor_id();
+	ctrl = &kmap_ctrl[cpu];
+	slot = ctrl->idx;
 	if (slot >= KM_MAX_IDX) {
 		local_irq_restore(flags);
 		pr_err("BUG: %s: kmap_local stack overflow: all %d fixmap slots in use (pfn 0x%lx)\n",
 		       who, KM_MAX_IDX, page_to_pfn(page));
 		return NULL;
 	}
-	vaddr = kmap_local_vaddr(slot);
+	vaddr = kmap_local_vaddr(cpu, slot);
 	BUG_ON(arch_kernel_pte_pfn(vaddr) != -1UL);	/* slots above the top are clear */
 	arch_set_kernel_pte(vaddr, page_to_pfn(page));
-	kmap_ctrl.page[slot] = page;
-	kmap_ctrl.idx = slot + 1;
+	ctrl->page[slot] = page;
+	ctrl->idx = slot + 1;
 	local_irq_restore(flags);
 	return (void *)vaddr;
 }
@@ -334,12 +363,13 @@ static void *__kmap_local_page(struct page *page, const char *who)
 static void __kunmap_local(const void *addr, const char *who)
 {
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
+	unsigned int depth, cpu, owner, slot;
+	struct kmap_ctrl *ctrl;
 	unsigned long flags;
-	unsigned int depth;
+	int index = kmap_local_index(vaddr);
 	bool top;
-	int slot = kmap_local_slot(vaddr);
 
-	if (slot < 0) {
+	if (index < 0) {
 		/* a lowmem page's direct-map address: nothing was pushed */
 		if (vaddr >= PKMAP_BASE && vaddr - PKMAP_BASE < PKMAP_END - PKMAP_BASE)
 			pr_err("BUG: %s: 0x%lx is a kmap() address; use kunmap()\n",
@@ -351,24 +381,32 @@ static void __kunmap_local(const void *addr, const char *who)
 	}
 
 	local_irq_save(flags);
-	depth = kmap_ctrl.idx;
-	top = (unsigned int)slot + 1 == depth;
+	cpu = raw_smp_processor_id();
+	ctrl = &kmap_ctrl[cpu];
+	depth = ctrl->idx;
+	/* this CPU's slot depth - 1 */
+	top = depth && (unsigned int)index == cpu * KM_MAX_IDX + depth - 1;
 	if (top) {
 		arch_clear_kernel_pte(vaddr);
 		arch_flush_tlb_one(vaddr);
-		kmap_ctrl.page[slot] = NULL;
-		kmap_ctrl.idx = depth - 1;
+		ctrl->page[depth - 1] = NULL;
+		ctrl->idx = depth - 1;
 	}
 	local_irq_restore(flags);
 	if (top)
 		return;
 
-	if ((unsigned int)slot >= depth)
-		pr_err("BUG: %s: 0x%lx is not mapped (kmap_local slot %d, stack depth %u)\n",
+	owner = (unsigned int)index / KM_MAX_IDX;
+	slot = (unsigned int)index % KM_MAX_IDX;
+	if (owner != cpu)
+		pr_err("BUG: %s: 0x%lx is CPU%u's kmap_local slot %u, not this CPU's (CPU%u): unmap on the CPU that mapped it\n",
+		       who, (unsigned long)addr, owner, slot, cpu);
+	else if (slot >= depth)
+		pr_err("BUG: %s: 0x%lx is not mapped (kmap_local slot %u, stack depth %u)\n",
 		       who, (unsigned long)addr, slot, depth);
 	else
-		pr_err("BUG: %s: 0x%lx is not the top of the kmap_local stack (slot %d, top 0x%lx, depth %u): unmap in reverse order\n",
-		       who, (unsigned long)addr, slot, kmap_local_vaddr(depth - 1), depth);
+		pr_err("BUG: %s: 0x%lx is not the top of the kmap_local stack (slot %u, top 0x%lx, depth %u): unmap in reverse order\n",
+		       who, (unsigned long)addr, slot, kmap_local_vaddr(cpu, depth - 1), depth);
 }
 
 void *kmap_local_page(struct page *page)
@@ -393,7 +431,12 @@ void kunmap_atomic(const void *addr)
 
 unsigned int kmap_local_depth(void)
 {
-	return READ_ONCE(kmap_ctrl.idx);
+	return READ_ONCE(this_kmap_ctrl()->idx);
+}
+
+unsigned int kmap_local_depth_cpu(unsigned int cpu)
+{
+	return cpu < KM_NR_CPUS ? READ_ONCE(kmap_ctrl[cpu].idx) : 0;
 }
 
 struct page *kmap_to_page(const void *addr)
@@ -401,7 +444,7 @@ struct page *kmap_to_page(const void *addr)
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
 	struct page *page = NULL;
 	unsigned long flags;
-	int slot;
+	int index;
 
 	if (vaddr >= PKMAP_BASE && vaddr - PKMAP_BASE < PKMAP_END - PKMAP_BASE) {
 		spin_lock_irqsave(&kmap_lock, flags);
@@ -409,11 +452,13 @@ struct page *kmap_to_page(const void *addr)
 		spin_unlock_irqrestore(&kmap_lock, flags);
 		return page;
 	}
-	slot = kmap_local_slot(vaddr);
-	if (slot >= 0) {
+	index = kmap_local_index(vaddr);
+	if (index >= 0) {
+		/* another CPU's slot is not this CPU's business: NULL */
 		local_irq_save(flags);
-		if ((unsigned int)slot < kmap_ctrl.idx)
-			page = kmap_ctrl.page[slot];
+		if ((unsigned int)index / KM_MAX_IDX == raw_smp_processor_id() &&
+		    (unsigned int)index % KM_MAX_IDX < this_kmap_ctrl()->idx)
+			page = this_kmap_ctrl()->page[index % KM_MAX_IDX];
 		local_irq_restore(flags);
 		return page;
 	}
@@ -512,12 +557,11 @@ void kmap_init(void)
 	for (i = 0; i < LAST_PKMAP; i++)
 		if (arch_kernel_pte_pfn(PKMAP_ADDR(i)) != -1UL)
 			arch_clear_kernel_pte(PKMAP_ADDR(i));
-	arch_flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
-	for (i = 0; i < KM_MAX_IDX; i++)
-		if (arch_kernel_pte_pfn(kmap_local_vaddr(i)) != -1UL) {
-			arch_clear_kernel_pte(kmap_local_vaddr(i));
-			arch_flush_tlb_one(kmap_local_vaddr(i));
-		}
+	for (i = FIX_KMAP_BEGIN; i <= FIX_KMAP_END; i++)
+		if (arch_kernel_pte_pfn(__fix_to_virt(i)) != -1UL)
+			arch_clear_kernel_pte(__fix_to_virt(i));
+	flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
+	flush_tlb_kernel_range(__fix_to_virt(FIX_KMAP_END), __fix_to_virt(FIX_KMAP_BEGIN) + PAGE_SIZE);
 
 	spin_lock_init(&kmap_lock);
 	memset(pkmap_count, 0, sizeof(pkmap_count));
@@ -529,7 +573,7 @@ void kmap_init(void)
 	last_pkmap_nr = 0;
 	pkmap_flushes = 0;
 	pkmap_failures = 0;
-	memset(&kmap_ctrl, 0, sizeof(kmap_ctrl));
+	memset(kmap_ctrl, 0, sizeof(kmap_ctrl));
 }
 
 void kmap_get_stats(struct kmap_stats *st)
@@ -556,7 +600,7 @@ void kmap_get_stats(struct kmap_stats *st)
 bool kmap_describe_address(unsigned long addr, char *buf, size_t size)
 {
 	unsigned long vaddr = addr & PAGE_MASK;
-	unsigned int depth = READ_ONCE(kmap_ctrl.idx);
+	unsigned int depth, cpu;
 	struct page *page;
 	int slot, count;
 
@@ -579,15 +623,20 @@ bool kmap_describe_address(unsigned long addr, char *buf, size_t size)
 		return true;
 	}
 	if (vaddr >= FIXADDR_START && vaddr - FIXADDR_START <= FIXADDR_SIZE) {
-		slot = kmap_local_slot(vaddr);
-		if (slot < 0)
+		slot = kmap_local_index(vaddr);
+		if (slot < 0) {
 			snprintf(buf, size, "in the fixmap (entry %lu, unused)", __virt_to_fix(vaddr));
-		else if ((unsigned int)slot < depth && (page = READ_ONCE(kmap_ctrl.page[slot])))
-			snprintf(buf, size, "in the fixmap (kmap_local slot %d, pfn 0x%lx)",
-				  slot, page_to_pfn(page));
+			return true;
+		}
+		cpu = (unsigned int)slot / KM_MAX_IDX;
+		slot %= KM_MAX_IDX;
+		depth = READ_ONCE(kmap_ctrl[cpu].idx);
+		if ((unsigned int)slot < depth && (page = READ_ONCE(kmap_ctrl[cpu].page[slot])))
+			snprintf(buf, size, "in the fixmap (CPU%u's kmap_local slot %d, pfn 0x%lx)",
+				  cpu, slot, page_to_pfn(page));
 		else
-			snprintf(buf, size, "in the fixmap (kmap_local slot %d, not mapped: stack depth %u)",
-				  slot, depth);
+			snprintf(buf, size, "in the fixmap (CPU%u's kmap_local slot %d, not mapped: stack depth %u)",
+				  cpu, slot, depth);
 		return true;
 	}
 	return false;

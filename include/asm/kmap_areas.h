@@ -18,11 +18,19 @@
 #define MAXMEM		(896UL << 20)
 #define MAXMEM_PFN	(MAXMEM >> PAGE_SHIFT)
 
+/*
+ * kmap_local slots: KM_MAX_IDX per CPU, for every CPU the kernel can
+ * drive (CONFIG_NR_CPUS in <asm/smp.h>, checked in kernel/tlb.c), as
+ * Linux's FIX_KMAP_END = FIX_KMAP_BEGIN + KM_MAX_IDX * NR_CPUS - 1.
+ */
+#define KM_MAX_IDX	16
+#define KM_NR_CPUS	32
+
 /* fixmap slots: index 0 is FIXADDR_TOP itself, kept as a guard */
 enum fixed_addresses {
 	FIX_HOLE,
-	FIX_KMAP_BEGIN,				/* kmap_atomic / kmap_local stack */
-	FIX_KMAP_END = FIX_KMAP_BEGIN + 16 - 1,	/* KM_MAX_IDX slots, 1 CPU */
+	FIX_KMAP_BEGIN,				/* kmap_atomic / kmap_local stacks */
+	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_MAX_IDX * KM_NR_CPUS - 1,	/* CPU n: KM_MAX_IDX * n .. */
 	__end_of_fixed_addresses
 };
 

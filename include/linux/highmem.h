@@ -18,8 +18,6 @@
 #include <linux/mm.h>
 #include <asm/pgtable_32_areas.h>
 
-/* kmap_atomic/kmap_local slots per CPU (Linux's KM_MAX_IDX) */
-#define KM_MAX_IDX	(FIX_KMAP_END - FIX_KMAP_BEGIN + 1)
 
 /*
  * kmap_init - forget every kmap: all PKMAP slots free (pkmap_count 0),
@@ -48,9 +46,10 @@ void kunmap(struct page *page);
 
 /*
  * kmap_flush_unused - clear every PKMAP slot that is mapped but has no
- * user left (pkmap_count == 1) and flush the TLB once: what kmap() does
- * by itself when its scan wraps.  Afterwards page_address() of those
- * pages is NULL and their old addresses fault.
+ * user left (pkmap_count == 1) and flush the window from every CPU's TLB
+ * once (a TLB shootdown, kmap_lock held): what kmap() does by itself when
+ * its scan wraps.  Afterwards page_address() of those pages is NULL and
+ * their old addresses fault on every CPU.
  */
 void kmap_flush_unused(void);
 
@@ -62,16 +61,20 @@ void kmap_flush_unused(void);
  * caller returns.  More than KM_MAX_IDX nested HighMem mappings: a BUG
  * line and NULL.
  * kunmap_local - drop the mapping at @addr (any address inside the
- * page), which must be the most recent one still held; anything else is
- * reported and changes nothing.  A lowmem address is accepted and ignored.
+ * page), which must be the most recent one this CPU still holds; anything
+ * else (an older one, another CPU's slot) is reported and changes
+ * nothing.  A lowmem address is accepted and ignored.  Only this CPU's
+ * TLB is flushed: no other CPU uses this CPU's slots.
  */
 void *kmap_local_page(struct page *page);
 void kunmap_local(const void *addr);
 /* The older names for the same stack (Linux disables preemption too). */
 void *kmap_atomic(struct page *page);
 void kunmap_atomic(const void *addr);
-/* HighMem mappings on the kmap_local stack now; 0 when every caller unmapped */
+/* HighMem mappings on this CPU's kmap_local stack now; 0 when every caller unmapped */
 unsigned int kmap_local_depth(void);
+/* the same for CPU @cpu (a snapshot, for reports); 0 for a CPU beyond KM_NR_CPUS */
+unsigned int kmap_local_depth_cpu(unsigned int cpu);
 
 /* the page mapped at a kmap/kmap_local/direct-map address (NULL if none) */
 struct page *kmap_to_page(const void *addr);

@@ -6,23 +6,35 @@
  * mprotect() of the direct map.
  *
  * The PKMAP window and the fixmap are a reserved range of host pages with
- * a simulated page table AND a simulated TLB, because the TLB is what
- * kmap's lazy flushing is about:
+ * a simulated page table AND one simulated TLB per simulated CPU, because
+ * the TLBs are what kmap's lazy flushing and its shootdown are about:
  *
- *   window_pfn[i]  the PTE: what arch_kernel_pte_pfn() reports;
- *   tlb_pfn[i]     what the "CPU" sees: the host page at that address is
- *                  an mmap(MAP_FIXED | MAP_SHARED) of frame tlb_pfn[i] of
- *                  the memfd, or PROT_NONE when it is -1UL.
+ *   window_pfn[i]       the PTE: what arch_kernel_pte_pfn() reports;
+ *   tlb_pfn[cpu][i]     the translation CPU cpu has cached, -1UL if none;
+ *   shown_pfn[i]        what the host page at that address reaches now:
+ *                       an mmap(MAP_FIXED | MAP_SHARED) of that frame of
+ *                       the memfd, or PROT_NONE when it is -1UL.
  *
- * Setting a PTE where no translation is cached shows at once (x86 does
- * not cache not-present entries).  Clearing a PTE, or replacing one whose
- * old translation is cached, changes only window_pfn: the old frame
- * stays reachable - the worst case the architecture allows - until
- * arch_flush_tlb_one()/arch_flush_tlb_kernel_range() covers the page and
- * brings the host mapping in line with the PTE.  So a missing flush
- * shows up in tests as a stale address that does not fault, or as writes
- * landing in the wrong frame; after a proper flush a stale address
- * really faults.
+ * The address space shows the running CPU's view (host_cpu): its cached
+ * translation, or the PTE where it caches none.  Every view is the worst
+ * case the architecture allows: a CPU caches every present PTE it can see
+ * (a speculative access suffices), and keeps it after the PTE is cleared
+ * or replaced until a flush on THAT CPU drops it.  So:
+ *
+ *   - setting a PTE where the running CPU caches nothing shows at once
+ *     (x86 does not cache not-present entries);
+ *   - clearing or replacing a PTE changes only window_pfn: the old frame
+ *     stays reachable on every CPU that cached it;
+ *   - arch_flush_tlb_one()/arch_flush_tlb_kernel_range() drop the running
+ *     CPU's entries only; flush_tlb_kernel_range() drops every CPU's (the
+ *     shootdown of kernel/tlb.c);
+ *   - host_set_cpu(n) makes CPU n the running one: it first caches every
+ *     present PTE it had not cached, then the address space shows its view.
+ *
+ * A missing flush shows up as a stale address that does not fault, or as
+ * writes landing in the wrong frame; a missing shootdown shows up the same
+ * way, but only after host_set_cpu() to a CPU that had cached the old
+ * frame.  With one CPU this is exactly the single-TLB model.
  */
 #define _GNU_SOURCE
 #include <sys/mman.h>
@@ -36,21 +48,27 @@
 #include <asm/page.h>
 #include <asm/pgtable_32_areas.h>
 #include <asm/mmu_hooks.h>
+#include <asm/tlbflush.h>
 #include <host_phys.h>
 
 unsigned char *host_phys_base;
 u64 host_phys_size;
 unsigned long host_pkmap_base;
 unsigned long host_fixaddr_top;
+unsigned long host_remote_flushes;
 
 static int phys_fd = -1;
 /* LAST_PKMAP slots, a guard page, the fixmap, FIXADDR_TOP's page */
 #define WINDOW_PAGES	(LAST_PKMAP + 2 + __end_of_fixed_addresses + 1)
 static unsigned long window_pfn[WINDOW_PAGES];	/* the PTEs, -1UL = none */
-static unsigned long tlb_pfn[WINDOW_PAGES];	/* what is reachable, -1UL = faults */
+static unsigned long tlb_pfn[HOST_NR_CPUS][WINDOW_PAGES];	/* cached, -1UL = none */
+static unsigned long shown_pfn[WINDOW_PAGES];	/* what is reachable, -1UL = faults */
+
+__thread unsigned int host_cpu;
 
 static void window_init(void)
 {
+	unsigned int cpu;
 	void *w;
 	unsigned long i;
 
@@ -64,26 +82,54 @@ static void window_init(void)
 	}
 	host_pkmap_base = (unsigned long)w;
 	host_fixaddr_top = host_pkmap_base + (WINDOW_PAGES - 1) * PAGE_SIZE;
-	for (i = 0; i < WINDOW_PAGES; i++)
-		window_pfn[i] = tlb_pfn[i] = -1UL;
+	for (i = 0; i < WINDOW_PAGES; i++) {
+		window_pfn[i] = shown_pfn[i] = -1UL;
+		for (cpu = 0; cpu < HOST_NR_CPUS; cpu++)
+			tlb_pfn[cpu][i] = -1UL;
+	}
 }
 
-/* make window page @i reach what its PTE says (a TLB refill) */
+/*
+ * Window page @i as the running CPU sees it: its cached translation, else
+ * the PTE, which it then caches (a TLB fill); the host mapping follows.
+ */
 static void tlb_sync(unsigned long i)
 {
 	void *va = (void *)(host_pkmap_base + i * PAGE_SIZE);
+	unsigned long *tlb = &tlb_pfn[host_cpu][i];
 	void *p;
 
-	if (tlb_pfn[i] == window_pfn[i])
+	if (*tlb == -1UL)
+		*tlb = window_pfn[i];
+	if (shown_pfn[i] == *tlb)
 		return;
-	if (window_pfn[i] == -1UL)
+	if (*tlb == -1UL)
 		p = mmap(va, PAGE_SIZE, PROT_NONE,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
 	else
 		p = mmap(va, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED,
-			 phys_fd, (off_t)((u64)window_pfn[i] << PAGE_SHIFT));
+			 phys_fd, (off_t)((u64)*tlb << PAGE_SHIFT));
 	BUG_ON(p == MAP_FAILED);
-	tlb_pfn[i] = window_pfn[i];
+	shown_pfn[i] = *tlb;
+}
+
+/* drop @cpu's cached translation of window page @i */
+static void tlb_drop(unsigned int cpu, unsigned long i)
+{
+	tlb_pfn[cpu][i] = -1UL;
+	if (cpu == host_cpu)
+		tlb_sync(i);
+}
+
+void host_set_cpu(unsigned int cpu)
+{
+	unsigned long i;
+
+	BUG_ON(cpu >= HOST_NR_CPUS);
+	window_init();
+	host_cpu = cpu;
+	for (i = 0; i < WINDOW_PAGES; i++)
+		tlb_sync(i);
 }
 
 void host_phys_teardown(void)
@@ -100,7 +146,11 @@ void host_phys_teardown(void)
 	/* the frames are gone: no PTE and no cached translation survives */
 	if (host_pkmap_base)
 		for (i = 0; i < WINDOW_PAGES; i++) {
+			unsigned int cpu;
+
 			window_pfn[i] = -1UL;
+			for (cpu = 0; cpu < HOST_NR_CPUS; cpu++)
+				tlb_pfn[cpu][i] = -1UL;
 			tlb_sync(i);
 		}
 }
@@ -151,8 +201,7 @@ void arch_set_kernel_pte(unsigned long vaddr, unsigned long pfn)
 	BUG_ON(i == -1UL);
 	BUG_ON(((u64)(pfn) << PAGE_SHIFT) >= host_phys_size);
 	window_pfn[i] = pfn;
-	if (tlb_pfn[i] == -1UL)		/* nothing cached: the new PTE is seen at once */
-		tlb_sync(i);
+	tlb_sync(i);		/* seen at once unless an old translation is cached */
 }
 
 void arch_clear_kernel_pte(unsigned long vaddr)
@@ -175,7 +224,7 @@ void arch_flush_tlb_one(unsigned long vaddr)
 	unsigned long i = window_index(vaddr);
 
 	if (i != -1UL)
-		tlb_sync(i);
+		tlb_drop(host_cpu, i);
 }
 
 void arch_flush_tlb_kernel_range(unsigned long start, unsigned long end)
@@ -186,12 +235,33 @@ void arch_flush_tlb_kernel_range(unsigned long start, unsigned long end)
 		arch_flush_tlb_one(va);
 }
 
-/* true if the simulated TLB still reaches another frame than the PTE says */
+/* the shootdown: every simulated CPU drops its entries for the range */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	unsigned long va, i;
+	unsigned int cpu;
+
+	for (va = start & PAGE_MASK; va < end; va += PAGE_SIZE) {
+		i = window_index(va);
+		if (i == -1UL)
+			continue;
+		for (cpu = 0; cpu < HOST_NR_CPUS; cpu++)
+			tlb_drop(cpu, i);
+	}
+	host_remote_flushes++;
+}
+
+/* true if the running CPU still reaches another frame than the PTE says */
 bool host_tlb_stale(unsigned long vaddr)
+{
+	return host_tlb_stale_on(host_cpu, vaddr);
+}
+
+bool host_tlb_stale_on(unsigned int cpu, unsigned long vaddr)
 {
 	unsigned long i = window_index(vaddr);
 
-	return i != -1UL && tlb_pfn[i] != window_pfn[i];
+	return i != -1UL && tlb_pfn[cpu][i] != -1UL && tlb_pfn[cpu][i] != window_pfn[i];
 }
 
 void arch_kernel_map_pages(unsigned long pfn, unsigned int numpages, bool enable)

@@ -98,22 +98,35 @@ static int hm_init(struct kunit *test)
 	return 0;
 }
 
-/* window pages whose simulated TLB entry outlived their PTE (a missed flush) */
+/*
+ * Window pages whose simulated TLB entry, on any simulated CPU, outlived
+ * their PTE (a missed flush or shootdown): any PKMAP slot, and the CPU's
+ * own kmap_local slots.  A stale entry for another CPU's kmap_local slot
+ * is allowed, as on x86 (Linux flushes those locally only): that CPU
+ * never uses the address.
+ */
 static unsigned int hm_nr_stale(void)
 {
-	unsigned int i, n = 0;
+	unsigned int cpu, i, n = 0;
 
-	for (i = 0; i < LAST_PKMAP; i++)
-		n += host_tlb_stale(PKMAP_ADDR(i));
-	for (i = FIX_KMAP_BEGIN; i <= FIX_KMAP_END; i++)
-		n += host_tlb_stale(__fix_to_virt(i));
+	for (cpu = 0; cpu < HOST_NR_CPUS; cpu++) {
+		for (i = 0; i < LAST_PKMAP; i++)
+			n += host_tlb_stale_on(cpu, PKMAP_ADDR(i));
+		for (i = 0; i < KM_MAX_IDX; i++)
+			n += host_tlb_stale_on(cpu, __fix_to_virt(FIX_KMAP_BEGIN + KM_MAX_IDX * cpu + i));
+	}
 	return n;
 }
 
 static void hm_exit(struct kunit *test)
 {
+	unsigned int cpu;
+
 	/* every case must leave no mapping and no unflushed translation behind */
-	KUNIT_EXPECT_EQ(test, kmap_local_depth(), 0);
+	for (cpu = HOST_NR_CPUS; cpu-- > 0; ) {
+		host_set_cpu(cpu);	/* ends on CPU 0 */
+		KUNIT_EXPECT_EQ(test, kmap_local_depth(), 0);
+	}
 	KUNIT_EXPECT_EQ(test, nr_pkmaps_in_use(), 0);
 	KUNIT_EXPECT_EQ(test, hm_nr_stale(), 0);
 	kmap_init();
@@ -621,11 +634,11 @@ static void hm_describe_address(struct kunit *test)
 
 	l = kmap_local_page(p);
 	kmap_describe_address((unsigned long)l, buf, sizeof(buf));
-	snprintf(want, sizeof(want), "in the fixmap (kmap_local slot 0, pfn 0x%lx)", page_to_pfn(p));
+	snprintf(want, sizeof(want), "in the fixmap (CPU0's kmap_local slot 0, pfn 0x%lx)", page_to_pfn(p));
 	KUNIT_EXPECT_STREQ(test, buf, want);
 	kunmap_local(l);
 	kmap_describe_address((unsigned long)l, buf, sizeof(buf));
-	KUNIT_EXPECT_STREQ(test, buf, "in the fixmap (kmap_local slot 0, not mapped: stack depth 0)");
+	KUNIT_EXPECT_STREQ(test, buf, "in the fixmap (CPU0's kmap_local slot 0, not mapped: stack depth 0)");
 
 	KUNIT_EXPECT_TRUE(test, kmap_describe_address(PKMAP_END, buf, sizeof(buf)));
 	KUNIT_EXPECT_STREQ(test, buf, "in the guard gap between the PKMAP window and the fixmap");
@@ -662,6 +675,162 @@ static void hm_kmap_init_resets(struct kunit *test)
 	kunmap(hm_high(5));
 }
 
+/* ------------------------------------------------------- several CPUs */
+
+/*
+ * The shootdown: a slot kunmap()ed on CPU 1 is cached by CPU 2 too (it
+ * may have touched it); a flush on CPU 1 must take it out of CPU 2's
+ * TLB as well, or CPU 2 still reaches the old frame through it.
+ */
+static void hm_smp_flush_reaches_every_cpu(struct kunit *test)
+{
+	struct page *p = hm_high(4);
+	unsigned long remote0 = host_remote_flushes;
+	unsigned int cpu;
+	void *a;
+
+	host_set_cpu(1);
+	a = kmap(p);
+	fill_pattern(a, 4);
+	kunmap(p);
+	host_set_cpu(2);			/* CPU 2 caches the slot */
+	KUNIT_EXPECT_EQ(test, check_pattern(a, 4), -1);
+	host_set_cpu(1);
+	kmap_flush_unused();
+	KUNIT_EXPECT_GT(test, host_remote_flushes, remote0);
+	for (cpu = 0; cpu < HOST_NR_CPUS; cpu++) {
+		host_set_cpu(cpu);
+		KUNIT_EXPECT_FALSE(test, host_tlb_stale(PKMAP_ADDR(1)));
+		KUNIT_EXPECT_TRUE(test, host_addr_faults(a));
+	}
+	host_set_cpu(0);
+}
+
+#define HM_STORM_FREE	8	/* PKMAP slots left free: recycled every few kmaps */
+#define HM_STORM_PAGES	12	/* pages per CPU, more than the free slots */
+#define HM_STORM_ROUNDS	300
+
+static u32 hm_storm_word(unsigned int cpu, u32 seq, unsigned int i)
+{
+	return (cpu << 28) ^ (seq << 10) ^ i;
+}
+
+/*
+ * The kmap storm of the kernel's highmem_smp suite, with the CPUs taking
+ * turns: each kmap()s one of its pages, checks the (cpu, sequence)
+ * pattern it wrote there last, writes a new one, kunmap()s.  Nearly every
+ * slot is pinned, so the free ones are recycled for other frames every
+ * few kmaps while the other CPUs still cache them; only the shootdown in
+ * flush_all_zero_pkmaps() keeps every write in its own frame.
+ */
+static void hm_smp_kmap_storm(struct kunit *test)
+{
+	static u32 seq[HOST_NR_CPUS][HM_STORM_PAGES];
+	unsigned int pinned = LAST_PKMAP - HM_STORM_FREE, cpu, i, j, r, bad = 0;
+	struct kmap_stats st;
+	u32 rnd = 1;
+
+	BUILD_BUG_ON(LAST_PKMAP - HM_STORM_FREE + HOST_NR_CPUS * HM_STORM_PAGES > HM_NR_HIGH);
+	for (i = 0; i < pinned; i++)
+		KUNIT_ASSERT_NOT_NULL(test, kmap(hm_high(i)));
+	memset(seq, 0, sizeof(seq));
+	for (r = 1; r <= HM_STORM_ROUNDS; r++)
+		for (cpu = 0; cpu < HOST_NR_CPUS; cpu++) {
+			struct page *p;
+			u32 *w;
+
+			rnd = rnd * 1103515245u + 12345u;
+			j = (rnd >> 16) % HM_STORM_PAGES;
+			p = hm_high(pinned + cpu * HM_STORM_PAGES + j);
+			host_set_cpu(cpu);
+			w = kmap(p);
+			KUNIT_ASSERT_NOT_NULL(test, w);
+			for (i = 0; seq[cpu][j] && i < PAGE_SIZE / 4; i++)
+				if (w[i] != hm_storm_word(cpu, seq[cpu][j], i)) {
+					bad++;
+					break;
+				}
+			seq[cpu][j] = r;
+			for (i = 0; i < PAGE_SIZE / 4; i++)
+				w[i] = hm_storm_word(cpu, r, i);
+			kunmap(p);
+		}
+	/* and every frame holds its last pattern, seen through the direct map */
+	for (cpu = 0; cpu < HOST_NR_CPUS; cpu++)
+		for (j = 0; j < HM_STORM_PAGES; j++) {
+			const u32 *w = (const u32 *)hm_frame(hm_high(pinned + cpu * HM_STORM_PAGES + j));
+
+			for (i = 0; seq[cpu][j] && i < PAGE_SIZE / 4; i++)
+				if (w[i] != hm_storm_word(cpu, seq[cpu][j], i)) {
+					bad++;
+					break;
+				}
+		}
+	kmap_get_stats(&st);
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	/* the free slots really were recycled, many times */
+	KUNIT_EXPECT_GT(test, st.pkmap_flushes, HM_STORM_ROUNDS / 4);
+	host_set_cpu(0);
+	for (i = 0; i < pinned; i++)
+		kunmap(hm_high(i));
+	kmap_flush_unused();
+}
+
+/*
+ * kmap_local slot arithmetic: CPU n's slot i is fixmap entry
+ * FIX_KMAP_BEGIN + KM_MAX_IDX * n + i; each CPU has a stack of its own,
+ * and another CPU's address is neither its mapping nor its to unmap.
+ */
+static void hm_smp_kmap_local_per_cpu(struct kunit *test)
+{
+	struct printk_capture cap;
+	void *addr[HOST_NR_CPUS][2];
+	unsigned int cpu, i;
+	char want[160], buf[160];
+
+	for (cpu = 0; cpu < HOST_NR_CPUS; cpu++) {
+		host_set_cpu(cpu);
+		for (i = 0; i < 2; i++) {
+			addr[cpu][i] = kmap_local_page(hm_high(10 * cpu + i));
+			KUNIT_EXPECT_EQ(test, (unsigned long)addr[cpu][i],
+					__fix_to_virt(FIX_KMAP_BEGIN + KM_MAX_IDX * cpu + i));
+			fill_pattern(addr[cpu][i], 10 * cpu + i);
+		}
+		KUNIT_EXPECT_EQ(test, kmap_local_depth(), 2);
+	}
+	/* each CPU's mappings survive the others' */
+	for (cpu = 0; cpu < HOST_NR_CPUS; cpu++) {
+		host_set_cpu(cpu);
+		for (i = 0; i < 2; i++) {
+			KUNIT_EXPECT_EQ(test, check_pattern(addr[cpu][i], 10 * cpu + i), -1);
+			KUNIT_EXPECT_PTR_EQ(test, kmap_to_page(addr[cpu][i]), hm_high(10 * cpu + i));
+			KUNIT_EXPECT_NULL(test, kmap_to_page(addr[(cpu + 1) % HOST_NR_CPUS][i]));
+		}
+	}
+	/* CPU 3 may not unmap CPU 2's top mapping: reported, nothing changes */
+	host_set_cpu(3);
+	kunit_capture_start(&cap);
+	kunmap_local(addr[2][1]);
+	kunit_capture_stop();
+	snprintf(want, sizeof(want), "BUG: kunmap_local: 0x%lx is CPU2's kmap_local slot 1, not this CPU's (CPU3)",
+		 (unsigned long)addr[2][1]);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, want);
+	KUNIT_EXPECT_EQ(test, kmap_local_depth(), 2);
+	KUNIT_EXPECT_EQ(test, arch_kernel_pte_pfn((unsigned long)addr[2][1]), page_to_pfn(hm_high(21)));
+	kmap_describe_address((unsigned long)addr[2][1], buf, sizeof(buf));
+	snprintf(want, sizeof(want), "in the fixmap (CPU2's kmap_local slot 1, pfn 0x%lx)", page_to_pfn(hm_high(21)));
+	KUNIT_EXPECT_STREQ(test, buf, want);
+
+	for (cpu = 0; cpu < HOST_NR_CPUS; cpu++) {
+		host_set_cpu(cpu);
+		kunmap_local(addr[cpu][1]);
+		kunmap_local(addr[cpu][0]);
+		KUNIT_EXPECT_EQ(test, kmap_local_depth(), 0);
+		KUNIT_EXPECT_TRUE(test, host_addr_faults(addr[cpu][0]));
+	}
+	host_set_cpu(0);
+}
+
 static struct kunit_case highmem_cases[] = {
 	KUNIT_CASE(hm_host_tlb_model),
 	KUNIT_CASE(hm_lowmem),
@@ -676,6 +845,9 @@ static struct kunit_case highmem_cases[] = {
 	KUNIT_CASE(hm_clear_highpage_stack_full),
 	KUNIT_CASE(hm_describe_address),
 	KUNIT_CASE(hm_kmap_init_resets),
+	KUNIT_CASE(hm_smp_flush_reaches_every_cpu),
+	KUNIT_CASE(hm_smp_kmap_storm),
+	KUNIT_CASE(hm_smp_kmap_local_per_cpu),
 	{}
 };
 

@@ -57,6 +57,7 @@ COMMANDS = [
     "stress", "drain", "selftest", "bench", "uptime", "version", "poweroff", "reboot",
     "page_owner", "memmap_watch",
     "compact", "migrate", "alloc_contig", "alloc_contig_range", "free_contig", "vmstat", "extfrag",
+    "kmaps",
 ]
 
 ALLOC_RE = re.compile(
@@ -331,6 +332,13 @@ class Session:
             sp = re.search(r"start_pfn: +(\d+)", m.group(2))
             if m.group(1) == "HighMem" and sp:
                 self.max_low_pfn = int(sp.group(1))
+        out = self.cmd("kmaps")
+        m = re.search(r"^pkmap: (\d+) in use, (\d+) unused \(flush pending\), (\d+) free of 1024; "
+                      r"the scan resumes after slot \d+$", out, re.M)
+        check(m and sum(int(g) for g in m.groups()) == 1024, "kmaps: the PKMAP line", out)
+        check(re.search(r"^kmap_local: CPU0 depth 0 of 16$", out, re.M), "kmaps: CPU0's kmap_local depth", out)
+        for k in ("nr_tlb_remote_flush", "nr_tlb_remote_flush_received", "nr_tlb_local_flush_all"):
+            check(re.search(r"^%s \d+$" % k, out, re.M), "kmaps: " + k, out)
         out = self.cmd("e820")
         check(re.search(r"^e820: \[mem 0x[0-9a-f]+-0x[0-9a-f]+\] usable$", out, re.M),
               "e820 working map", out)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The real mm/ with threads as CPUs: each thread sets host_smp_cpu (what
- * smp_processor_id() answers on the host) and uses the allocator exactly
+ * The real mm/ with threads as CPUs: each thread sets its CPU number (what
+ * smp_processor_id() answers on the host: host_cpu) and uses the allocator exactly
  * as a kernel CPU would, all at once.  Built three ways (Makefile):
  * ThreadSanitizer and ASan/UBSan for `make test-tsan` (part of make check),
  * and -O2 without checks for the scaling figures.
@@ -106,7 +106,7 @@ static unsigned int rnd(struct worker *w)
 
 static void start_cpu(struct worker *w)
 {
-	host_smp_cpu = w->cpu;
+	host_cpu = w->cpu;
 	while (!__atomic_load_n(&start_flag, __ATOMIC_ACQUIRE))
 		;
 }

@@ -20,7 +20,18 @@ int host_phys_fd(void);
  * undone): proves a cleared kmap PTE really unmapped the page.
  */
 bool host_addr_faults(const void *addr);
-/* the PKMAP/fixmap page at @vaddr still reaches a frame its PTE no longer names */
+/*
+ * The PKMAP/fixmap page at @vaddr still reaches a frame its PTE no longer
+ * names: on the running CPU, or on @cpu.
+ */
 bool host_tlb_stale(unsigned long vaddr);
+bool host_tlb_stale_on(unsigned int cpu, unsigned long vaddr);
+
+/* simulated CPUs, each with its own simulated TLB */
+#define HOST_NR_CPUS	4
+/* run on CPU @cpu from now on (see tests/host/mmu_hooks.c) */
+void host_set_cpu(unsigned int cpu);
+/* flush_tlb_kernel_range() calls so far */
+extern unsigned long host_remote_flushes;
 
 #endif
