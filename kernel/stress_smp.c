@@ -12,11 +12,10 @@
  * stress: each CPU allocates and frees random orders (0 half the time,
  * up to 10) from every zone (GFP_KERNEL, GFP_HIGHUSER, GFP_DMA,
  * GFP_ATOMIC), holds up to STRESS_SMP_HELD blocks, stamps the first and
- * last 16 bytes of every page of a lowmem block with (cpu, sequence, page)
- * and checks the stamp before freeing it; a block another CPU was also
- * given, or one a drain or a merge scribbled on, breaks it.  HighMem
- * blocks are allocated and freed but not stamped: a stamp needs a mapping,
- * and the kmap_local slots are not per CPU yet.  At the end: every block
+ * last 16 bytes of every page of a block with (cpu, sequence, page),
+ * through this CPU's kmap_local slot for HighMem, and checks the stamp
+ * before freeing it; a block another CPU was also given, or one a drain
+ * or a merge scribbled on, breaks it.  At the end: every block
  * freed, drain_all_pages(), buddyinfo equal to the one before, and
  * verify_free_lists() (check_zone() of every zone) clean.
  *
@@ -81,10 +80,8 @@ static unsigned long stamp_block(struct stress_cpu *c, const struct stress_held 
 {
 	unsigned long i, bad = 0;
 
-	if (PageHighMem(h->page))
-		return 0;
 	for (i = 0; i < (1UL << h->order); i++) {
-		u32 *p = lowmem_page_address(h->page + i), v = stamp(c->cpu, h->seq, i);
+		u32 *p = kmap_local_page(h->page + i), v = stamp(c->cpu, h->seq, i);
 
 		if (!check) {
 			p[0] = p[1] = p[2] = p[3] = v;
@@ -92,6 +89,7 @@ static unsigned long stamp_block(struct stress_cpu *c, const struct stress_held 
 		} else if (p[0] != v || p[3] != v || p[1020] != ~v || p[1023] != ~v) {
 			bad++;
 		}
+		kunmap_local(p);
 	}
 	return bad;
 }
