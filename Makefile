@@ -386,7 +386,7 @@ test-usb:
 SMP_SRCS := $(HOST_KSRCS) tests/kunit/mm_fixture.c tests/tsan/pcp_smp.c \
 	    $(filter-out tests/host/main.c,$(wildcard tests/host/*.c))
 SMP_DEPS := $(SMP_SRCS) $(shell find include tests/host/include mm -name '*.h') tests/kunit/mm_fixture.h
-SMP_CFLAGS := $(filter-out -MMD -MP -O1,$(HOSTCFLAGS)) -pthread
+SMP_CFLAGS := $(filter-out -MMD -MP -O1,$(HOSTCFLAGS)) -pthread -DORDERLY_HOST_YIELD
 $(B)/smp/pcp_smp_tsan: $(SMP_DEPS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(SMP_CFLAGS) -O1 -fsanitize=thread -o $@ $(SMP_SRCS)
@@ -395,7 +395,7 @@ $(B)/smp/pcp_smp_asan: $(SMP_DEPS)
 	$(HOSTCC) $(SMP_CFLAGS) -O1 $(SANFLAGS) -o $@ $(SMP_SRCS)
 $(B)/smp/pcp_smp_bench: $(SMP_DEPS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(filter-out -MMD -MP,$(BENCH_CFLAGS)) -pthread -o $@ $(SMP_SRCS)
+	$(HOSTCC) $(filter-out -MMD -MP,$(BENCH_CFLAGS)) -pthread -DORDERLY_HOST_YIELD -o $@ $(SMP_SRCS)
 # 10^6 operations over 4 threads under ASan; TSan, 10x slower, fewer
 SMP_TSAN = TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$(CURDIR)/tests/tsan/suppressions.txt" \
 	   ORDERLY_QUIET=1 $(B)/smp/pcp_smp_tsan
