@@ -254,7 +254,8 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
 	VM_BUG_ON_PAGE(!PagePcp(page) || page->private != order, page);
 	del_page_from_free_list(page);
 	__ClearPagePcp(page);
-	page->private = 0;
+	if (order)	/* order 0's private is 0 already */
+		page->private = 0;
 	pcp->count -= 1 << order;
 	pcp_spin_unlock(pcp);
 	zone_free_pages_add(zone, -(1L << order));
@@ -272,6 +273,24 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
  * type again), an isolated block's skip the lists, and so does any block
  * while the lists are busy (pcp_spin_trylock()).
  */
+/*
+ * free_list_add - list_add() for the pcp and buddy free lists, with the
+ * new entry's two links stored apart: GCC's SLP vectoriser packs
+ * list_add()'s adjacent n->next, n->prev stores into one SSE store on
+ * x86-64, which takes four instructions to build where two stores would
+ * do (callgrind: 2 off the order-0 pair and each held-order pair).  The
+ * store through next in between may alias n->prev, so they stay two.
+ */
+static __always_inline void free_list_add(struct list_head *n, struct list_head *head)
+{
+	struct list_head *next = head->next;
+
+	n->next = next;
+	next->prev = n;
+	n->prev = head;
+	head->next = n;
+}
+
 static __always_inline void __free_unref_page(struct zone *zone, struct page *page,
 					      unsigned int order, unsigned long migratetype)
 {
@@ -285,7 +304,7 @@ static __always_inline void __free_unref_page(struct zone *zone, struct page *pa
 	}
 	__SetPagePcp(page);
 	page->private = order;
-	list_add(&page->lru, list);
+	free_list_add(&page->lru, list);
 	pcp->count += 1 << order;
 	zone_free_pages_add(zone, 1L << order);
 	if (unlikely(pcp->count > pcp->high)) {
@@ -302,7 +321,7 @@ void free_unref_page_other(struct zone *zone, struct page *page, unsigned int or
 static __always_inline void free_unref_page(struct zone *zone, struct page *page,
 					    unsigned long pfn, unsigned int order)
 {
-	unsigned long migratetype = zone->pageblock_flags_pfn[pfn >> pageblock_order] & MIGRATETYPE_MASK;
+	unsigned int migratetype = zone->pageblock_flags_pfn[pfn >> pageblock_order] & MIGRATETYPE_MASK;
 
 	if (unlikely(migratetype >= MIGRATE_PCPTYPES)) {
 		free_unref_page_other(zone, page, order, (int)migratetype);

@@ -97,15 +97,21 @@
  * its buddy lists (no split); a free whose head page passes every misuse
  * check in one test per field goes to this CPU's list, or to the buddy
  * list of its order when its buddy is not free (no merge).  Everything
- * else - refilling or draining a list, splitting, merging, tracing,
- * debug options, another zone, the slow path, a misuse report - is out
- * of line and starts over from the top, so the two paths never disagree.
- * The no-split and no-merge cases above PAGE_ALLOC_COSTLY_ORDER
- * (rmqueue_buddy_nosplit, free_one_page_nomerge) are the only second
- * copies of a buddy-list path: they share take_free_block(),
- * page_is_buddy() and add_to_free_list() with the general ones, and
- * make bench-instr shows them saving a quarter of such a pair.  Every
- * free, fast or not, is judged valid by free_page_is_valid().
+ * else - refilling or draining a list, splitting, merging, debug
+ * options, another zone, the slow path, a misuse report - is out of line
+ * and starts over from the top (__alloc_pages_general(),
+ * __free_pages_general(): Linux's paths), so the two never disagree.
+ * These are hand-tuned copies of the first step of the general paths,
+ * kept because make bench-gate (callgrind, 1 GiB) shows each saving far
+ * more than 10%: without alloc_pages_fast()/free_pages_fast() the order-0
+ * pair costs 205 instructions instead of 111, orders 1-3 266 instead of
+ * 144, order 10 320 instead of 157; without rmqueue_buddy_nosplit() a
+ * pair of orders 4-10 with a block held costs 322 instead of 168, and
+ * without free_one_page_nomerge() 200 (order 10: 178 instead of 157).
+ * They share take_free_block(), page_is_buddy(), add_to_free_list(),
+ * rmqueue_pcplist(), free_unref_page() and prep_new_page() with the
+ * general paths, and every free, fast or not, is judged valid by
+ * free_page_is_valid().
  */
 #include <linux/gfp.h>
 #include <linux/mm.h>
@@ -156,7 +162,7 @@ static __always_inline void add_to_free_list(struct page *page, struct zone *zon
 	struct free_area *area = zone->free_area + order;
 
 	set_buddy_order(page, order);
-	list_add(&page->lru, area->free_list + migratetype);
+	free_list_add(&page->lru, area->free_list + migratetype);
 	area->nr_free++;
 }
 
@@ -650,9 +656,10 @@ void free_one_page_isolated(struct zone *zone, struct page *page, unsigned int o
 static noinline void free_pages_order(struct zone *zone, struct page *page,
 				      unsigned long pfn, unsigned int order)
 {
-	if (order <= PAGE_ALLOC_COSTLY_ORDER)
-		free_unref_page(zone, page, pfn, order);
-	else if (!free_one_page_nomerge(zone, page, pfn, order))
+	/* what the caller has made sure of, for the compiler to know */
+	if (order <= PAGE_ALLOC_COSTLY_ORDER || order >= MAX_ORDER)
+		__builtin_unreachable();
+	if (!free_one_page_nomerge(zone, page, pfn, order))
 		free_one_page_out(zone, page, pfn, order);
 }
 
@@ -667,6 +674,8 @@ static __always_inline void free_to_lists(struct zone *zone, struct page *page,
 {
 	if (likely(order == 0))
 		free_unref_page(zone, page, pfn, 0);
+	else if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		free_unref_page(zone, page, pfn, order);
 	else
 		free_pages_order(zone, page, pfn, order);
 }
@@ -717,20 +726,21 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 }
 
 /*
- * zone_watermark_fast - zone_watermark_ok() with Linux's (4.8+) shortcut
- * for order 0: with neither ALLOC_HIGH nor ALLOC_HARDER, an order-0
- * request passes when free_pages > mark + lowmem_reserve, which is
- * exactly what zone_watermark_ok() computes for order 0 (its per-order
- * loop does not run), in one compare.  Everything else takes the full
- * check, so the answer never differs.
+ * zone_watermark_fast - zone_watermark_ok() with Linux 4.8's shortcut for
+ * order 0: free_pages > mark + lowmem_reserve passes in one compare,
+ * whatever the alloc_flags; else the full check.  The HIGHATOMIC reserve
+ * is not subtracted in the shortcut (Linux: "There is a corner case where
+ * the check passes but only the high-order atomic reserve are free. If
+ * the caller is !atomic then it'll uselessly search the free list. That
+ * corner case is then slower but it is harmless."): an order-0 request
+ * never takes from the reserve's lists, it fails at rmqueue() instead.
  */
 static inline bool zone_watermark_fast(const struct zone *z, unsigned int order,
 				       unsigned long mark, int classzone_idx,
 				       unsigned int alloc_flags)
 {
-	if (likely(order == 0 && !(alloc_flags & (ALLOC_HIGH | ALLOC_HARDER))))
-		return (long)(zone_free_pages(z) - z->nr_reserved_highatomic) >
-		       (long)mark + z->lowmem_reserve[classzone_idx];
+	if (!order && (long)zone_free_pages(z) > (long)mark + z->lowmem_reserve[classzone_idx])
+		return true;
 	return zone_watermark_ok(z, order, mark, classzone_idx, alloc_flags);
 }
 
@@ -1144,12 +1154,22 @@ static __always_inline struct page *alloc_pages_buddy(struct zone *zone, unsigne
 	return prep_new_page(pgdat, zone, page, order, gfp_mask, migratetype);
 }
 
-/* zone_watermark_ok()'s order-0 test at the LOW mark, for a block of 2^@order pages */
+/*
+ * zone_watermark_fast()'s test at the LOW mark, for a block of 2^@order
+ * pages of the preferred zone itself: its lowmem_reserve[] entry for its
+ * own index is 0 (setup_per_zone_lowmem_reserve()), so that term drops
+ * out.  Order 0 is the shortcut (no HIGHATOMIC term); above, the
+ * order-0 part of zone_watermark_ok(), the block's presence on the list
+ * standing for its "a free block of the order" part.
+ */
 static __always_inline bool fast_wmark_ok(const struct zone *zone, unsigned int order,
 					  const struct zonelist_start *start)
 {
+	VM_BUG_ON(zone->lowmem_reserve[start->classzone_idx] != 0);
+	if (!order)
+		return zone_free_pages(zone) > low_wmark_pages(zone);
 	return (long)(zone_free_pages(zone) - zone->nr_reserved_highatomic) - (1L << order) + 1 >
-	       (long)low_wmark_pages(zone) + zone->lowmem_reserve[start->classzone_idx];
+	       (long)low_wmark_pages(zone);
 }
 
 /*
@@ -1163,51 +1183,113 @@ static __always_inline bool fast_wmark_ok(const struct zone *zone, unsigned int 
  * tail-calls), so it saves no registers.
  */
 static noinline struct page *alloc_pages_fast_order(struct pglist_data *pgdat,
-						    const struct zonelist_start *start,
-						    gfp_t gfp_mask, unsigned int order,
-						    int migratetype);
+						    gfp_t gfp_mask, unsigned int order);
+static noinline struct page *alloc_pages_fast_buddy(struct pglist_data *pgdat,
+						    gfp_t gfp_mask, unsigned int order);
+
+/*
+ * fast_request - the tests every fast path makes first: the preferred
+ * zone exists (*@startp, one load from zonelist_for_gfp), neither both
+ * mobility bits (a misuse, reported by the general path) nor grouping
+ * disabled (every request UNMOVABLE there: gfp_migratetype()) - one
+ * compare for both - and none of __GFP_ZERO/__GFP_COMP (prep_new_page()
+ * has work), __GFP_COLD (the cold end of a pcp list) or a bit outside
+ * __GFP_BITS_MASK (the general path drops those) - one test.
+ */
+#define GFP_NOT_FAST	(__GFP_ZERO | __GFP_COMP | __GFP_COLD | ~__GFP_BITS_MASK)
+static __always_inline bool fast_request(struct pglist_data *pgdat, gfp_t gfp_mask,
+					 const struct zonelist_start **startp,
+					 unsigned int *migratetypep)
+{
+	const struct zonelist_start *start = pgdat->zonelist_for_gfp + (gfp_mask & GFP_ZONEMASK);
+	/*
+	 * gfp_migratetype_bits() for a mask within __GFP_BITS_MASK, whose
+	 * top bit is __GFP_RECLAIMABLE: its shift needs no mask
+	 */
+	unsigned int migratetype = ((gfp_mask & __GFP_MOVABLE) >> 3) | (gfp_mask >> 18);
+
+	BUILD_BUG_ON((__GFP_BITS_MASK >> 18) != MIGRATE_RECLAIMABLE ||
+		     (__GFP_RECLAIMABLE >> 18) != MIGRATE_RECLAIMABLE);
+	*startp = start;
+	*migratetypep = migratetype;
+	return start->zone &&
+	       migratetype + 4 * (unsigned int)page_group_by_mobility_disabled <= MIGRATE_RECLAIMABLE &&
+	       !(gfp_mask & GFP_NOT_FAST);
+}
 
 static __always_inline struct page *alloc_pages_fast(struct pglist_data *pgdat,
 						     gfp_t gfp_mask, unsigned int order)
 {
-	const struct zonelist_start *start = pgdat->zonelist_for_gfp + (gfp_mask & GFP_ZONEMASK);
-	struct zone *zone = start->zone;
-	int migratetype;
+	const struct zonelist_start *start;
+	unsigned int migratetype;
+	struct zone *zone;
 	struct page *page;
+	gfp_t plain;
 
-	/* both mobility bits: a misuse, reported there, grouping on or off */
-	if (unlikely(!zone || (gfp_mask & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK))
+	if (unlikely(order)) {	/* apart, so that order 0 saves no registers */
+		if (order <= PAGE_ALLOC_COSTLY_ORDER)
+			return alloc_pages_fast_order(pgdat, gfp_mask, order);
+		return alloc_pages_fast_buddy(pgdat, gfp_mask, order);
+	}
+	if (unlikely(!fast_request(pgdat, gfp_mask, &start, &migratetype)))
 		goto general;
-	migratetype = gfp_migratetype(gfp_mask);
-	if (unlikely(order))	/* apart, so that order 0 saves no registers */
-		return alloc_pages_fast_order(pgdat, start, gfp_mask, order, migratetype);
+	zone = start->zone;
+	/* the mask from here on: what rmqueue_pcplist() and prep_new_page() test, none */
+	plain = gfp_mask & ~GFP_NOT_FAST;
 	if (unlikely(!fast_wmark_ok(zone, 0, start)))
 		goto general;
-	page = rmqueue_pcplist(zone, 0, gfp_mask, migratetype, false);
+	page = rmqueue_pcplist(zone, 0, plain, migratetype, false);
 	if (unlikely(!page))
 		goto general;
-	return prep_new_page(pgdat, zone, page, 0, gfp_mask, migratetype);
+	return prep_new_page(pgdat, zone, page, 0, plain, migratetype);
+general:
+	return __alloc_pages_general(pgdat, gfp_mask, 0);
+}
+
+/* alloc_pages_fast() above PAGE_ALLOC_COSTLY_ORDER: the buddy lists */
+static noinline struct page *alloc_pages_fast_buddy(struct pglist_data *pgdat,
+						    gfp_t gfp_mask, unsigned int order)
+{
+	const struct zonelist_start *start;
+	unsigned int migratetype;
+	struct zone *zone;
+
+	/* what the caller has made sure of, for the compiler to know */
+	if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		__builtin_unreachable();
+	if (unlikely(!fast_request(pgdat, gfp_mask, &start, &migratetype)))
+		goto general;
+	zone = start->zone;
+	gfp_mask &= ~GFP_NOT_FAST;
+	if (unlikely(order >= MAX_ORDER || !fast_wmark_ok(zone, order, start)))
+		goto general;
+	return alloc_pages_buddy(zone, order, gfp_mask, pgdat, (int)migratetype);
 general:
 	return __alloc_pages_general(pgdat, gfp_mask, order);
 }
 
-/* alloc_pages_fast() above order 0 */
+/* alloc_pages_fast() for orders 1..PAGE_ALLOC_COSTLY_ORDER: this CPU's lists */
 static noinline struct page *alloc_pages_fast_order(struct pglist_data *pgdat,
-						    const struct zonelist_start *start,
-						    gfp_t gfp_mask, unsigned int order,
-						    int migratetype)
+						    gfp_t gfp_mask, unsigned int order)
 {
-	struct zone *zone = start->zone;
+	const struct zonelist_start *start;
+	unsigned int migratetype;
+	struct zone *zone;
 	struct page *page;
 
-	if (unlikely(order >= MAX_ORDER || !fast_wmark_ok(zone, order, start)))
+	/* what the caller has made sure of, for the compiler to know */
+	if (order == 0 || order > PAGE_ALLOC_COSTLY_ORDER)
+		__builtin_unreachable();
+	if (unlikely(!fast_request(pgdat, gfp_mask, &start, &migratetype)))
 		goto general;
-	if (order > PAGE_ALLOC_COSTLY_ORDER)
-		return alloc_pages_buddy(zone, order, gfp_mask, pgdat, migratetype);
-	page = rmqueue_pcplist(zone, order, gfp_mask, migratetype, false);
+	zone = start->zone;
+	gfp_mask &= ~GFP_NOT_FAST;
+	if (unlikely(!fast_wmark_ok(zone, order, start)))
+		goto general;
+	page = rmqueue_pcplist(zone, order, gfp_mask, (int)migratetype, false);
 	if (unlikely(!page))
 		goto general;
-	return prep_new_page(pgdat, zone, page, order, gfp_mask, migratetype);
+	return prep_new_page(pgdat, zone, page, order, gfp_mask, (int)migratetype);
 general:
 	return __alloc_pages_general(pgdat, gfp_mask, order);
 }
@@ -1220,7 +1302,7 @@ struct page *__alloc_pages_node(struct pglist_data *pgdat, gfp_t gfp_mask,
 
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
-	return alloc_pages_fast(NODE_DATA(0), gfp_mask, order);
+	return alloc_pages_fast(&contig_page_data, gfp_mask, order);
 }
 
 /* __get_free_pages() asked for HighMem: say so once, serve lowmem */
@@ -1314,6 +1396,24 @@ static struct pglist_data *page_pgdat_checked_slow(const struct page *page)
 	printk(KERN_ALERT "BUG: Bad page pointer in process %s  page:%p is not a struct page of any node\n",
 	       current_comm, page);
 	return NULL;
+}
+
+/*
+ * pgdat_page_index - the index of @page in @pgdat's mem_map if it is one
+ * of its struct pages, else a value >= node_spanned_pages: the offset
+ * rotated right by log2(sizeof(struct page)) (a power of two) is the
+ * index when the offset is a multiple of the size, and has a high bit set
+ * when it is not, so one unsigned compare judges both ends and the
+ * alignment.  Pointer arithmetic only: @page is not read.
+ */
+static __always_inline unsigned long pgdat_page_index(const struct pglist_data *pgdat,
+						      const struct page *page)
+{
+	const unsigned int shift = (unsigned int)__builtin_ctzl(sizeof(struct page));
+	uintptr_t off = (uintptr_t)page - (uintptr_t)pgdat->node_mem_map;
+
+	BUILD_BUG_ON(sizeof(struct page) & (sizeof(struct page) - 1));
+	return (unsigned long)((off >> shift) | (off << (sizeof(off) * 8 - shift)));
 }
 
 static inline struct pglist_data *__page_pgdat_checked(const struct page *page)
@@ -1514,22 +1614,21 @@ static noinline void __free_pages_general(struct page *page, unsigned int order)
 static __always_inline void free_pages_fast(struct page *page, unsigned int order,
 					    const bool from_pfn)
 {
-	struct pglist_data *pgdat = node_data[0];
+	/* node 0 is always contig_page_data (Linux's NODE_DATA() without NUMA) */
+	struct pglist_data *pgdat = &contig_page_data;
+	unsigned long index = pgdat_page_index(pgdat, page);
 	struct zone *zone;
-	bool misaligned = false;
 
 	/* @from_pfn: @page is pfn_to_page() of a valid pfn, in contig_page_data's mem_map */
-	if (unlikely(!pgdat ||
-		     (from_pfn ? pgdat != &contig_page_data :
-				 !pgdat_holds_page(pgdat, page, &misaligned) || misaligned) ||
-		     !free_page_is_last_plain(page, order) || pgdat->debug_flags)) {
+	if (unlikely((!from_pfn && index >= pgdat->node_spanned_pages) ||
+		     !free_page_is_last_plain(page, order) ||
+		     (pgdat->debug_flags & PGDAT_ALLOC_FREE_HOOKS))) {
 		__free_pages_general(page, order);
 		return;
 	}
 	zone = pgdat->node_zones + page_zonenum(page);
 	set_page_count(page, 0);
-	free_to_lists(zone, page, pgdat->node_start_pfn + (unsigned long)(page - pgdat->node_mem_map),
-		      order);
+	free_to_lists(zone, page, pgdat->node_start_pfn + index, order);
 }
 
 void __free_pages(struct page *page, unsigned int order)

@@ -92,11 +92,17 @@ static inline enum zone_type gfp_zone(gfp_t flags)
 _Static_assert(__GFP_MOVABLE >> 3 == MIGRATE_MOVABLE, "__GFP_MOVABLE is bit 3");
 _Static_assert(__GFP_RECLAIMABLE >> 18 == MIGRATE_RECLAIMABLE, "__GFP_RECLAIMABLE is bit 19");
 
+/* the type the mobility bits ask for, grouping on: MIGRATE_HIGHATOMIC for both */
+static inline unsigned int gfp_migratetype_bits(gfp_t flags)
+{
+	return ((flags & __GFP_MOVABLE) >> 3) | ((flags & __GFP_RECLAIMABLE) >> 18);
+}
+
 static inline int gfp_migratetype(gfp_t flags)
 {
 	if (unlikely(page_group_by_mobility_disabled))
 		return MIGRATE_UNMOVABLE;
-	return (int)(((flags & __GFP_MOVABLE) >> 3) | ((flags & __GFP_RECLAIMABLE) >> 18));
+	return (int)gfp_migratetype_bits(flags);
 }
 
 /*

@@ -425,6 +425,46 @@ static void pcp_zoneinfo_pagesets(struct kunit *test)
 	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, want);
 }
 
+/*
+ * The allocation fast path's first compare, with lists that hold pages:
+ * grouping disabled makes a movable request UNMOVABLE although the
+ * MOVABLE list has a page, and __GFP_MOVABLE|__GFP_RECLAIMABLE is refused
+ * and reported although the list its type would index (HIGHATOMIC at
+ * order 0 = the UNMOVABLE order-1 list) has a block.
+ */
+static void pcp_fast_path_type_checks(struct kunit *test)
+{
+	static struct printk_capture cap;
+	struct pglist_data *pgdat;
+	struct zone *zone = pcp_setup(test, &pgdat);
+	struct page *a, *b;
+
+	a = __alloc_pages_node(pgdat, GFP_PCP, 0);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	__free_pages(a, 0);
+	KUNIT_ASSERT_FALSE(test, list_empty(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 0)]));
+	page_group_by_mobility_disabled = 1;
+	b = __alloc_pages_node(pgdat, GFP_PCP, 0);
+	page_group_by_mobility_disabled = 0;
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_EXPECT_EQ(test, page_alloc_migratetype(b), MIGRATE_UNMOVABLE);
+	__free_pages(b, 0);
+	CHECK(test, &fx);
+
+	/* an unmovable order-1 refill (by fallback) leaves a block on that list */
+	a = __alloc_pages_node(pgdat, GFP_KERNEL, 1);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_FALSE(test, list_empty(&zone->pcp[0].lists[order_to_pindex(MIGRATE_UNMOVABLE, 1)]));
+	KUNIT_ASSERT_EQ(test, order_to_pindex(MIGRATE_HIGHATOMIC, 0), order_to_pindex(MIGRATE_UNMOVABLE, 1));
+	kunit_capture_start(&cap);
+	b = __alloc_pages_node(pgdat, GFP_KERNEL | __GFP_MOVABLE | __GFP_RECLAIMABLE, 0);
+	kunit_capture_stop();
+	KUNIT_EXPECT_NULL(test, b);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "__GFP_MOVABLE and __GFP_RECLAIMABLE exclude each other");
+	__free_pages(a, 1);
+	CHECK(test, &fx);
+}
+
 static struct kunit_case pcp_cases[] = {
 	KUNIT_CASE(pcp_refill_by_batch),
 	KUNIT_CASE(pcp_hot_page_reused),
@@ -436,6 +476,7 @@ static struct kunit_case pcp_cases[] = {
 	KUNIT_CASE(pcp_not_counted_for_high_order),
 	KUNIT_CASE(pcp_own_order_served_without_drain),
 	KUNIT_CASE(pcp_zoneinfo_pagesets),
+	KUNIT_CASE(pcp_fast_path_type_checks),
 	{}
 };
 
