@@ -198,7 +198,7 @@ static __always_inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
  * the CPU that needs the pages (remotely, under this lock), instead of
  * sending each CPU an IPI and waiting -- CPU 0 runs the shell with
  * interrupts off and would never answer.  The owner takes it with one
- * "xchg" (never contended but by a drainer); should it ever be busy
+ * "lock bts" (never contended but by a drainer); should it ever be busy
  * (a drainer holds it, or an interrupt came in the middle), the
  * allocation goes to the buddy lists under zone->lock and the free goes
  * straight to them, as Linux does.  Lock order: pcp->lock, then
@@ -206,7 +206,8 @@ static __always_inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
  */
 static __always_inline bool pcp_spin_trylock(struct per_cpu_pages *pcp)
 {
-	return !__atomic_exchange_n(&pcp->lock, 1, __ATOMIC_ACQUIRE);
+	/* "lock bts" + a branch on the carry: two instructions */
+	return !(__atomic_fetch_or(&pcp->lock, 1, __ATOMIC_ACQUIRE) & 1);
 }
 
 static __always_inline void pcp_spin_unlock(struct per_cpu_pages *pcp)

@@ -123,7 +123,7 @@ static inline unsigned int pindex_to_order(unsigned int pindex)
  * per_cpu_pages), one cache line apart so two CPUs never share one.
  */
 struct per_cpu_pages {
-	u8 lock;		/* pcp_spin_trylock() (mm/internal.h): 1 while a CPU uses the lists */
+	unsigned int lock;	/* pcp_spin_trylock() (mm/internal.h): 1 while a CPU uses the lists */
 	int count;		/* pages (not blocks) on the lists; heads all PagePcp() */
 	int high;		/* drain a batch to the buddy lists above this many pages */
 	int batch;		/* pages moved to/from the buddy lists at a time */
