@@ -283,6 +283,14 @@ static void cmd_selftest(int argc, char **argv)
 
 static void cmd_bench(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "--cpus")) {
+		cmd_bench_smp(argc, argv);
+		return;
+	}
+	if (argc > 1) {
+		shell_error("bench: unknown option %s", argv[1]);
+		return;
+	}
 	if (bench_run() == -ENOMEM)
 		shell_error("bench: not enough free memory to run the workloads");
 }
@@ -384,14 +392,14 @@ static const struct shell_cmd shell_cmds[] = {
 	  0, 0, 0, NULL, cmd_extfrag },
 	{ "trace", "[on|off]", "print splits, merges, fallbacks, new slabs", 0, 1, 0, trace_words,
 	  cmd_trace },
-	{ "stress", "[ops] [seed]", "random alloc/free, pattern checks (2000 1)",
-	  0, 2, 0, NULL, cmd_stress },
+	{ "stress", "[--cpus N] [ops] [seed]", "random alloc/free, pattern checks (2000 1)",
+	  0, 4, 0, NULL, cmd_stress },
 	{ "drain", "", "drain_all_pages(): empty the per-cpu page lists", 0, 0, 0, NULL, cmd_drain },
 	{ "cpus", "", "the CPUs: APIC id, state, what each is doing", 0, 0, 0, NULL, cmd_cpus },
 	{ "on", "<cpu> <command...>", "run a shell command on that CPU, wait for it",
 	  2, SHELL_MAX_ARGS - 1, 0, NULL, cmd_on },
 	{ "selftest", "[suite]", "run the in-kernel tests (KTAP)", 0, 1, 0, NULL, cmd_selftest },
-	{ "bench", "", "in-kernel micro-benchmarks", 0, 0, 0, NULL, cmd_bench },
+	{ "bench", "[--cpus N [--nopcp] [pairs]]", "in-kernel micro-benchmarks", 0, 4, 0, NULL, cmd_bench },
 	{ "uptime", "", "time since boot", 0, 0, 0, NULL, cmd_uptime },
 	{ "version", "", "kernel version", 0, 0, 0, NULL, cmd_version },
 	{ "poweroff", "", "switch the machine off", 0, 0, 0, NULL, cmd_poweroff },

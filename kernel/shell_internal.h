@@ -87,6 +87,9 @@ void cmd_memmap_watch(int argc, char **argv);
 void memmap_gfx_draw(void);
 /* redraw it if memmap_watch is on (shell_exec(), after every command) */
 void memmap_gfx_after_command(void);
+/* kernel/stress_smp.c: stress --cpus N ..., bench --cpus N ... */
+void cmd_stress_smp(int argc, char **argv);
+void cmd_bench_smp(int argc, char **argv);
 
 /* kernel/shell_smp.c */
 void cmd_cpus(int argc, char **argv);

@@ -1275,6 +1275,14 @@ void cmd_stress(int argc, char **argv)
 	bool interrupted = false;
 	u32 x, r;
 
+	if (argc > 1 && !strcmp(argv[1], "--cpus")) {
+		cmd_stress_smp(argc, argv);
+		return;
+	}
+	if (argc > 3) {
+		shell_error("stress: too many arguments");
+		return;
+	}
 	if (argc > 1 && !shell_arg_ulong(argv[1], "ops", STRESS_MAX_OPS, &ops))
 		return;
 	if (argc > 2 && !shell_arg_ulong(argv[2], "seed", 0xffffffffUL, &seed))

@@ -258,7 +258,7 @@ static void release_freepages(struct compact_control *cc)
 
 			list_del(&page->lru);
 			__free_one_page(page, pfn, zone, o, zone_pfnblock_migratetype(zone, pfn));
-			zone->free_pages += 1UL << o;
+			zone_free_pages_add(zone, 1L << o);
 		}
 	}
 	spin_unlock_irqrestore(&zone->lock, flags);

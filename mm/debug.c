@@ -224,7 +224,7 @@ int check_zone(struct zone *zone)
 	unsigned long free = 0, allocated = 0, reserved = 0, pcp = 0, pfn, listed_pages = 0;
 	unsigned int zidx = zone_idx(zone);
 	struct checker c = { .zone = zone };
-	long pcp_listed = 0;
+	long pcp_listed = 0, pcp_before = 0;
 	unsigned int o;
 
 	if (zone->spanned_pages && (start < pgdat->node_start_pfn ||
@@ -286,9 +286,10 @@ int check_zone(struct zone *zone)
 		nr_listed[o] = n;
 		listed_pages += n << o;
 	}
-	for (o = 0; o < NR_PCP_LISTS; o++) {
-		const struct list_head *head = &zone->pcp[0].lists[o], *pos;
-		unsigned int order = pindex_to_order(o);
+	for (o = 0; o < NR_PCP_LISTS * NR_CPUS; o++) {
+		const struct per_cpu_pages *pcpl = &zone->pcp[o / NR_PCP_LISTS];
+		const struct list_head *head = &pcpl->lists[o % NR_PCP_LISTS], *pos;
+		unsigned int order = pindex_to_order(o % NR_PCP_LISTS);
 		long n = 0;
 
 		for (pos = head->next; pos != head && n <= (long)zone->spanned_pages; pos = pos->next) {
@@ -296,11 +297,17 @@ int check_zone(struct zone *zone)
 
 			if (!PagePcp(page) || page->private != order)
 				check_fail(&c, "pcp list %u (order %u %s) holds pfn 0x%05lx with flags 0x%lx order %lu",
-					   o, order, migratetype_names[o % MIGRATE_PCPTYPES],
+					   o % NR_PCP_LISTS, order, migratetype_names[o % MIGRATE_PCPTYPES],
 					   page_to_pfn(page), page->flags, page->private);
 			n++;
 		}
 		pcp_listed += n << order;
+		if (o % NR_PCP_LISTS == NR_PCP_LISTS - 1) {
+			if (pcp_listed - pcp_before != pcpl->count)
+				check_fail(&c, "cpu %u: pcp count %d but %ld pages on the lists",
+					   o / NR_PCP_LISTS, pcpl->count, pcp_listed - pcp_before);
+			pcp_before = pcp_listed;
+		}
 	}
 	if (zone->spanned_pages) {
 		unsigned long highatomic = 0;
@@ -317,8 +324,6 @@ int check_zone(struct zone *zone)
 			check_fail(&c, "nr_reserved_highatomic %lu but %lu pages in HighAtomic pageblocks",
 				   zone->nr_reserved_highatomic, highatomic);
 	}
-	if (pcp_listed != zone->pcp[0].count)
-		check_fail(&c, "pcp count %d but %ld pages on the lists", zone->pcp[0].count, pcp_listed);
 
 	for (pfn = start; pfn < end; ) {
 		const struct page *page = pgdat_pfn_to_page(pgdat, pfn);
@@ -397,11 +402,11 @@ int check_zone(struct zone *zone)
 		if (nr_heads[o] != nr_listed[o])
 			check_fail(&c, "%lu free heads of order %u in mem_map, %lu on the list",
 				   nr_heads[o], o, nr_listed[o]);
-	if (listed_pages + zone->pcp[0].count != zone->free_pages)
+	if (listed_pages + pcp_listed != zone->free_pages)
 		check_fail(&c, "free_pages %lu but the lists hold %lu", zone->free_pages,
-			   listed_pages + zone->pcp[0].count);
-	if (pcp != (unsigned long)zone->pcp[0].count)
-		check_fail(&c, "%lu PG_pcp pages, pcp count %d", pcp, zone->pcp[0].count);
+			   listed_pages + pcp_listed);
+	if (pcp != (unsigned long)pcp_listed)
+		check_fail(&c, "%lu PG_pcp pages, pcp count %ld", pcp, pcp_listed);
 	if (zone->managed_pages != free + pcp + allocated)
 		check_fail(&c, "managed %lu != free %lu + allocated %lu",
 			   zone->managed_pages, free + pcp, allocated);

@@ -125,24 +125,28 @@ int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct per_cp
 		 int migratetype);
 /*
  * rmqueue_pcplist_refill - @pcp's empty list for @order and @migratetype
- * gets a batch from the buddy lists (interrupts off, takes zone->lock);
+ * gets a batch from the buddy lists (pcp->lock held, takes zone->lock);
  * false if none came.
  */
 bool rmqueue_pcplist_refill(struct zone *zone, unsigned int order, struct per_cpu_pages *pcp,
 			    int migratetype);
 /*
- * free_pcp_over_high - this CPU's pcp of @zone went above high: give a
- * batch back to the buddy lists under zone->lock, then restore the
- * caller's interrupt state @flags (so that the free fast path ends in a
- * tail call).
+ * free_pcp_over_high - @pcp went above high: give a batch back to the
+ * buddy lists under zone->lock, then release pcp->lock (so that the
+ * free fast path ends in a tail call).
  */
-void free_pcp_over_high(struct zone *zone, unsigned long flags);
+void free_pcp_over_high(struct zone *zone, struct per_cpu_pages *pcp);
 void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp);
 int drain_zone_pages(struct zone *zone);
+void zone_pcp_disable(struct zone *zone);
+void zone_pcp_enable(struct zone *zone);
+/* mm_init.c: the pcp sizes of every CPU's lists of @zone (batch from its size, high from its low mark) */
+void zone_pcp_init(struct zone *zone);
 unsigned long drain_node_pages(struct pglist_data *pgdat);
 /*
- * free_one_page_isolated - a block of an isolated pageblock, freed: it
- * skips the per-cpu lists (Linux: free_one_page()), pfn worked out here.
+ * free_one_page_isolated - a block of an isolated pageblock (or freed
+ * while this CPU's lists are busy): it skips the per-cpu lists (Linux:
+ * free_one_page()), pfn worked out here.
  */
 void free_one_page_isolated(struct zone *zone, struct page *page, unsigned int order);
 
@@ -161,15 +165,54 @@ static inline void del_page_from_free_list(struct page *page)
 #endif
 }
 
-/* The CPU this code runs on; with NR_CPUS == 1, always 0. */
-static inline unsigned int smp_processor_id(void)
+/*
+ * zone->free_pages changes on the per-CPU fast paths without zone->lock,
+ * from every CPU at once, so every change is one atomic add (x86: a
+ * "lock add", no more instructions than the plain one) and the
+ * watermark checks read it with one atomic load (a plain "mov").  Linux
+ * keeps a per-CPU delta folded in past a threshold (vm_stat_diff); an
+ * exact counter keeps check_zone()'s sum exact.
+ */
+static __always_inline void zone_free_pages_add(struct zone *zone, long nr)
 {
-	return 0;
+	__atomic_fetch_add(&zone->free_pages, (unsigned long)nr, __ATOMIC_RELAXED);
 }
 
-static inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
+static __always_inline unsigned long zone_free_pages(const struct zone *zone)
 {
-	return &zone->pcp[smp_processor_id()];
+	return __atomic_load_n(&zone->free_pages, __ATOMIC_RELAXED);
+}
+
+/* This CPU's lists for @zone: smp_processor_id() is the kernel's %fs per-CPU area, the host thread's number */
+static __always_inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
+{
+	return zone->pcp + smp_processor_id();
+}
+
+/*
+ * Exclusion on the per-CPU lists: Linux 6.2's pcp->lock taken with
+ * pcp_spin_trylock() (commit 4b23a68f9536, "mm/page_alloc: protect PCP
+ * lists with a spinlock", and 5749077415994, "leave IRQs enabled for
+ * per-cpu page allocations"), not interrupts off.  Why a lock on a list
+ * only its CPU uses: drain_all_pages() empties other CPUs' lists from
+ * the CPU that needs the pages (remotely, under this lock), instead of
+ * sending each CPU an IPI and waiting -- CPU 0 runs the shell with
+ * interrupts off and would never answer.  The owner takes it with one
+ * "lock bts" (never contended but by a drainer); should it ever be busy
+ * (a drainer holds it, or an interrupt came in the middle), the
+ * allocation goes to the buddy lists under zone->lock and the free goes
+ * straight to them, as Linux does.  Lock order: pcp->lock, then
+ * zone->lock (taken with interrupts off).
+ */
+static __always_inline bool pcp_spin_trylock(struct per_cpu_pages *pcp)
+{
+	/* "lock bts" + a branch on the carry: two instructions */
+	return !(__atomic_fetch_or(&pcp->lock, 1, __ATOMIC_ACQUIRE) & 1);
+}
+
+static __always_inline void pcp_spin_unlock(struct per_cpu_pages *pcp)
+{
+	__atomic_store_n(&pcp->lock, 0, __ATOMIC_RELEASE);
 }
 
 /*
@@ -184,7 +227,8 @@ static inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
  * rmqueue_pcplist: a block of @order (<= PAGE_ALLOC_COSTLY_ORDER) of @zone
  * for @migratetype (< MIGRATE_PCPTYPES) from this CPU's list for both (refilled when empty with
  * max(batch >> order, 2) blocks, as Linux 5.13's rmqueue_pcplist();
- * __GFP_COLD takes the cold end), or NULL if the zone has none;
+ * __GFP_COLD takes the cold end), or NULL if the zone has none or the
+ * lists are busy (pcp_spin_trylock());
  * zone->free_pages drops by 2^order.  Without @refill (the allocation
  * fast path) an empty list is NULL at once: the caller's general path
  * refills, so the common case calls nothing.
@@ -192,17 +236,16 @@ static inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
 static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
 						     gfp_t gfp_mask, int migratetype, bool refill)
 {
-	struct per_cpu_pages *pcp;
+	struct per_cpu_pages *pcp = this_cpu_pcp(zone);
 	struct list_head *list;
-	unsigned long flags;
 	struct page *page;
 
-	local_irq_save(flags);
-	pcp = this_cpu_pcp(zone);
+	if (unlikely(!pcp_spin_trylock(pcp)))
+		return NULL;
 	list = pcp->lists + order_to_pindex(migratetype, order);
 	if (unlikely(list_empty(list)) &&
 	    (!refill || !rmqueue_pcplist_refill(zone, order, pcp, migratetype))) {
-		local_irq_restore(flags);
+		pcp_spin_unlock(pcp);
 		return NULL;
 	}
 	if (unlikely(gfp_mask & __GFP_COLD))
@@ -215,8 +258,8 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
 	if (order)	/* order 0's private is 0 already */
 		page->private = 0;
 	pcp->count -= 1 << order;
-	zone->free_pages -= 1U << order;
-	local_irq_restore(flags);
+	pcp_spin_unlock(pcp);
+	zone_free_pages_add(zone, -(1L << order));
 	return page;
 }
 
@@ -228,7 +271,8 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
  * page->private; @batch pages go back to the buddy lists above
  * zone->pcp.high.  As Linux: a HIGHATOMIC block's pages wait on the
  * MOVABLE list (the buddy lists, where they return, take the pageblock's
- * type again), an isolated block's skip the lists.
+ * type again), an isolated block's skip the lists, and so does any block
+ * while the lists are busy (pcp_spin_trylock()).
  */
 /*
  * free_list_add - list_add() for the pcp and buddy free lists, with the
@@ -253,20 +297,22 @@ static __always_inline void __free_unref_page(struct zone *zone, struct page *pa
 {
 	struct per_cpu_pages *pcp = this_cpu_pcp(zone);
 	struct list_head *list = pcp->lists + order_to_pindex((int)migratetype, order);
-	unsigned long flags;
 
 	VM_BUG_ON_PAGE(page_zone(page) != zone, page);
-	local_irq_save(flags);
+	if (unlikely(!pcp_spin_trylock(pcp))) {
+		free_one_page_isolated(zone, page, order);
+		return;
+	}
 	__SetPagePcp(page);
 	page->private = order;
 	free_list_add(&page->lru, list);
 	pcp->count += 1 << order;
-	zone->free_pages += 1U << order;
+	zone_free_pages_add(zone, 1L << order);
 	if (unlikely(pcp->count > pcp->high)) {
-		free_pcp_over_high(zone, flags);
+		free_pcp_over_high(zone, pcp);
 		return;
 	}
-	local_irq_restore(flags);
+	pcp_spin_unlock(pcp);
 }
 
 /* the pageblock is HIGHATOMIC or ISOLATE: apart, so the common case stays short */
@@ -292,7 +338,7 @@ static inline long zone_pcp_pages(const struct zone *zone)
 	int cpu;
 
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		n += zone->pcp[cpu].count;
+		n += __atomic_load_n(&zone->pcp[cpu].count, __ATOMIC_RELAXED);
 	return n;
 }
 

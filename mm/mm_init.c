@@ -210,14 +210,15 @@ void free_area_init_node(struct pglist_data *pgdat, int nid,
 		unsigned long s = clamp(lo, start_pfn, end_pfn);
 		unsigned long e = clamp(hi, start_pfn, end_pfn);
 		struct page tmpl;
-		int o;
+		int o, cpu;
 
 		zone->zone_pgdat = pgdat;
 		zone->name = zone_names[j];
 		spin_lock_init(&zone->lock);
 		zone_init_free_lists(zone);
-		for (o = 0; o < NR_PCP_LISTS; o++)
-			INIT_LIST_HEAD(&zone->pcp[0].lists[o]);
+		for (cpu = 0; cpu < NR_CPUS; cpu++)
+			for (o = 0; o < NR_PCP_LISTS; o++)
+				INIT_LIST_HEAD(&zone->pcp[cpu].lists[o]);
 		lo = hi;
 		if (e <= s)
 			continue;	/* empty: start_pfn 0, spanned 0, as Linux shows it */
@@ -350,9 +351,11 @@ void setup_per_zone_lowmem_reserve(struct pglist_data *pgdat)
  * managed, where 4.4's formula gives 0 - every ZONE_DMA) keeps high 0:
  * every free goes straight through.
  */
-static void zone_pcp_init(struct zone *zone)
+void zone_pcp_init(struct zone *zone)
 {
 	unsigned long batch = zone->managed_pages / 1024;
+	unsigned int cpu;
+	int high;
 
 	if (batch * PAGE_SIZE > 512 * 1024)
 		batch = (512 * 1024) / PAGE_SIZE;
@@ -363,8 +366,12 @@ static void zone_pcp_init(struct zone *zone)
 	while (batch & (batch - 1))		/* rounddown_pow_of_two */
 		batch &= batch - 1;
 	batch -= 1;
-	zone->pcp[0].high = batch ? (int)max(low_wmark_pages(zone) / NR_CPUS, 4 * batch) : 0;
-	zone->pcp[0].batch = (int)max(1UL, batch);
+	/* Linux 5.14's zone_highsize() shares the low mark among the node's CPUs */
+	high = batch ? (int)max(low_wmark_pages(zone) / nr_cpu_ids, 4 * batch) : 0;
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		zone->pcp[cpu].high = high;
+		zone->pcp[cpu].batch = (int)max(1UL, batch);
+	}
 }
 
 void init_per_zone_wmark_min(struct pglist_data *pgdat)

@@ -553,7 +553,7 @@ static struct page *rmqueue_buddy(struct zone *zone, unsigned int order, int mig
 	if (!page)
 		page = __rmqueue(zone, order, migratetype);
 	if (page)
-		zone->free_pages -= 1UL << order;
+		zone_free_pages_add(zone, -(1L << order));
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
 }
@@ -589,7 +589,7 @@ static __always_inline void free_one_page(struct zone *zone, struct page *page,
 
 	spin_lock_irqsave(&zone->lock, flags);
 	__free_one_page(page, pfn, zone, order, zone_pfnblock_migratetype(zone, pfn));
-	zone->free_pages += 1UL << order;
+	zone_free_pages_add(zone, 1L << order);
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
@@ -611,7 +611,7 @@ static __always_inline struct page *rmqueue_buddy_nosplit(struct zone *zone, uns
 	spin_lock_irqsave(&zone->lock, flags);
 	if (likely(!free_area_empty(area, migratetype))) {
 		page = take_free_block(area, order, migratetype);
-		zone->free_pages -= 1UL << order;
+		zone_free_pages_add(zone, -(1L << order));
 	}
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
@@ -631,7 +631,7 @@ static __always_inline bool free_one_page_nomerge(struct zone *zone, struct page
 		return false;
 	}
 	add_to_free_list(page, zone, order, zone_pfnblock_migratetype(zone, pfn));
-	zone->free_pages += 1UL << order;
+	zone_free_pages_add(zone, 1L << order);
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return true;
 }
@@ -684,7 +684,7 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 		       int classzone_idx, unsigned int alloc_flags)
 {
 	long min = (long)mark;
-	long free_pages = (long)z->free_pages - (1L << order) + 1;
+	long free_pages = (long)zone_free_pages(z) - (1L << order) + 1;
 	unsigned int o;
 	int mt;
 
@@ -739,7 +739,7 @@ static inline bool zone_watermark_fast(const struct zone *z, unsigned int order,
 				       unsigned long mark, int classzone_idx,
 				       unsigned int alloc_flags)
 {
-	if (!order && (long)z->free_pages > (long)mark + z->lowmem_reserve[classzone_idx])
+	if (!order && (long)zone_free_pages(z) > (long)mark + z->lowmem_reserve[classzone_idx])
 		return true;
 	return zone_watermark_ok(z, order, mark, classzone_idx, alloc_flags);
 }
@@ -1167,8 +1167,8 @@ static __always_inline bool fast_wmark_ok(const struct zone *zone, unsigned int 
 {
 	VM_BUG_ON(zone->lowmem_reserve[start->classzone_idx] != 0);
 	if (!order)
-		return zone->free_pages > low_wmark_pages(zone);
-	return (long)(zone->free_pages - zone->nr_reserved_highatomic) - (1L << order) + 1 >
+		return zone_free_pages(zone) > low_wmark_pages(zone);
+	return (long)(zone_free_pages(zone) - zone->nr_reserved_highatomic) - (1L << order) + 1 >
 	       (long)low_wmark_pages(zone);
 }
 
@@ -1686,7 +1686,7 @@ unsigned long __isolate_free_page(struct zone *zone, struct page *page, unsigned
 	__ClearPageBuddy(page);
 	page->private = 0;
 	area->nr_free--;
-	zone->free_pages -= 1UL << order;
+	zone_free_pages_add(zone, -(1L << order));
 	return 1UL << order;
 }
 

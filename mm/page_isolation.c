@@ -206,7 +206,7 @@ static struct page *take_free_range(struct zone *zone, unsigned long start, unsi
 				continue;
 			/* outside the range: free again, on the isolated lists */
 			__free_one_page(page + i, pfn, zone, 0, MIGRATE_ISOLATE);
-			zone->free_pages++;
+			zone_free_pages_add(zone, 1);
 		}
 	}
 	spin_unlock_irqrestore(&zone->lock, flags);

@@ -28,11 +28,12 @@
  *
  * Without this an order-1..3 pair split an order-10 block down and merged
  * it back up, nine levels each way; now it costs what order 0 costs.
- * The common case touches only this CPU's list with interrupts off: no
- * zone lock, no split, no merge.  The lock and the buddy work are paid
- * once per @batch operations.  Each CPU has its own list, so on SMP the
- * fast path would need no shared lock at all; with one CPU today, turning
- * interrupts off is the whole exclusion (smp_processor_id() is 0).
+ * The common case touches only this CPU's list (zone->pcp[smp_processor_id()])
+ * under its own pcp->lock, which no other CPU takes but to drain it: no
+ * zone lock, no split, no merge, no cache line another CPU writes but
+ * zone->free_pages.  The zone lock and the buddy work are paid once per
+ * @batch operations.  Why a pcp lock rather than interrupts off, and how
+ * a busy list is side-stepped: pcp_spin_trylock() in internal.h.
  *
  * Bookkeeping (the invariants check_zone() verifies):
  *  - a block on pcp list k has a head with PG_pcp, private = k (its order,
@@ -45,9 +46,8 @@
  *  - zone->free_pages counts pcp pages too (sum(nr_free << order) +
  *    pcp.count), so watermarks see all free memory.  Moving pages between
  *    the buddy lists and a pcp list does not change it; allocating from or
- *    freeing to a pcp list does.  On one CPU that update is covered by
- *    interrupts being off; an SMP kernel would make free_pages a per-CPU
- *    delta folded in under the lock (Linux's vm_stat_diff).
+ *    freeing to a pcp list does, with an atomic add (zone_free_pages_add()),
+ *    since those paths do not hold zone->lock.
  *  - freeing a PG_pcp head, or a page inside its block, is a double free:
  *    page_alloc.c reports it before calling here (free_page_misused(),
  *    PB_PCP, with the block's order and head).
@@ -152,41 +152,93 @@ bool rmqueue_pcplist_refill(struct zone *zone, unsigned int order, struct per_cp
 	 * Linux 5.13: scale the batch to the order, unless it is 1 (a small
 	 * zone, high 0), which must not cache anything
 	 */
+	unsigned long flags;
+
 	if (batch > 1)
 		batch = max(batch >> order, 2);
-	spin_lock(&zone->lock);
+	spin_lock_irqsave(&zone->lock, flags);
 	got = rmqueue_bulk(zone, order, batch, pcp, migratetype);
-	spin_unlock(&zone->lock);
+	spin_unlock_irqrestore(&zone->lock, flags);
 	return got > 0;
 }
 
-void free_pcp_over_high(struct zone *zone, unsigned long flags)
+void free_pcp_over_high(struct zone *zone, struct per_cpu_pages *pcp)
 {
-	struct per_cpu_pages *pcp = this_cpu_pcp(zone);
+	unsigned long flags;
 
-	spin_lock(&zone->lock);
+	spin_lock_irqsave(&zone->lock, flags);
 	free_pcppages_bulk(zone, pcp->batch, pcp);
-	spin_unlock(&zone->lock);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	pcp_spin_unlock(pcp);
 }
 
+/*
+ * pcp_spin_lock - take @pcp's lock, waiting for its owner CPU (or another
+ * drainer) to finish its list operation: a few hundred instructions at
+ * most, a refill or a batch given back included.
+ */
+static void pcp_spin_lock(struct per_cpu_pages *pcp)
+{
+	while (!pcp_spin_trylock(pcp))
+		while (__atomic_load_n(&pcp->lock, __ATOMIC_RELAXED))
+			__ticket_relax();
+}
+
+/*
+ * drain_zone_pages - every CPU's lists of @zone back to the buddy lists.
+ * Remotely, as Linux 5.19+ does (commit 443c2accd1b6, "mm/page_alloc:
+ * remotely drain per-cpu lists"): this CPU takes each CPU's pcp->lock in
+ * turn, then zone->lock, and frees that CPU's blocks itself -- no IPI,
+ * no waiting for the other CPU to run anything.  Linux before 5.19 sent
+ * each CPU a work item to drain its own lists; here an IPI could not
+ * reach CPU 0, which runs the shell with interrupts off (and a CPU
+ * draining from inside an IPI handler would wait for itself).
+ */
 int drain_zone_pages(struct zone *zone)
 {
 	unsigned long flags;
 	unsigned int cpu;
 	int drained = 0;
 
-	local_irq_save(flags);
-	spin_lock(&zone->lock);
-	/* one CPU: this one.  SMP would ask each CPU to drain its own list */
-	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		drained += zone->pcp[cpu].count;
-		free_pcppages_bulk(zone, zone->pcp[cpu].count, &zone->pcp[cpu]);
-		VM_BUG_ON(zone->pcp[cpu].count != 0);
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct per_cpu_pages *pcp = &zone->pcp[cpu];
+
+		pcp_spin_lock(pcp);
+		spin_lock_irqsave(&zone->lock, flags);
+		drained += pcp->count;
+		free_pcppages_bulk(zone, pcp->count, pcp);
+		VM_BUG_ON(pcp->count != 0);
+		spin_unlock_irqrestore(&zone->lock, flags);
+		pcp_spin_unlock(pcp);
 	}
-	spin_unlock(&zone->lock);
-	local_irq_restore(flags);
 	return drained;
+}
+
+/*
+ * zone_pcp_disable / zone_pcp_enable - Linux's pair (memory offlining
+ * uses it): high 0 and batch 1 on every CPU's lists, then drained, so
+ * every order-0..3 allocation and free goes through zone->lock, one
+ * page at a time; enable puts zone_pcp_init()'s sizes back.  The
+ * benchmarks' "lists off" (bench --nopcp): what the lists save.
+ */
+void zone_pcp_disable(struct zone *zone)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct per_cpu_pages *pcp = &zone->pcp[cpu];
+
+		pcp_spin_lock(pcp);
+		pcp->high = 0;
+		pcp->batch = 1;
+		pcp_spin_unlock(pcp);
+	}
+	drain_zone_pages(zone);
+}
+
+void zone_pcp_enable(struct zone *zone)
+{
+	zone_pcp_init(zone);
 }
 
 unsigned long drain_node_pages(struct pglist_data *pgdat)

@@ -152,7 +152,7 @@ void show_zoneinfo(struct pglist_data *pgdat)
 		printk("%s)\n", line);
 		if (populated_zone(zone)) {
 			printk("  pagesets\n");
-			for (i = 0; i < NR_CPUS; i++)
+			for (i = 0; i < (int)nr_cpu_ids; i++)
 				printk("    cpu: %d\n              count: %d\n              high:  %d\n              batch: %d\n",
 				       i, zone->pcp[i].count, zone->pcp[i].high, zone->pcp[i].batch);
 		}

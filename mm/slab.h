@@ -120,8 +120,17 @@ enum track_item { TRACK_ALLOC, TRACK_FREE };
  * the object's contents must survive while free (a ctor, poisoning, a red
  * zone on a tiny object): then just after it.
  */
+/*
+ * The slab allocator is not SMP-safe yet (no kmem_cache_node list_lock):
+ * one CPU at a time may call it (the shell's `on` waits for the command it
+ * sends), and every CPU uses slot 0 as the CPU slab.  The page allocator
+ * under it is per CPU (mm/page_pcp.c).
+ */
+#define SLUB_NR_CPUS	1
+#define slub_cpu()	0
+
 struct kmem_cache {
-	struct kmem_cache_cpu cpu_slab[NR_CPUS];
+	struct kmem_cache_cpu cpu_slab[SLUB_NR_CPUS];
 	slab_flags_t flags;
 	unsigned long min_partial;
 	unsigned int size;		/* the object plus its metadata: the stride */

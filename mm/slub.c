@@ -722,7 +722,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	void *object;
 
 	local_irq_save(flags);
-	c = &s->cpu_slab[smp_processor_id()];
+	c = &s->cpu_slab[slub_cpu()];
 	object = c->freelist;
 	if (unlikely(!object))
 		object = ___slab_alloc(s, gfp, c, addr);
@@ -815,7 +815,7 @@ static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab, v
 	unsigned long flags;
 
 	local_irq_save(flags);
-	c = &s->cpu_slab[smp_processor_id()];
+	c = &s->cpu_slab[slub_cpu()];
 	if (likely(slab == c->slab)) {
 		if (unlikely(object == c->freelist))
 			object_err(s, slab, object, "Object already free");
@@ -856,7 +856,7 @@ static unsigned int calc_slab_order(unsigned int size, unsigned int min_order,
  */
 static unsigned int calculate_order(unsigned int size)
 {
-	unsigned int min_objects = 4 * (fls_uint(NR_CPUS) + 1);
+	unsigned int min_objects = 4 * (fls_uint(SLUB_NR_CPUS) + 1);
 	unsigned int max_objects = max(order_objects(SLUB_MAX_ORDER, size), 1u);
 	unsigned int min_order, order, fraction;
 
@@ -1026,7 +1026,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 /* the CPU's active slab back to the node */
 static void flush_cpu_slab(struct kmem_cache *s)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[smp_processor_id()];
+	struct kmem_cache_cpu *c = &s->cpu_slab[slub_cpu()];
 	unsigned long flags;
 
 	local_irq_save(flags);
@@ -1381,7 +1381,7 @@ static void show_one_slab(const struct kmem_cache *s, const struct slab *slab, c
 
 void slab_show_cache(struct kmem_cache *s)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[smp_processor_id()];
+	struct kmem_cache_cpu *c = &s->cpu_slab[slub_cpu()];
 	struct slab *slab;
 	unsigned int nr = 0;
 	void *fp;

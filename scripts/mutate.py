@@ -44,6 +44,7 @@ class Mutant:
         self.file = None
         self.suites = []
         self.fuzz = []
+        self.make = []
         self.old, self.new = [], []
 
     def snippets(self):
@@ -76,6 +77,8 @@ def parse(path):
                 m.suites = line[7:].split()
             elif line.startswith('fuzz:'):
                 m.fuzz = line[5:].split()
+            elif line.startswith('make:'):
+                m.make = line[5:].split()
             else:
                 sys.exit(f'{path}:{n}: unknown line: {line!r}')
     names = set()
@@ -263,6 +266,13 @@ def main():
                     killed, why = run_fuzz(t, args.jobs)
                     if killed is None:
                         break
+                for t in m.make:
+                    if killed:
+                        break
+                    ok, log = make(t, args.jobs)
+                    killed = not ok
+                    why = f'make {t} failed: ' + ' | '.join(
+                        l for l in log.splitlines() if 'WARNING' in l or 'FAIL' in l or 'ERROR' in l)[:160]
                 verdict = 'KILLED' if killed else 'SURVIVED' if killed is False else 'NO-BUILD'
         finally:
             with open(path, 'w') as f:
@@ -272,7 +282,8 @@ def main():
         elif verdict == 'SURVIVED':
             survivors.append(m.name)
             why = 'every test passed' + (f' (ran: {" ".join(m.suites)})' if m.suites else '') + \
-                (f' + {" ".join(m.fuzz)} corpus' if m.fuzz else '')
+                (f' + {" ".join(m.fuzz)} corpus' if m.fuzz else '') + \
+                (f' + make {" ".join(m.make)}' if m.make else '')
         else:
             errors += 1
         print(f'{verdict:8} {m.name:24} {m.desc}\n         {why}  [{time.time() - t1:.0f} s]',

@@ -13,7 +13,8 @@
  * the per-CPU page lists call on every operation.
  *
  * The host build has its own copy of this header (tests/host/include/asm/)
- * that answers CPU 0: mm/ and the spinlocks stay host-compilable.
+ * where the CPU is a thread-local number the tests' threads set: mm/ and
+ * the spinlocks stay host-compilable, and run concurrently there too.
  */
 #ifndef _ASM_PERCPU_H
 #define _ASM_PERCPU_H
@@ -51,5 +52,14 @@ static __always_inline unsigned int raw_smp_processor_id(void)
 {
 	return this_cpu_read_4(cpu_number);
 }
+
+/* no preemption: the CPU a piece of code starts on is the one it ends on */
+static __always_inline unsigned int smp_processor_id(void)
+{
+	return raw_smp_processor_id();
+}
+
+/* CPUs in the MADT that this kernel may use (kernel/smp.c; Linux's nr_cpu_ids) */
+extern unsigned int nr_cpu_ids;
 
 #endif

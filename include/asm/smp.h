@@ -11,11 +11,8 @@
 #include <asm/percpu.h>
 
 /*
- * How many CPUs this kernel can drive (Linux's CONFIG_NR_CPUS).  mm/'s
- * per-CPU page lists are still sized by their own NR_CPUS (1): until they
- * are made per CPU, only one CPU at a time may call the allocator (the
- * shell's `on` waits for the command it sends), and mm/internal.h keeps
- * answering CPU 0.
+ * How many CPUs this kernel can drive (Linux's CONFIG_NR_CPUS); mm/'s
+ * NR_CPUS (include/linux/mmzone.h) is the same number.
  */
 #define CONFIG_NR_CPUS	32
 
@@ -40,11 +37,6 @@ extern struct cpu_info cpu_info[CONFIG_NR_CPUS];
 extern unsigned int nr_cpu_ids;
 /* CPUs running */
 extern unsigned int num_online_cpus_count;
-
-static inline unsigned int smp_processor_id(void)
-{
-	return raw_smp_processor_id();
-}
 
 static inline unsigned int num_online_cpus(void)
 {

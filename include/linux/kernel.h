@@ -83,6 +83,7 @@ unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 #define ENOENT	2
 #define ENODEV	19
 #define ENXIO	6
+#define EIO	5
 #define EDEADLK	35
 #define ETIMEDOUT	110
 

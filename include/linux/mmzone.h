@@ -21,7 +21,8 @@ _Static_assert(pageblock_order == MAX_ORDER - 1,
 	       "a free block is at most one pageblock: merging never mixes two migrate types");
 
 #define MAX_NUMNODES	(1 << NODES_SHIFT)
-#define NR_CPUS		1
+/* CPUs the per-CPU page lists are sized for: the kernel's CONFIG_NR_CPUS */
+#define NR_CPUS		32
 
 enum zone_type {
 	ZONE_DMA,	/* [0, 16 MiB): ISA DMA can reach it */
@@ -117,8 +118,12 @@ static inline unsigned int pindex_to_order(unsigned int pindex)
 	return pindex / MIGRATE_PCPTYPES;
 }
 
-/* Blocks of order 0..PAGE_ALLOC_COSTLY_ORDER cached per CPU (Linux's struct per_cpu_pages). */
+/*
+ * Blocks of order 0..PAGE_ALLOC_COSTLY_ORDER cached per CPU (Linux's struct
+ * per_cpu_pages), one cache line apart so two CPUs never share one.
+ */
 struct per_cpu_pages {
+	unsigned int lock;	/* pcp_spin_trylock() (mm/internal.h): 1 while a CPU uses the lists */
 	int count;		/* pages (not blocks) on the lists; heads all PagePcp() */
 	int high;		/* drain a batch to the buddy lists above this many pages */
 	int batch;		/* pages moved to/from the buddy lists at a time */
@@ -127,7 +132,7 @@ struct per_cpu_pages {
 	 * requests of migrate type mt, hot at the head, cold at the tail
 	 */
 	struct list_head lists[NR_PCP_LISTS];
-};
+} __aligned(64);
 
 struct zone {
 	/* pages below which an allocation without ALLOC_HIGH/HARDER fails */
