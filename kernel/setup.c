@@ -37,8 +37,9 @@
  *     memblock allocates below max_low_pfn only (it must be able to __va());
  *     max_zone_pfn[] = { min(16 MiB, max_low_pfn), max_low_pfn, max_pfn };
  *     mem_map (one struct page per pfn up to max_pfn) must fit in lowmem
- *     beside MEM_MAP_LOWMEM_RESERVE, else max_pfn comes down (reported;
- *     Linux clipped too): 64 GiB of RAM costs 512 MiB of mem_map.
+ *     beside MEM_MAP_LOWMEM_RESERVE, and in one free lowmem range (it is
+ *     one memblock block), else max_pfn comes down (reported; Linux
+ *     clipped too): 64 GiB of RAM costs 512 MiB of mem_map.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
