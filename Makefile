@@ -441,7 +441,10 @@ test-tsan: $(B)/smp/pcp_smp_tsan $(B)/smp/pcp_smp_asan
 	$(SMP_TSAN) stress 2 50000
 	$(SMP_TSAN) stress 4 20000
 	ORDERLY_QUIET=1 $(B)/smp/pcp_smp_asan stress 4 250000
-	@echo "test-tsan: 3 passed, 0 failed"
+	$(SMP_TSAN) slab 4 50000
+	ORDERLY_QUIET=1 $(B)/smp/pcp_smp_asan slab 4 250000
+	ORDERLY_QUIET=1 $(B)/smp/pcp_smp_asan slab 4 50000 debug
+	@echo "test-tsan: 6 passed, 0 failed"
 bench-smp: $(B)/smp/pcp_smp_bench
 	@uptime
 	@for t in 1 2; do $(B)/smp/pcp_smp_bench bench $$t 4000000 on; done
