@@ -279,7 +279,7 @@ static void *slab_thread(void *arg)
 		w->ops++;
 		if (w->ops % 16 == 0)
 			mailbox_drain(w);
-		if (w->cpu == 0 && w->ops % 2048 == 0)
+		if (w->cpu == 0 && w->ops % 256 == 0)
 			kmem_cache_shrink(kmalloc_slab(64));
 	}
 	while (n) {
