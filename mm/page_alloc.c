@@ -553,7 +553,7 @@ static struct page *rmqueue_buddy(struct zone *zone, unsigned int order, int mig
 	if (!page)
 		page = __rmqueue(zone, order, migratetype);
 	if (page)
-		zone_free_pages_add(zone, -(1L << order));
+		zone_free_pages_sub(zone, 1UL << order);
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
 }
@@ -611,7 +611,7 @@ static __always_inline struct page *rmqueue_buddy_nosplit(struct zone *zone, uns
 	spin_lock_irqsave(&zone->lock, flags);
 	if (likely(!free_area_empty(area, migratetype))) {
 		page = take_free_block(area, order, migratetype);
-		zone_free_pages_add(zone, -(1L << order));
+		zone_free_pages_sub(zone, 1UL << order);
 	}
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
@@ -1686,7 +1686,7 @@ unsigned long __isolate_free_page(struct zone *zone, struct page *page, unsigned
 	__ClearPageBuddy(page);
 	page->private = 0;
 	area->nr_free--;
-	zone_free_pages_add(zone, -(1L << order));
+	zone_free_pages_sub(zone, 1UL << order);
 	return 1UL << order;
 }
 
