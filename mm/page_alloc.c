@@ -365,10 +365,10 @@ static __always_inline struct page *take_free_block(struct free_area *area, unsi
 	struct page *page = list_first_entry(area->free_list + migratetype, struct page, lru);
 
 	VM_BUG_ON_PAGE(!PageBuddy(page) || buddy_order(page) != order, page);
+	area->nr_free--;
 	del_page_from_free_list(page);
 	__ClearPageBuddy(page);
 	page->private = 0;
-	area->nr_free--;
 	return page;
 }
 
@@ -610,8 +610,8 @@ static __always_inline struct page *rmqueue_buddy_nosplit(struct zone *zone, uns
 
 	spin_lock_irqsave(&zone->lock, flags);
 	if (likely(!free_area_empty(area, migratetype))) {
-		page = take_free_block(area, order, migratetype);
 		zone_free_pages_sub(zone, 1UL << order);
+		page = take_free_block(area, order, migratetype);
 	}
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
