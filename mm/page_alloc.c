@@ -651,10 +651,12 @@ void free_one_page_isolated(struct zone *zone, struct page *page, unsigned int o
 /*
  * __free_pages() above order 0, apart so that order 0 saves no registers:
  * this CPU's list up to PAGE_ALLOC_COSTLY_ORDER, else the buddy lists,
- * the no-merge case first.
+ * the no-merge case first.  @order is an unsigned long: the caller's
+ * 32-bit move already zero-extends it, so the list index needs no
+ * second one (callgrind: one instruction per held-order free).
  */
 static noinline void free_pages_order(struct zone *zone, struct page *page,
-				      unsigned long pfn, unsigned int order)
+				      unsigned long pfn, unsigned long order)
 {
 	/* what the caller has made sure of, for the compiler to know */
 	if (order <= PAGE_ALLOC_COSTLY_ORDER || order >= MAX_ORDER)
