@@ -37,8 +37,9 @@
  *     memblock allocates below max_low_pfn only (it must be able to __va());
  *     max_zone_pfn[] = { min(16 MiB, max_low_pfn), max_low_pfn, max_pfn };
  *     mem_map (one struct page per pfn up to max_pfn) must fit in lowmem
- *     beside MEM_MAP_LOWMEM_RESERVE, else max_pfn comes down (reported;
- *     Linux clipped too): 64 GiB of RAM costs 512 MiB of mem_map.
+ *     beside MEM_MAP_LOWMEM_RESERVE, and in one free lowmem range (it is
+ *     one memblock block), else max_pfn comes down (reported; Linux
+ *     clipped too): 64 GiB of RAM costs 512 MiB of mem_map.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -139,38 +140,117 @@ static phys_addr_t memory_covered(phys_addr_t base, phys_addr_t end)
 	return covered;
 }
 
+/* the largest free (RAM, not reserved) memblock range in [PAGE_SIZE, limit) */
+static phys_addr_t largest_free_below(phys_addr_t limit)
+{
+	phys_addr_t start, end, best = 0;
+	u64 i;
+
+	for_each_free_mem_range(i, &start, &end) {
+		start = max(start, (phys_addr_t)PAGE_SIZE);	/* memblock never hands out page 0 */
+		end = min(end, limit);
+		if (end > start && end - start > best)
+			best = end - start;
+	}
+	return best;
+}
+
+/* what free_area_init() asks memblock for: mem_map of [start_pfn, end_pfn), in whole pages */
+static phys_addr_t mem_map_size(unsigned long start_pfn, unsigned long end_pfn)
+{
+	return ALIGN((phys_addr_t)(end_pfn - start_pfn) * sizeof(struct page), (phys_addr_t)PAGE_SIZE);
+}
+
+/* drop RAM at and above @pfn; the bytes go to ram_no_mem_map */
+static u64 drop_ram_from(struct mem_layout *out, unsigned long pfn)
+{
+	phys_addr_t before = memblock_phys_mem_size(), gone;
+
+	memblock_remove(PFN_PHYS(pfn), PFN_PHYS(max_arch_pfn) - PFN_PHYS(pfn));
+	gone = before - memblock_phys_mem_size();
+	out->ram_no_mem_map += gone;
+	out->ram -= gone;
+	return gone;
+}
+
 /*
  * The lowmem squeeze: mem_map holds a struct page for every pfn below
- * max_pfn and must live in lowmem (the direct map).  If it would leave
- * less than MEM_MAP_LOWMEM_RESERVE of lowmem RAM beside the kernel image,
- * lower max_pfn until it fits and drop the RAM above (never below
- * max_low_pfn: lowmem's own struct pages always fit).  Returns max_pfn.
+ * max_pfn and must live in lowmem (the direct map).
+ *
+ * 1. If it would leave less than MEM_MAP_LOWMEM_RESERVE of lowmem RAM
+ *    beside the kernel image, lower max_pfn until it fits and drop the
+ *    RAM above (never below max_low_pfn here).
+ * 2. It is ONE memblock allocation (FLATMEM: pfn_to_page() is mem_map +
+ *    pfn), so it must also fit in the largest free lowmem range.  A map
+ *    with many holes (GRUB cutmem every few MiB) may have none big
+ *    enough: lower max_pfn - to whole MAX_ORDER blocks, and below
+ *    max_low_pfn if need be, taking max_low_pfn along - until it fits,
+ *    and say so.  Lowering the limit can shrink the range that straddled
+ *    it, so repeat until stable (the limit only goes down).  If not even
+ *    the span up to the kernel image's end fits, fail with the sizes.
+ *
+ * Returns 0 with *mp_p and *ml_p updated, or -ENOMEM (reported).
  */
-static unsigned long clip_to_mem_map(struct mem_layout *out, unsigned long mp, unsigned long ml)
+static int clip_to_mem_map(struct mem_layout *out, unsigned long *mp_p, unsigned long *ml_p)
 {
+	unsigned long mp = *mp_p, ml = *ml_p, start = PFN_UP(memblock_start_of_DRAM()), fit;
+	unsigned long floor = max(PFN_UP(out->kernel_end), start + 1);
 	u64 low = memory_covered(0, PFN_PHYS(ml));
 	u64 kernel = out->kernel_end - out->kernel_start;
 	u64 budget = low > kernel + MEM_MAP_LOWMEM_RESERVE ? low - kernel - MEM_MAP_LOWMEM_RESERVE : 0;
-	unsigned long fit = (unsigned long)min(budget / sizeof(struct page), (u64)mp);
-	phys_addr_t before;
+	phys_addr_t need = mem_map_size(start, mp), largest;
 
+	fit = (unsigned long)min(budget / sizeof(struct page), (u64)mp);
 	if (fit < ml)
 		fit = ml;
 	if (fit < mp) {
-		before = memblock_phys_mem_size();
-		memblock_remove(PFN_PHYS(fit), PFN_PHYS(max_arch_pfn) - PFN_PHYS(fit));
-		out->ram_no_mem_map = before - memblock_phys_mem_size();
-		out->ram -= out->ram_no_mem_map;
+		u64 gone = drop_ram_from(out, fit);
+
 		pr_warn("mem_map: %llu MiB for RAM up to 0x%016llx does not fit in %llu MiB of lowmem (%llu MiB kept free): RAM above 0x%016llx not used (%llu MiB)\n",
 			(unsigned long long)(((u64)mp * sizeof(struct page)) >> 20),
 			(unsigned long long)PFN_PHYS(mp), (unsigned long long)(low >> 20),
 			(unsigned long long)(MEM_MAP_LOWMEM_RESERVE >> 20),
-			(unsigned long long)PFN_PHYS(fit),
-			(unsigned long long)(out->ram_no_mem_map >> 20));
+			(unsigned long long)PFN_PHYS(fit), (unsigned long long)(gone >> 20));
 		mp = fit;
+		need = mem_map_size(start, mp);
+	}
+
+	largest = largest_free_below(PFN_PHYS(ml));
+	out->mem_map_largest_free = largest;
+	if (need > largest) {
+		phys_addr_t first_need = need, first_largest = largest;	/* for the report */
+		u64 gone;
+
+		fit = mp;
+		while (fit > floor && mem_map_size(start, fit) > largest) {
+			unsigned long span = (unsigned long)(largest / sizeof(struct page));
+
+			fit = ALIGN_DOWN(min(fit - 1, start + span), MAX_ORDER_NR_PAGES);
+			if (fit < floor)
+				fit = floor;
+			largest = largest_free_below(PFN_PHYS(min(fit, ml)));
+		}
+		if (mem_map_size(start, fit) > largest) {
+			pr_emerg("mem_map: no %llu KiB block free below %lu MiB for RAM up to 0x%016llx, nor %llu KiB for RAM up to the kernel's end at 0x%016llx; largest free block %llu KiB\n",
+				 (unsigned long long)(first_need >> 10), ml >> (20 - PAGE_SHIFT),
+				 (unsigned long long)PFN_PHYS(mp),
+				 (unsigned long long)(mem_map_size(start, floor) >> 10),
+				 (unsigned long long)PFN_PHYS(floor),
+				 (unsigned long long)(first_largest >> 10));
+			return -ENOMEM;
+		}
+		gone = drop_ram_from(out, fit);
+		pr_warn("mem_map: no %llu KiB block free below %lu MiB; RAM above 0x%016llx ignored (%llu MiB)\n",
+			(unsigned long long)(first_need >> 10), ml >> (20 - PAGE_SHIFT),
+			(unsigned long long)PFN_PHYS(fit), (unsigned long long)(gone >> 20));
+		mp = fit;
+		if (ml > mp)
+			ml = mp;
 	}
 	out->mem_map_bytes = (u64)mp * sizeof(struct page);
-	return mp;
+	*mp_p = mp;
+	*ml_p = ml;
+	return 0;
 }
 
 int setup_memory_map(const struct e820_table *raw, const struct kernel_params *kp,
@@ -289,7 +369,8 @@ int setup_memory_map(const struct e820_table *raw, const struct kernel_params *k
 			  (unsigned long long)PFN_PHYS(mp),
 			  (unsigned long long)(out->ram_above_max_pfn >> 20));
 	}
-	mp = clip_to_mem_map(out, mp, ml);
+	if (clip_to_mem_map(out, &mp, &ml))
+		return -ENOMEM;
 	/* Linux prints both lines always, "0MB HIGHMEM" included */
 	pr_notice("%luMB HIGHMEM available.\n", pages_to_mb(mp - ml));
 	pr_notice("%luMB LOWMEM available.\n", pages_to_mb(ml));
@@ -320,9 +401,23 @@ void setup_arch(struct boot_info *bi, struct kernel_params *kp)
 	if (!bi->efi_booted)
 		ebda = (phys_addr_t)*(volatile u16 *)__va(BIOS_EBDA_SEGMENT) << 4;
 
-	if (setup_memory_map(&bi->e820, kp, kstart, __pa(_end), ebda, &boot_mem_layout))
+	if (setup_memory_map(&bi->e820, kp, kstart, __pa(_end), ebda, &boot_mem_layout)) {
+		if (boot_mem_layout.ram)
+			panic("mem_map: no free lowmem block of the size it needs (largest %llu KiB): see above",
+			      (unsigned long long)(boot_mem_layout.mem_map_largest_free >> 10));
 		panic("No usable RAM below 4 GiB: the boot loader's memory map (%u entries, source %d) has none",
 		      bi->e820.nr_entries, (int)bi->mmap_source);
+	}
+	/*
+	 * Hold the block mem_map was sized for: paging_init() and the SMP
+	 * setup allocate from memblock (top-down) before free_area_init(),
+	 * and could otherwise cut into the one range big enough for it.
+	 * free_area_init() releases the hold just before it allocates.
+	 */
+	mem_map_hold_size = mem_map_size(PFN_UP(memblock_start_of_DRAM()), boot_mem_layout.max_pfn);
+	mem_map_hold_base = memblock_phys_alloc(mem_map_hold_size, PAGE_SIZE);
+	if (!mem_map_hold_base)
+		mem_map_hold_size = 0;	/* cannot happen: setup_memory_map() checked it fits */
 
 	max_pfn = boot_mem_layout.max_pfn;
 	max_low_pfn = boot_mem_layout.max_low_pfn;

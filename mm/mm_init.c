@@ -42,6 +42,7 @@
 #include <linux/params.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
+#include <asm/setup.h>
 #include "internal.h"
 
 const char * const zone_names[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
@@ -388,6 +389,8 @@ void init_per_zone_wmark_min(struct pglist_data *pgdat)
 
 /* ------------------------------------------------------------ the kernel's node */
 
+phys_addr_t mem_map_hold_base, mem_map_hold_size;
+
 /*
  * Linux's nr_free_zone_pages(gfp_zone(GFP_HIGHUSER_MOVABLE)): the pages a
  * user allocation could get, managed above the HIGH mark, in every zone.
@@ -434,6 +437,11 @@ void free_area_init(const unsigned long *max_zone_pfn)
 	if (start_pfn > end_pfn)
 		start_pfn = end_pfn;
 	nr = end_pfn - start_pfn;
+	/* the room setup_arch() held for mem_map (asm/setup.h) */
+	if (mem_map_hold_size) {
+		memblock_phys_free(mem_map_hold_base, mem_map_hold_size);
+		mem_map_hold_size = 0;
+	}
 	/* not zeroed: free_area_init_node() writes every struct page it spans */
 	mem_map = memblock_alloc_raw((phys_addr_t)nr * sizeof(struct page), PAGE_SIZE);
 	free_area_init_node(pgdat, 0, max_zone_pfn, start_pfn, end_pfn, &memblock.memory, mem_map);

@@ -78,6 +78,7 @@ struct mem_layout {
 	u64 ram_above_max_pfn;		/* ... beyond max_pfn when highmem= lowered it */
 	u64 ram_no_mem_map;		/* ... whose struct pages would not fit in lowmem */
 	u64 mem_map_bytes;		/* mem_map for [0, max_pfn): what lowmem pays for it */
+	phys_addr_t mem_map_largest_free;	/* the largest free lowmem range mem_map was fitted in */
 	u64 ram;			/* usable RAM handed to memblock */
 	bool user_defined;		/* mem= or memmap= changed the map */
 	phys_addr_t kernel_start, kernel_end;	/* reserved image, page-aligned */
@@ -92,17 +93,26 @@ extern unsigned long max_zone_pfn[MAX_NR_ZONES];
 extern struct mem_layout boot_mem_layout;
 
 /*
+ * setup_arch() reserves the block mem_map was sized for until
+ * free_area_init() (mm/mm_init.c) releases it and allocates mem_map:
+ * the allocations in between must not take that room.  0 size: no hold.
+ */
+extern phys_addr_t mem_map_hold_base, mem_map_hold_size;
+
+/*
  * setup_memory_map - the host-testable core of setup_arch().  Sanitizes
  * and prints @raw, applies memmap= and mem= from @kp (printing the
  * "user-defined physical RAM map"), makes page 0 and [640 KiB, 1 MiB)
  * non-RAM (Linux's trim_bios_range()), drops RAM above 4 GiB, or 64 GiB
  * with PAE (reported), and RAM whose mem_map would not leave
- * MEM_MAP_LOWMEM_RESERVE of lowmem (reported),
+ * MEM_MAP_LOWMEM_RESERVE of lowmem or would not fit in the largest free
+ * lowmem range (reported; may lower max_low_pfn too),
  * fills memblock (after memblock_reset()) and reserves page 0, the BIOS
  * area from @ebda_start (0: unknown) to 1 MiB and the kernel image
  * [@kernel_start, @kernel_end); computes max_pfn, max_low_pfn (highmem=),
  * max_zone_pfn[] and memblock's current_limit.  0, or -ENOMEM (reported)
- * when no usable RAM remains.
+ * when no usable RAM remains (ram == 0) or when not even mem_map for the
+ * RAM up to the kernel image's end fits in a free lowmem range.
  */
 int setup_memory_map(const struct e820_table *raw, const struct kernel_params *kp,
 		     phys_addr_t kernel_start, phys_addr_t kernel_end,

@@ -336,6 +336,7 @@ static void setup_no_ram_fails_clearly(struct kunit *test)
  */
 static void setup_ram_ranges_table_cannot_grow(struct kunit *test)
 {
+	unsigned long fit;
 	unsigned int i;
 
 	raw.nr_entries = 200;
@@ -348,10 +349,19 @@ static void setup_ram_ranges_table_cannot_grow(struct kunit *test)
 	/* the report comes after a 200-line table, beyond what a capture holds */
 	KUNIT_EXPECT_TRUE(test, cap.overflow);
 	KUNIT_EXPECT_EQ(test, memblock.memory.max, INIT_MEMBLOCK_REGIONS);
-	KUNIT_EXPECT_EQ(test, lay.ram, 128 * 0x80000ULL);
+	KUNIT_EXPECT_EQ(test, lay.ram + lay.ram_no_mem_map, 128 * 0x80000ULL);
 	KUNIT_EXPECT_EQ(test, lay.ram_no_memblock_slot, 72 * 0x80000ULL);
 	KUNIT_EXPECT_EQ(test, memblock_phys_mem_size(), lay.ram);
-	KUNIT_EXPECT_EQ(test, lay.max_pfn, (128UL << 8) + 0x80);	/* the last range memblock holds */
+	/*
+	 * mem_map up to the last range memblock holds (pfn 0x8080) needs
+	 * more than the largest free range, 512 KiB: RAM is clipped to the
+	 * whole MAX_ORDER blocks 512 KiB of struct pages covers from pfn 256
+	 */
+	fit = ALIGN_DOWN(256 + 0x80000 / sizeof(struct page), MAX_ORDER_NR_PAGES);
+	KUNIT_EXPECT_LT(test, fit, (128UL << 8) + 0x80);
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, fit);
+	/* one half-MiB range at every MiB from 1 MiB below the limit */
+	KUNIT_EXPECT_EQ(test, lay.ram, ((fit >> 8) - 1) * 0x80000ULL);
 }
 
 static void setup_kernel_outside_ram_warned(struct kunit *test)
@@ -386,6 +396,78 @@ static void setup_trim_bios_range(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lay.e820.entries[2].addr, BIOS_END);
 }
 
+/*
+ * mem_map is one memblock block; when not even the struct pages up to the
+ * kernel image's end fit in a free lowmem range, setup fails naming the
+ * sizes (setup_arch() panics with it) instead of a BUG_ON later.  Here
+ * the image covers [1 MiB, 64 MiB - 16 KiB) of the only RAM.
+ */
+static void setup_mem_map_cannot_fit_fails_clearly(struct kunit *test)
+{
+	static const struct rng only_image[] = { { 0x100000, 64 * M, RAM } };
+	char line[200];
+
+	load(only_image, ARRAY_SIZE(only_image));
+	parse_kernel_params("", &kp);
+	kunit_capture_start(&cap);
+	KUNIT_EXPECT_EQ(test, setup_memory_map(&raw, &kp, KSTART, 64 * M - 0x4000, 0, &lay), -ENOMEM);
+	kunit_capture_stop();
+	/* struct page is 32 bytes in the kernel, 64 in the 64-bit host build */
+	snprintf(line, sizeof(line),
+		 "mem_map: no %lu KiB block free below 64 MiB for RAM up to 0x0000000004000000, nor %lu KiB for RAM up to the kernel's end at 0x0000000003ffc000; largest free block 16 KiB\n",
+		 (unsigned long)(ALIGN((16384UL - 256) * sizeof(struct page), PAGE_SIZE) >> 10),
+		 (unsigned long)(ALIGN((16380UL - 256) * sizeof(struct page), PAGE_SIZE) >> 10));
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, line);
+	KUNIT_EXPECT_EQ(test, lay.ram, 63 * M);	/* the RAM is there: not the "no RAM" failure */
+	KUNIT_EXPECT_EQ(test, lay.mem_map_largest_free, 0x4000);
+}
+
+/*
+ * mem_map is one memblock block: with 14 RAM ranges of 4 MiB spread over
+ * 836 MiB, mem_map for all of it (6.5 MiB) fits in no free range, so RAM
+ * is clipped from the top, in whole MAX_ORDER blocks, to what 4 MiB of
+ * struct pages covers - 512 MiB (256 MiB with the 64-bit host's 64-byte
+ * struct page) - and the boot line says how much went.
+ */
+static void setup_mem_map_clipped_to_fit(struct kunit *test)
+{
+	static struct rng spread[3 + 14];
+	unsigned long limit, need_kib;
+	u64 gone = 0;
+	unsigned int n = 0, k;
+	char line[160];
+
+	spread[n++] = (struct rng){ 0, 0x9fc00, RAM };
+	spread[n++] = (struct rng){ 0x9fc00, 0xa0000, RES };
+	spread[n++] = (struct rng){ 0xf0000, 0x100000, RES };
+	spread[n++] = (struct rng){ M, 5 * M, RAM };		/* the image is [1 MiB, 4 MiB) */
+	for (k = 1; k <= 13; k++)
+		spread[n++] = (struct rng){ k * 64 * M, k * 64 * M + 4 * M, RAM };
+	limit = ALIGN_DOWN(1 + 4 * M / sizeof(struct page), MAX_ORDER_NR_PAGES);
+	for (k = 1; k <= 13; k++)
+		if (k * 64 * M >= PFN_PHYS(limit))
+			gone += 4 * M;
+	need_kib = ALIGN((PFN_DOWN(836 * M) - 1) * sizeof(struct page), PAGE_SIZE) >> 10;
+
+	KUNIT_ASSERT_EQ(test, run(test, spread, n, ""), 0);
+	KUNIT_EXPECT_FALSE(test, cap.overflow);
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, limit);
+	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, limit);
+	KUNIT_EXPECT_EQ(test, lay.ram_no_mem_map, gone);
+	KUNIT_EXPECT_EQ(test, mem_in(PFN_PHYS(limit), 4 * G), 0);
+	KUNIT_EXPECT_EQ(test, lay.mem_map_largest_free, 4 * M);
+	snprintf(line, sizeof(line), "mem_map: no %lu KiB block free below 836 MiB; RAM above 0x%016llx ignored (%llu MiB)\n",
+		 need_kib, (unsigned long long)PFN_PHYS(limit), (unsigned long long)(gone >> 20));
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, line);
+	if (sizeof(struct page) == 32)
+		KUNIT_EXPECT_LOG_CONTAINS(test, &cap,
+					  "mem_map: no 6688 KiB block free below 836 MiB; RAM above 0x0000000020000000 ignored (24 MiB)\n");
+	snprintf(line, sizeof(line), "0MB HIGHMEM available.\n%luMB LOWMEM available.\n", limit >> 8);
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, line);
+	/* and now it fits, below the new max_low_pfn */
+	KUNIT_EXPECT_LE(test, ALIGN((lay.max_pfn - 1) * sizeof(struct page), PAGE_SIZE), lay.mem_map_largest_free);
+}
+
 static struct kunit_case setup_cases[] = {
 	KUNIT_CASE(setup_trim_bios_range),
 	KUNIT_CASE(setup_qemu_2g),
@@ -400,6 +482,8 @@ static struct kunit_case setup_cases[] = {
 	KUNIT_CASE(setup_no_ram_fails_clearly),
 	KUNIT_CASE(setup_ram_ranges_table_cannot_grow),
 	KUNIT_CASE(setup_kernel_outside_ram_warned),
+	KUNIT_CASE(setup_mem_map_cannot_fit_fails_clearly),
+	KUNIT_CASE(setup_mem_map_clipped_to_fit),
 	{}
 };
 
@@ -572,8 +656,111 @@ static void setup_cutmem_140_holes_uses_all_ram(struct kunit *test)
 			G - 0x20000);
 }
 
+/*
+ * GRUB cutmem of a one-MiB hole every 7 MiB across 1 GiB (QEMU -m 1G, and
+ * tests/qemu/run_tests.py's boot-bios-cutmem-every-7m): no free range is
+ * larger than 6 MiB, and mem_map for [pfn 1, 1 GiB - 128 KiB) needs
+ * 8 MiB in one block.  RAM is clipped from the top, in whole MAX_ORDER
+ * blocks, to the span 6 MiB of struct pages covers: 768 MiB, which lowers
+ * max_low_pfn too (no HighMem left).  Then the kernel's path: mem_map
+ * from memblock (it must fit), free_area_init_node(), memblock_free_all(),
+ * and every page of RAM below 768 MiB is managed but the reserved ones.
+ */
+static unsigned int build_cutmem_every_7m(void)
+{
+	unsigned int n = 0;
+	u64 at = 0x100000, hole;
+
+	cut_map[n++] = (struct rng){ 0, 0x9fc00, RAM };
+	cut_map[n++] = (struct rng){ 0x9fc00, 0xa0000, RES };
+	cut_map[n++] = (struct rng){ 0xf0000, 0x100000, RES };
+	for (hole = 7 * M; hole + M <= G - 0x20000; hole += 7 * M) {
+		cut_map[n++] = (struct rng){ at, hole, RAM };
+		at = hole + M;
+	}
+	cut_map[n++] = (struct rng){ at, G - 0x20000, RAM };
+	cut_map[n++] = (struct rng){ G - 0x20000, G, RES };
+	return n;
+}
+
+/* RAM of cut_map[0..n) inside [lo, hi) */
+static u64 cut_map_ram(unsigned int n, u64 lo, u64 hi)
+{
+	unsigned int i;
+	u64 sum = 0;
+
+	for (i = 0; i < n; i++) {
+		u64 a = max(lo, cut_map[i].start), b = min(hi, cut_map[i].end);
+
+		if (cut_map[i].type == RAM && a < b)
+			sum += b - a;
+	}
+	return sum;
+}
+
+static void setup_cutmem_every_7m_clips_for_mem_map(struct kunit *test)
+{
+	static struct pglist_data pgdat;
+	unsigned int n = build_cutmem_every_7m();
+	unsigned long start, freed, managed = 0, limit;
+	phys_addr_t map_phys, map_bytes, reserved;
+	struct page *map;
+	int j;
+
+	/*
+	 * 6 MiB of struct pages from pfn 1, in whole MAX_ORDER blocks: 768 MiB
+	 * with the kernel's 32-byte struct page (384 MiB with the 64-bit
+	 * host's 64 bytes); no free range below it is larger than 6 MiB
+	 */
+	limit = ALIGN_DOWN(1 + 6 * M / sizeof(struct page), MAX_ORDER_NR_PAGES);
+	if (sizeof(struct page) == 32)
+		KUNIT_EXPECT_EQ(test, limit, 768 * M >> PAGE_SHIFT);
+
+	KUNIT_ASSERT_EQ(test, run(test, cut_map, n, ""), 0);
+	KUNIT_EXPECT_EQ(test, lay.ram_no_memblock_slot, 0);
+	KUNIT_EXPECT_EQ(test, lay.max_pfn, limit);
+	KUNIT_EXPECT_EQ(test, lay.max_low_pfn, limit);
+	KUNIT_EXPECT_EQ(test, lay.highmem_pages, 0);
+	KUNIT_EXPECT_EQ(test, lay.max_zone_pfn[ZONE_HIGHMEM], limit);
+	KUNIT_EXPECT_EQ(test, lay.ram_no_mem_map, cut_map_ram(n, PFN_PHYS(limit), 4 * G));
+	/* page 0 and the partial page at 0x9f000 are not RAM */
+	KUNIT_EXPECT_EQ(test, lay.ram, cut_map_ram(n, PAGE_SIZE, PFN_PHYS(limit)) - 0xc00);
+	KUNIT_EXPECT_EQ(test, mem_in(PFN_PHYS(limit), 4 * G), 0);
+	KUNIT_EXPECT_EQ(test, lay.mem_map_largest_free, 6 * M);
+	/* the boot line comes after a 150-line e820 table, beyond what a capture holds: setup_mem_map_clipped_to_fit checks it */
+	KUNIT_EXPECT_TRUE(test, cap.overflow);
+
+	/* free_area_init(): mem_map is one memblock block below max_low_pfn */
+	start = PFN_UP(memblock_start_of_DRAM());
+	KUNIT_EXPECT_EQ(test, start, 1);
+	map_bytes = ALIGN((phys_addr_t)(lay.max_pfn - start) * sizeof(struct page), (phys_addr_t)PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, map_bytes, 6 * M);
+	map_phys = memblock_phys_alloc(map_bytes, PAGE_SIZE);
+	KUNIT_ASSERT_NE(test, map_phys, 0);
+	KUNIT_EXPECT_LE(test, map_phys + map_bytes, PFN_PHYS(lay.max_low_pfn));
+
+	map = calloc(lay.max_pfn, sizeof(*map));
+	KUNIT_ASSERT_NOT_NULL(test, map);
+	memset(&pgdat, 0, sizeof(pgdat));
+	kunit_capture_start(&cap);
+	free_area_init_node(&pgdat, ZONES_NID, lay.max_zone_pfn, start, lay.max_pfn, &memblock.memory, map);
+	freed = memblock_free_all(&pgdat);
+	kunit_capture_stop();
+	for (j = 0; j < MAX_NR_ZONES; j++)
+		managed += pgdat.node_zones[j].managed_pages;
+	KUNIT_EXPECT_EQ(test, pgdat.node_zones[ZONE_HIGHMEM].spanned_pages, 0);
+	KUNIT_EXPECT_EQ(test, managed, freed);
+	/* every usable byte below the limit is free but page 0, the BIOS area, the image, memblock's tables and mem_map */
+	reserved = mem_in(0, PAGE_SIZE) + mem_in(lay.bios_start, BIOS_END) + mem_in(KSTART, KEND) +
+		   grown_arrays() + map_bytes;
+	KUNIT_EXPECT_EQ(test, PFN_PHYS(freed), lay.ram - reserved);
+	node_data[ZONES_NID] = NULL;
+	free(map);
+}
+
 static struct kunit_case setup_big_maps_cases[] = {
 	KUNIT_CASE(setup_cutmem_140_holes_uses_all_ram),
+	KUNIT_CASE(setup_cutmem_every_7m_clips_for_mem_map),
 	{}
 };
 

@@ -198,6 +198,15 @@ def matrix(release_iso=None):
                       expect={"smp": (n, up)},
                       # the whole selftest skips what a plain one may; the smp suite alone nothing
                       **(selftest_skips(mem) if cmd == "selftest" else {})))
+    # issue 16: every suite (pcp_smp's all-CPU stress among them) at -smp 4 with
+    # every freed page unmapped and poisoned
+    C.append(Case("selftest-smp4-debug-pagealloc", "selftest", "256M",
+                  cmdline="selftest debug_pagealloc=on page_poison=on", timeout=300,
+                  extra=["-smp", "4", "-accel", "tcg,thread=multi"], expect={"smp": (4, 4)},
+                  may_skip={**SKIP_ARENA, **SKIP_NO_HIGHMEM,
+                            PAGE_POISON_TEST: "freed pages are unmapped (debug_pagealloc)"},
+                  must_run={DEBUG_PAGEALLOC_TEST: "debug_pagealloc=on",
+                            "pcp_smp.pcp_smp_stress_all_cpus": "4 CPUs"}))
     # issue 16, kmap on SMP: the kmap storm from 4 CPUs (a missing TLB shootdown
     # breaks its patterns) and the per-CPU kmap_local stacks, plain and with
     # debug_pagealloc; highmem=64M gives HighMem without the cost of booting 1G.
@@ -310,6 +319,19 @@ def matrix(release_iso=None):
         C.append(Case(name, "selftest", mem, uefi=uefi, cmdline=cmd, timeout=t,
                       extra=["-smp", str(n), "-accel", "tcg,thread=" + acc],
                       expect={"smp": (n, 1 if "maxcpus=1" in cmd else n)}))
+    # a 1 MiB cutmem hole every 7 MiB across 1 GiB: no free range holds
+    # mem_map (8 MiB, one memblock block), so RAM above 768 MiB (6 MiB of
+    # 32-byte struct pages) is clipped with one line instead of a BUG_ON;
+    # both kernels (PAE: the same 32-byte struct page)
+    for pae in (False, True):
+        C.append(Case("%sboot-bios-cutmem-every-7m" % ("pae-" if pae else ""), "boot", "1G",
+                      timeout=90, pae=pae,
+                      cutmem=[("%dM" % (7 * k), "%dM" % (7 * k + 1)) for k in range(1, 147)],
+                      expect={"mem_limit": 768 * MiB,
+                              "log": [r"^mem_map: no 8192 KiB block free below 896 MiB; "
+                                      r"RAM above 0x0000000030000000 ignored \(218 MiB\)$",
+                                      r"^768MB LOWMEM available\.$"],
+                              "no_log": [r"bytes of RAM ignored", r"memblock_alloc: Failed"]}))
     shell = load_shell_session()
     if shell is not None:
         C.append(Case("shell-session", "shell", getattr(shell, "MEM", "2G"),
