@@ -178,6 +178,12 @@ static __always_inline void zone_free_pages_add(struct zone *zone, long nr)
 	__atomic_fetch_add(&zone->free_pages, (unsigned long)nr, __ATOMIC_RELAXED);
 }
 
+/* zone_free_pages_add(zone, -nr) as one "lock sub": no negation first */
+static __always_inline void zone_free_pages_sub(struct zone *zone, unsigned long nr)
+{
+	__atomic_fetch_sub(&zone->free_pages, nr, __ATOMIC_RELAXED);
+}
+
 static __always_inline unsigned long zone_free_pages(const struct zone *zone)
 {
 	return __atomic_load_n(&zone->free_pages, __ATOMIC_RELAXED);
@@ -259,7 +265,7 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
 		page->private = 0;
 	pcp->count -= 1 << order;
 	pcp_spin_unlock(pcp);
-	zone_free_pages_add(zone, -(1L << order));
+	zone_free_pages_sub(zone, 1UL << order);
 	return page;
 }
 

@@ -198,6 +198,15 @@ def matrix(release_iso=None):
                       expect={"smp": (n, up)},
                       # the whole selftest skips what a plain one may; the smp suite alone nothing
                       **(selftest_skips(mem) if cmd == "selftest" else {})))
+    # issue 16: every suite (pcp_smp's all-CPU stress among them) at -smp 4 with
+    # every freed page unmapped and poisoned
+    C.append(Case("selftest-smp4-debug-pagealloc", "selftest", "256M",
+                  cmdline="selftest debug_pagealloc=on page_poison=on", timeout=300,
+                  extra=["-smp", "4", "-accel", "tcg,thread=multi"], expect={"smp": (4, 4)},
+                  may_skip={**SKIP_ARENA, **SKIP_NO_HIGHMEM,
+                            PAGE_POISON_TEST: "freed pages are unmapped (debug_pagealloc)"},
+                  must_run={DEBUG_PAGEALLOC_TEST: "debug_pagealloc=on",
+                            "pcp_smp.pcp_smp_stress_all_cpus": "4 CPUs"}))
     # issue 16, kmap on SMP: the kmap storm from 4 CPUs (a missing TLB shootdown
     # breaks its patterns) and the per-CPU kmap_local stacks, plain and with
     # debug_pagealloc; highmem=64M gives HighMem without the cost of booting 1G.
