@@ -698,19 +698,20 @@ static struct slab *get_slab(struct kmem_cache *s, gfp_t gfp)
 }
 
 /*
- * slub_cpu_lock - this CPU's kmem_cache_cpu of @s, locked with
+ * slub_cpu_lock - CPU @cpu's kmem_cache_cpu of @s, locked with
  * interrupts off (see the top of the file): Linux's
- * local_lock_irqsave(&s->cpu_slab->lock, flags).  @cpu: the CPU whose
- * slab to lock, smp_processor_id() but for a flush or report from
- * another CPU.
+ * local_lock_irqsave(&s->cpu_slab->lock, flags).  @cpu: SLUB_THIS_CPU
+ * (smp_processor_id(), read once interrupts are off), or another CPU's
+ * number for a flush or report from here.
  */
+#define SLUB_THIS_CPU	(~0u)
 static __always_inline struct kmem_cache_cpu *slub_cpu_lock(struct kmem_cache *s, unsigned int cpu,
 							    unsigned long *flags)
 {
 	struct kmem_cache_cpu *c;
 
 	local_irq_save(*flags);
-	c = &s->cpu_slab[cpu];
+	c = &s->cpu_slab[cpu == SLUB_THIS_CPU ? smp_processor_id() : cpu];
 	/* "lock bts": held only for a moment by a remote flush, if at all */
 	while (unlikely(__atomic_fetch_or(&c->lock, 1, __ATOMIC_ACQUIRE) & 1))
 		__ticket_relax();
@@ -810,7 +811,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	unsigned long flags;
 	void *object;
 
-	c = slub_cpu_lock(s, smp_processor_id(), &flags);
+	c = slub_cpu_lock(s, SLUB_THIS_CPU, &flags);
 	object = c->freelist;
 	if (unlikely(!object))
 		object = ___slab_alloc(s, gfp, c, addr);
@@ -913,7 +914,7 @@ static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab, v
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
 
-	c = slub_cpu_lock(s, smp_processor_id(), &flags);
+	c = slub_cpu_lock(s, SLUB_THIS_CPU, &flags);
 	if (likely(slab == c->slab)) {
 		if (unlikely(object == c->freelist))
 			object_err(s, slab, object, "Object already free");
