@@ -434,9 +434,11 @@ $(B)/smp/pcp_smp_asan: $(SMP_DEPS)
 $(B)/smp/pcp_smp_bench: $(SMP_DEPS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(filter-out -MMD -MP,$(BENCH_CFLAGS)) -pthread -DORDERLY_HOST_YIELD -o $@ $(SMP_SRCS)
-# 10^6 operations over 4 threads under ASan; TSan, 10x slower, fewer;
-# history_size=7: the older access of a race keeps its stack, so that
-# suppressions.txt can match it (else a suppressed race fails now and then)
+# 10^6 operations over 4 threads under ASan; TSan, 10x slower, fewer
+# history_size=7 (TSan's largest): the suppressed page_is_buddy() read must
+# keep its stack for the suppression to match; with the default history a
+# loaded machine evicts it ("failed to restore the stack") and the known,
+# suppressed race is reported (two copies at once: 4 of 16 runs; with 7: 0 of 16)
 SMP_TSAN = TSAN_OPTIONS="halt_on_error=1 exitcode=66 history_size=7 suppressions=$(CURDIR)/tests/tsan/suppressions.txt" \
 	   ORDERLY_QUIET=1 $(B)/smp/pcp_smp_tsan
 test-tsan: $(B)/smp/pcp_smp_tsan $(B)/smp/pcp_smp_asan
