@@ -170,15 +170,24 @@ static inline void del_page_from_free_list(struct page *page)
  * NR_FREE_PAGES does: not those on the per-CPU lists.  Pages moving
  * between the two are counted when they move, by rmqueue_bulk() and
  * free_pcppages_bulk(), so a pcp hit touches no shared cache line.  Every
- * writer holds zone->lock, so a plain add does (no "lock" prefix); the
- * watermark checks read it without the lock, hence the relaxed atomic
- * load and store (a plain "mov" each on x86).  Linux keeps a per-CPU
- * delta folded in past a threshold (vm_stat_diff); an exact counter keeps
- * check_zone()'s sum exact.
+ * writer holds zone->lock; the watermark checks read it without the lock
+ * (one relaxed atomic load, a plain "mov").  The writes stay one relaxed
+ * atomic read-modify-write ("lock add"/"lock sub", one instruction, on a
+ * line the lock holder has to itself): the plain add a lock holder could
+ * make, written TSan-clean as a relaxed load and store, is three
+ * instructions, and the held-order pairs count every one.  Linux keeps a
+ * per-CPU delta folded in past a threshold (vm_stat_diff); an exact
+ * counter keeps check_zone()'s sum exact.
  */
 static __always_inline void zone_free_pages_add(struct zone *zone, long nr)
 {
-	__atomic_store_n(&zone->free_pages, zone->free_pages + (unsigned long)nr, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&zone->free_pages, (unsigned long)nr, __ATOMIC_RELAXED);
+}
+
+/* zone_free_pages_add(zone, -nr) as one "lock sub": no negation first */
+static __always_inline void zone_free_pages_sub(struct zone *zone, unsigned long nr)
+{
+	__atomic_fetch_sub(&zone->free_pages, nr, __ATOMIC_RELAXED);
 }
 
 static __always_inline unsigned long zone_free_pages(const struct zone *zone)

@@ -365,10 +365,10 @@ static __always_inline struct page *take_free_block(struct free_area *area, unsi
 	struct page *page = list_first_entry(area->free_list + migratetype, struct page, lru);
 
 	VM_BUG_ON_PAGE(!PageBuddy(page) || buddy_order(page) != order, page);
+	area->nr_free--;
 	del_page_from_free_list(page);
 	__ClearPageBuddy(page);
 	page->private = 0;
-	area->nr_free--;
 	return page;
 }
 
@@ -553,7 +553,7 @@ static struct page *rmqueue_buddy(struct zone *zone, unsigned int order, int mig
 	if (!page)
 		page = __rmqueue(zone, order, migratetype);
 	if (page)
-		zone_free_pages_add(zone, -(1L << order));
+		zone_free_pages_sub(zone, 1UL << order);
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
 }
@@ -610,8 +610,8 @@ static __always_inline struct page *rmqueue_buddy_nosplit(struct zone *zone, uns
 
 	spin_lock_irqsave(&zone->lock, flags);
 	if (likely(!free_area_empty(area, migratetype))) {
+		zone_free_pages_sub(zone, 1UL << order);
 		page = take_free_block(area, order, migratetype);
-		zone_free_pages_add(zone, -(1L << order));
 	}
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
@@ -651,10 +651,12 @@ void free_one_page_isolated(struct zone *zone, struct page *page, unsigned int o
 /*
  * __free_pages() above order 0, apart so that order 0 saves no registers:
  * this CPU's list up to PAGE_ALLOC_COSTLY_ORDER, else the buddy lists,
- * the no-merge case first.
+ * the no-merge case first.  @order is an unsigned long: the caller's
+ * 32-bit move already zero-extends it, so the list index needs no
+ * second one (callgrind: one instruction per held-order free).
  */
 static noinline void free_pages_order(struct zone *zone, struct page *page,
-				      unsigned long pfn, unsigned int order)
+				      unsigned long pfn, unsigned long order)
 {
 	/* what the caller has made sure of, for the compiler to know */
 	if (order <= PAGE_ALLOC_COSTLY_ORDER || order >= MAX_ORDER)
@@ -1686,7 +1688,7 @@ unsigned long __isolate_free_page(struct zone *zone, struct page *page, unsigned
 	__ClearPageBuddy(page);
 	page->private = 0;
 	area->nr_free--;
-	zone_free_pages_add(zone, -(1L << order));
+	zone_free_pages_sub(zone, 1UL << order);
 	return 1UL << order;
 }
 

@@ -12,6 +12,7 @@
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/page-flags.h>
+#include <linux/spinlock.h>
 
 /*
  * struct slab - the head struct page of a slab, seen by the slab
@@ -77,10 +78,16 @@ static inline unsigned int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 
-/* this CPU's active slab: its free objects, taken whole */
+/*
+ * A CPU's active slab: its free objects, taken whole.  Used by its CPU
+ * under @lock (slub_cpu_lock() in mm/slub.c, with interrupts off); another
+ * CPU takes the lock only to flush or show it (kmem_cache_shrink(),
+ * slabinfo).
+ */
 struct kmem_cache_cpu {
 	void *freelist;		/* next free object of @slab, or NULL */
 	struct slab *slab;	/* the frozen slab allocations come from, or NULL */
+	unsigned int lock;	/* 1 while a CPU uses this one */
 };
 
 /*
@@ -92,6 +99,7 @@ struct kmem_cache_cpu {
  * partial slabs; then it stays on @partial.
  */
 struct kmem_cache_node {
+	spinlock_t list_lock;		/* the lists, the counters, every slab's freelist/inuse/frozen */
 	unsigned long nr_partial;
 	struct list_head partial;
 	struct list_head full;		/* SLAB_DEBUG_FLAGS caches only */
@@ -120,17 +128,9 @@ enum track_item { TRACK_ALLOC, TRACK_FREE };
  * the object's contents must survive while free (a ctor, poisoning, a red
  * zone on a tiny object): then just after it.
  */
-/*
- * The slab allocator is not SMP-safe yet (no kmem_cache_node list_lock):
- * one CPU at a time may call it (the shell's `on` waits for the command it
- * sends), and every CPU uses slot 0 as the CPU slab.  The page allocator
- * under it is per CPU (mm/page_pcp.c).
- */
-#define SLUB_NR_CPUS	1
-#define slub_cpu()	0
-
+/* Linux's per-CPU s->cpu_slab: one per possible CPU, indexed by smp_processor_id() */
 struct kmem_cache {
-	struct kmem_cache_cpu cpu_slab[SLUB_NR_CPUS];
+	struct kmem_cache_cpu cpu_slab[NR_CPUS];
 	slab_flags_t flags;
 	unsigned long min_partial;
 	unsigned int size;		/* the object plus its metadata: the stride */

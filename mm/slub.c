@@ -15,17 +15,42 @@
  * pointer:
  *
  *  - fast path: the CPU's active ("frozen") slab lends its whole free
- *    list to kmem_cache_cpu.freelist; with interrupts off, an allocation
- *    pops it and a free of an object of that slab pushes on it.  No
- *    counter changes: a frozen slab counts all its objects as in use.
- *  - slow path, the CPU list is empty: the active slab (now full) is
- *    unfrozen, and the first slab of the node's partial list, or else a
- *    new slab from the page allocator, becomes the active one.
- *  - a free to a slab that is not active goes to that slab's own free
- *    list (__slab_free): a full slab becomes partial; a slab whose last
- *    object came back is freed to the page allocator, unless the node
- *    holds fewer than min_partial partial slabs (then it is kept for the
- *    next burst of allocations).
+ *    list to its kmem_cache_cpu.freelist; under the CPU's lock, an
+ *    allocation pops it and a free of an object of that slab pushes on
+ *    it.  No counter changes: a frozen slab counts all its objects as in
+ *    use.
+ *  - slow path, the CPU list is empty: objects other CPUs freed to the
+ *    active slab meanwhile (on the slab's own list) are taken back; if
+ *    none, the active slab (now full) is unfrozen, and the first slab of
+ *    the node's partial list, or else a new slab from the page allocator,
+ *    becomes the active one.
+ *  - a free to a slab that is not this CPU's active one goes to that
+ *    slab's own free list under the node's list_lock (__slab_free): if
+ *    the slab is another CPU's active one, that is all (Linux's remote
+ *    free to a frozen slab); else a full slab becomes partial, and a slab
+ *    whose last object came back is freed to the page allocator, unless
+ *    the node holds fewer than min_partial partial slabs (then it is kept
+ *    for the next burst of allocations).
+ *
+ * SMP (Linux's locking, mm/slub.c's "Lock order" comment, kept simple):
+ *
+ *  - s->cpu_slab[cpu] is used by its CPU under its lock, slub_cpu_lock():
+ *    interrupts off (Linux's local_lock_irqsave(&s->cpu_slab->lock)) and
+ *    one "lock bts" on kmem_cache_cpu.lock.  Not interrupts off alone,
+ *    as Linux's local_lock is without PREEMPT_RT: another CPU must be
+ *    able to flush or show a CPU's slab (kmem_cache_shrink(),
+ *    kmem_cache_destroy(), slabinfo) without an IPI to a CPU that may be
+ *    running the shell with interrupts off; like pcp->lock (mm/internal.h)
+ *    the lock is that remote access's price: the owner never finds it
+ *    held but for such a moment, and then waits.
+ *  - kmem_cache_node.list_lock (a spinlock, Linux's) guards the node's
+ *    lists and counters and, for every slab, its freelist, inuse and
+ *    frozen: a remote free to a frozen slab goes to slab->freelist under
+ *    it (Linux does that part with cmpxchg_double, lock-free).
+ *  - Order: the CPU lock, then list_lock, then the page allocator's
+ *    locks; pages are allocated with list_lock dropped and freed after
+ *    it is released.  slab_caches_lock (Linux's slab_mutex) guards the
+ *    cache list.
  *
  * Debugging (SLAB_CONSISTENCY_CHECKS, SLAB_RED_ZONE, SLAB_POISON,
  * SLAB_STORE_USER, or the boot parameter slub_debug=FZPU[,cache,...])
@@ -37,7 +62,8 @@
  * with the object dump), the damaged bytes are restored ("FIX ...") and
  * the cache carries on; a misused free is reported and not done.
  *
- * Linux's differences kept out: one CPU and one node; no cache merging;
+ * Linux's differences kept out: one node; no cache merging; no per-CPU
+ * partial lists (a CPU has only its active slab);
  * the full slabs are on a list always (Linux: only with SLAB_STORE_USER),
  * so that the shell and kmem_cache_destroy() can list every slab.
  */
@@ -71,6 +97,8 @@
 #define SLAB_SYM_LEN		128
 
 LIST_HEAD(slab_caches);
+/* slab_caches and the names on it (Linux's slab_mutex) */
+static DEFINE_SPINLOCK(slab_caches_lock);
 unsigned long nr_slab_reclaimable, nr_slab_unreclaimable;
 
 /* slub_debug=: the flags, and the caches they are for (NULL: all) */
@@ -290,7 +318,7 @@ static void set_track(const struct kmem_cache *s, void *object, enum track_item 
 		return;
 	t = get_track(s, object, alloc);
 	t->addr = addr;
-	t->cpu = 0;
+	t->cpu = (int)smp_processor_id();
 	t->pid = 0;
 	t->when = slab_jiffies();
 }
@@ -565,19 +593,29 @@ static struct slab *allocate_slab(struct kmem_cache *s, gfp_t flags)
 		set_freepointer(s, p, i + 1 < objects ? p + s->size : NULL);
 	}
 	slab->freelist = start + s->red_left_pad;
-	s->node.nr_slabs++;
-	s->node.total_objects += objects;
-	if (s->flags & SLAB_RECLAIM_ACCOUNT)
-		nr_slab_reclaimable += 1UL << order;
-	else
-		nr_slab_unreclaimable += 1UL << order;
 	if (unlikely(slab_trace(slab)))
 		printk(KERN_INFO "slab: %s: new slab pfn 0x%05lx order %u (%u objects) from the page allocator\n",
 		       s->name, page_to_pfn(page), order, objects);
 	return slab;
 }
 
-/* discard_slab - @slab (empty, on no list) back to the page allocator */
+/* the node's counters and meminfo's for @slab joining (@sign 1) or leaving (-1) @s; list_lock held */
+static void account_slab(struct kmem_cache *s, struct slab *slab, long sign)
+{
+	unsigned long pages = (unsigned long)sign << slab_order(slab);
+
+	s->node.nr_slabs += (unsigned long)sign;
+	s->node.total_objects += (unsigned long)sign * slab_objects(s, slab);
+	/* every cache's slabs: list_lock is one cache's */
+	__atomic_fetch_add(s->flags & SLAB_RECLAIM_ACCOUNT ? &nr_slab_reclaimable :
+			   &nr_slab_unreclaimable, pages, __ATOMIC_RELAXED);
+}
+
+/*
+ * discard_slab - @slab (empty, on no list, accounted out with
+ * account_slab() under list_lock) back to the page allocator; no slab
+ * lock held.
+ */
 static void discard_slab(struct kmem_cache *s, struct slab *slab)
 {
 	struct page *page = slab_page(slab);
@@ -588,12 +626,6 @@ static void discard_slab(struct kmem_cache *s, struct slab *slab)
 	if (unlikely(slab_trace(slab)))
 		printk(KERN_INFO "slab: %s: slab pfn 0x%05lx order %u back to the page allocator\n",
 		       s->name, page_to_pfn(page), order);
-	s->node.nr_slabs--;
-	s->node.total_objects -= slab_objects(s, slab);
-	if (s->flags & SLAB_RECLAIM_ACCOUNT)
-		nr_slab_reclaimable -= 1UL << order;
-	else
-		nr_slab_unreclaimable -= 1UL << order;
 	/* the fields the page allocator owns again */
 	slab->slab_cache = NULL;
 	slab->frozen = 0;
@@ -607,9 +639,10 @@ static void discard_slab(struct kmem_cache *s, struct slab *slab)
  * deactivate_slab - the CPU's active slab goes back to the node: the
  * objects left on the CPU list return to the slab's own list, and the
  * slab becomes partial, full, or - empty, with enough partial slabs
- * around - is freed.
+ * around - is returned for discard_slab() once list_lock is dropped
+ * (else NULL).  @c's lock and list_lock held.
  */
-static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
+static struct slab *deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = &s->node;
 	struct slab *slab = c->slab;
@@ -630,15 +663,22 @@ static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	slab->frozen = 0;
 	c->slab = NULL;
 	c->freelist = NULL;
-	if (!slab->inuse && n->nr_partial >= s->min_partial)
-		discard_slab(s, slab);
-	else if (slab->freelist)
+	if (!slab->inuse && n->nr_partial >= s->min_partial) {
+		account_slab(s, slab, -1);
+		return slab;
+	}
+	if (slab->freelist)
 		add_partial(n, slab, false);
 	else
 		add_full(n, slab);
+	return NULL;
 }
 
-/* a slab of @s with a free object, off its list: partial, else new */
+/*
+ * A slab of @s with a free object, off its list: partial, else new.
+ * Called and returns with list_lock held; drops it while the page
+ * allocator makes a new slab (nobody else can see that one yet).
+ */
 static struct slab *get_slab(struct kmem_cache *s, gfp_t gfp)
 {
 	struct kmem_cache_node *n = &s->node;
@@ -649,12 +689,44 @@ static struct slab *get_slab(struct kmem_cache *s, gfp_t gfp)
 		remove_partial(n, slab);
 		return slab;
 	}
-	return allocate_slab(s, gfp);
+	spin_unlock(&n->list_lock);
+	slab = allocate_slab(s, gfp);
+	spin_lock(&n->list_lock);
+	if (slab)
+		account_slab(s, slab, 1);
+	return slab;
+}
+
+/*
+ * slub_cpu_lock - CPU @cpu's kmem_cache_cpu of @s, locked with
+ * interrupts off (see the top of the file): Linux's
+ * local_lock_irqsave(&s->cpu_slab->lock, flags).  @cpu: SLUB_THIS_CPU
+ * (smp_processor_id(), read once interrupts are off), or another CPU's
+ * number for a flush or report from here.
+ */
+#define SLUB_THIS_CPU	(~0u)
+static __always_inline struct kmem_cache_cpu *slub_cpu_lock(struct kmem_cache *s, unsigned int cpu,
+							    unsigned long *flags)
+{
+	struct kmem_cache_cpu *c;
+
+	local_irq_save(*flags);
+	c = &s->cpu_slab[cpu == SLUB_THIS_CPU ? smp_processor_id() : cpu];
+	/* "lock bts": held only for a moment by a remote flush, if at all */
+	while (unlikely(__atomic_fetch_or(&c->lock, 1, __ATOMIC_ACQUIRE) & 1))
+		__ticket_relax();
+	return c;
+}
+
+static __always_inline void slub_cpu_unlock(struct kmem_cache_cpu *c, unsigned long flags)
+{
+	__atomic_store_n(&c->lock, 0, __ATOMIC_RELEASE);
+	local_irq_restore(flags);
 }
 
 /*
  * One object from a debugging cache: no CPU slab, so that every object
- * is checked on its way out and in.  A slab whose free list is found
+ * is checked on its way out and in, under list_lock.  A slab whose free list is found
  * corrupt is marked full (its free objects are lost, as in Linux) and the
  * next one is tried.
  */
@@ -690,28 +762,46 @@ static void *alloc_debug(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
 	return object;
 }
 
-/* the slow path: the CPU list is empty (or the cache debugs) */
+/* the slow path: the CPU list is empty (or the cache debugs); @c locked */
 static noinline void *___slab_alloc(struct kmem_cache *s, gfp_t gfp, struct kmem_cache_cpu *c,
 				    unsigned long addr)
 {
-	struct slab *slab;
-	void *object;
+	struct kmem_cache_node *n = &s->node;
+	struct slab *slab, *discard = NULL;
+	void *object = NULL;
 
-	if (kmem_cache_debug_flags(s))
-		return alloc_debug(s, gfp, addr);
-	if (c->slab)
-		deactivate_slab(s, c);
-	slab = get_slab(s, gfp);
-	if (!slab)
-		return NULL;
-	/* freeze: the slab lends its whole free list to the CPU */
-	c->slab = slab;
-	c->freelist = slab->freelist;
-	slab->freelist = NULL;
-	slab->inuse = (unsigned short)slab_objects(s, slab);
-	slab->frozen = 1;
-	object = c->freelist;
-	c->freelist = get_freepointer(s, object);
+	spin_lock(&n->list_lock);
+	if (kmem_cache_debug_flags(s)) {
+		object = alloc_debug(s, gfp, addr);
+		spin_unlock(&n->list_lock);
+		return object;
+	}
+	slab = c->slab;
+	if (slab && slab->freelist) {
+		/* other CPUs' frees meanwhile (Linux's get_freelist()) */
+		c->freelist = slab->freelist;
+		slab->freelist = NULL;
+		slab->inuse = (unsigned short)slab_objects(s, slab);
+	} else {
+		if (slab)
+			discard = deactivate_slab(s, c);
+		slab = get_slab(s, gfp);
+		if (slab) {
+			/* freeze: the slab lends its whole free list to the CPU */
+			c->slab = slab;
+			c->freelist = slab->freelist;
+			slab->freelist = NULL;
+			slab->inuse = (unsigned short)slab_objects(s, slab);
+			slab->frozen = 1;
+		}
+	}
+	spin_unlock(&n->list_lock);
+	if (discard)
+		discard_slab(s, discard);
+	if (slab) {
+		object = c->freelist;
+		c->freelist = get_freepointer(s, object);
+	}
 	return object;
 }
 
@@ -721,14 +811,13 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	unsigned long flags;
 	void *object;
 
-	local_irq_save(flags);
-	c = &s->cpu_slab[slub_cpu()];
+	c = slub_cpu_lock(s, SLUB_THIS_CPU, &flags);
 	object = c->freelist;
 	if (unlikely(!object))
 		object = ___slab_alloc(s, gfp, c, addr);
 	else
 		c->freelist = get_freepointer(s, object);
-	local_irq_restore(flags);
+	slub_cpu_unlock(c, flags);
 	if (unlikely(gfp & __GFP_ZERO) && object)
 		memset(object, 0, s->object_size);
 	return object;
@@ -747,30 +836,39 @@ static bool free_debug(struct kmem_cache *s, struct slab *slab, u8 *object, unsi
 	return true;
 }
 
-/* a free to a slab that is not this CPU's active one */
+/*
+ * A free to a slab that is not this CPU's active one: to the slab's own
+ * list, under list_lock.  Another CPU's active slab stays with it (that
+ * CPU takes the object back in ___slab_alloc() or deactivate_slab()).
+ */
 static noinline void __slab_free(struct kmem_cache *s, struct slab *slab, void *object,
 				 unsigned long addr)
 {
 	struct kmem_cache_node *n = &s->node;
 	bool was_full;
 
+	spin_lock(&n->list_lock);
 	if (kmem_cache_debug_flags(s)) {
 		if (!free_debug(s, slab, object, addr))
-			return;
+			goto out;
 	} else if (unlikely(object == slab->freelist)) {
 		object_err(s, slab, object, "Object already free");
-		return;
+		goto out;
 	}
-	VM_BUG_ON(!slab->inuse || slab->frozen);
+	VM_BUG_ON(!slab->inuse);
 	was_full = !slab->freelist;
 	set_freepointer(s, object, slab->freelist);
 	slab->freelist = object;
 	slab->inuse--;
+	if (slab->frozen)
+		goto out;
 	if (!slab->inuse && n->nr_partial >= s->min_partial) {
 		if (was_full)
 			remove_full(slab);
 		else
 			remove_partial(n, slab);
+		account_slab(s, slab, -1);
+		spin_unlock(&n->list_lock);
 		discard_slab(s, slab);
 		return;
 	}
@@ -778,6 +876,8 @@ static noinline void __slab_free(struct kmem_cache *s, struct slab *slab, void *
 		remove_full(slab);
 		add_partial(n, slab, true);
 	}
+out:
+	spin_unlock(&n->list_lock);
 }
 
 /*
@@ -814,8 +914,7 @@ static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab, v
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
 
-	local_irq_save(flags);
-	c = &s->cpu_slab[slub_cpu()];
+	c = slub_cpu_lock(s, SLUB_THIS_CPU, &flags);
 	if (likely(slab == c->slab)) {
 		if (unlikely(object == c->freelist))
 			object_err(s, slab, object, "Object already free");
@@ -826,7 +925,7 @@ static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab, v
 	} else {
 		__slab_free(s, slab, object, addr);
 	}
-	local_irq_restore(flags);
+	slub_cpu_unlock(c, flags);
 }
 
 /* ------------------------------------------------------------ caches */
@@ -849,14 +948,14 @@ static unsigned int calc_slab_order(unsigned int size, unsigned int min_order,
 /*
  * calculate_order - Linux 6.x's choice of slab order for objects of
  * @size: at least min_objects per slab (4 * (fls(nr_cpus) + 1) = 8 on
- * one CPU, fewer if even slub_max_order cannot hold them), then the
+ * one CPU: the caches are made before the other CPUs start, so one here, fewer if even slub_max_order cannot hold them), then the
  * smallest order up to slub_max_order (PAGE_ALLOC_COSTLY_ORDER) whose
  * leftover is at most 1/16 of the slab, else 1/8, 1/4, 1/2; else the
  * order of one object.
  */
 static unsigned int calculate_order(unsigned int size)
 {
-	unsigned int min_objects = 4 * (fls_uint(SLUB_NR_CPUS) + 1);
+	unsigned int min_objects = 4 * (fls_uint(1) + 1);
 	unsigned int max_objects = max(order_objects(SLUB_MAX_ORDER, size), 1u);
 	unsigned int min_order, order, fraction;
 
@@ -957,17 +1056,17 @@ static bool kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int
 	s->align = calculate_alignment(flags, align, size);
 	s->ctor = ctor;
 	s->refcount = 1;
+	spin_lock_init(&s->node.list_lock);
 	INIT_LIST_HEAD(&s->node.partial);
 	INIT_LIST_HEAD(&s->node.full);
 	if (!calculate_sizes(s))
 		return false;
 	s->min_partial = min_t(unsigned long, MAX_PARTIAL,
 			       max_t(unsigned long, MIN_PARTIAL, (fls_uint(s->size) - 1) / 2));
-	list_add(&s->list, &slab_caches);
 	return true;
 }
 
-struct kmem_cache *kmem_cache_find(const char *name)
+static struct kmem_cache *__kmem_cache_find(const char *name)
 {
 	struct kmem_cache *s;
 
@@ -975,6 +1074,17 @@ struct kmem_cache *kmem_cache_find(const char *name)
 		if (!strcmp(s->name, name))
 			return s;
 	return NULL;
+}
+
+struct kmem_cache *kmem_cache_find(const char *name)
+{
+	struct kmem_cache *s;
+	unsigned long flags;
+
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	s = __kmem_cache_find(name);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
+	return s;
 }
 
 static bool is_power_of_2(unsigned int x)
@@ -988,6 +1098,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 	struct kmem_cache *s = NULL;
 	const char *why = NULL;
 	char *cname = NULL;
+	unsigned long irqflags;
 
 	if (!name || !*name)
 		why = "no name";
@@ -998,15 +1109,20 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 	else if (flags & ~(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC |
 			   SLAB_RECLAIM_ACCOUNT))
 		why = "unknown flags";
-	else if (kmem_cache_find(name))
-		why = "Cache name already exists.";
 	if (!why) {
 		cname = kstrdup(name, GFP_KERNEL);
 		s = kmem_cache_zalloc(kmem_cache, GFP_KERNEL);
-		if (!cname || !s)
+		/* the name checked and the cache listed in one go */
+		spin_lock_irqsave(&slab_caches_lock, irqflags);
+		if (__kmem_cache_find(name))
+			why = "Cache name already exists.";
+		else if (!cname || !s)
 			why = "out of memory";
 		else if (!kmem_cache_open(s, cname, size, align, flags, ctor))
 			why = "object too large";
+		else
+			list_add(&s->list, &slab_caches);
+		spin_unlock_irqrestore(&slab_caches_lock, irqflags);
 	}
 	if (why) {
 		if (s)
@@ -1023,16 +1139,29 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 	return s;
 }
 
-/* the CPU's active slab back to the node */
-static void flush_cpu_slab(struct kmem_cache *s)
+/*
+ * Every CPU's active slab back to the node (Linux's flush_all(), done
+ * from here under each CPU's lock rather than by each CPU).
+ */
+static void flush_all(struct kmem_cache *s)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[slub_cpu()];
-	unsigned long flags;
+	unsigned int cpu;
 
-	local_irq_save(flags);
-	if (c->slab)
-		deactivate_slab(s, c);
-	local_irq_restore(flags);
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct slab *discard = NULL;
+		struct kmem_cache_cpu *c;
+		unsigned long flags;
+
+		c = slub_cpu_lock(s, cpu, &flags);
+		if (c->slab) {
+			spin_lock(&s->node.list_lock);
+			discard = deactivate_slab(s, c);
+			spin_unlock(&s->node.list_lock);
+		}
+		slub_cpu_unlock(c, flags);
+		if (discard)
+			discard_slab(s, discard);
+	}
 }
 
 int kmem_cache_shrink(struct kmem_cache *s)
@@ -1040,15 +1169,19 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	struct kmem_cache_node *n = &s->node;
 	struct slab *slab, *t;
 	unsigned long flags;
+	LIST_HEAD(discard);
 
-	flush_cpu_slab(s);
-	local_irq_save(flags);
+	flush_all(s);
+	spin_lock_irqsave(&n->list_lock, flags);
 	list_for_each_entry_safe(slab, t, &n->partial, slab_list)
 		if (!slab->inuse) {
 			remove_partial(n, slab);
-			discard_slab(s, slab);
+			account_slab(s, slab, -1);
+			list_add(&slab->slab_list, &discard);
 		}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	list_for_each_entry_safe(slab, t, &discard, slab_list)
+		discard_slab(s, slab);
 	return 0;
 }
 
@@ -1070,6 +1203,7 @@ static void list_slab_objects(struct kmem_cache *s, struct slab *slab)
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	struct slab *slab;
+	unsigned long flags;
 
 	if (!s)
 		return;
@@ -1078,6 +1212,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		return;
 	}
 	kmem_cache_shrink(s);
+	spin_lock_irqsave(&s->node.list_lock, flags);
 	if (s->node.nr_slabs) {
 		char sym[SLAB_SYM_LEN];
 
@@ -1087,9 +1222,13 @@ void kmem_cache_destroy(struct kmem_cache *s)
 			list_slab_objects(s, slab);
 		list_for_each_entry(slab, &s->node.full, slab_list)
 			list_slab_objects(s, slab);
+		spin_unlock_irqrestore(&s->node.list_lock, flags);
 		return;
 	}
+	spin_unlock_irqrestore(&s->node.list_lock, flags);
+	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_del(&s->list);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 	kfree(s->name);
 	kmem_cache_free(kmem_cache, s);
 }
@@ -1318,6 +1457,7 @@ void kmem_cache_init(const char *slub_debug_param)
 	setup_slub_debug(slub_debug_param);
 	BUG_ON(!kmem_cache_open(&boot_kmem_cache, "kmem_cache", sizeof(struct kmem_cache), 0,
 				SLAB_HWCACHE_ALIGN, NULL));
+	list_add(&boot_kmem_cache.list, &slab_caches);
 	kmem_cache = &boot_kmem_cache;
 	for (i = 0; i <= KMALLOC_SHIFT_HIGH; i++) {
 		struct kmem_cache *s;
@@ -1328,6 +1468,7 @@ void kmem_cache_init(const char *slub_debug_param)
 		s = kmem_cache_zalloc(kmem_cache, GFP_KERNEL);
 		BUG_ON(!s || !kmem_cache_open(s, kmalloc_names[i],
 					      i == 1 ? 96 : i == 2 ? 192 : 1u << i, 0, 0, NULL));
+		list_add(&s->list, &slab_caches);
 		s->refcount = -1;	/* never destroyed */
 		kmalloc_caches[i] = s;
 	}
@@ -1336,7 +1477,7 @@ void kmem_cache_init(const char *slub_debug_param)
 
 /* ------------------------------------------------------------ reports */
 
-/* free objects of the node's partial slabs (Linux's count_partial()) */
+/* free objects of the node's partial slabs (Linux's count_partial()); list_lock held */
 static unsigned long count_partial_free(const struct kmem_cache *s)
 {
 	const struct slab *slab;
@@ -1354,19 +1495,27 @@ static unsigned long count_partial_free(const struct kmem_cache *s)
 void slabinfo_show(void)
 {
 	struct kmem_cache *s;
+	unsigned long flags;
 
 	printk("slabinfo - version: 2.1\n");
 	printk("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
 	       " : tunables <limit> <batchcount> <sharedfactor>"
 	       " : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_for_each_entry(s, &slab_caches, list) {
-		unsigned long num_objs = s->node.total_objects;
-		unsigned long active_objs = num_objs - count_partial_free(s);
+		unsigned long num_objs, active_objs, nr_slabs;
 
+		/* the node's counters take in every CPU's slab */
+		spin_lock(&s->node.list_lock);
+		num_objs = s->node.total_objects;
+		active_objs = num_objs - count_partial_free(s);
+		nr_slabs = s->node.nr_slabs;
+		spin_unlock(&s->node.list_lock);
 		printk("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
 		       s->name, active_objs, num_objs, s->size, oo_objects(s->oo),
-		       1 << oo_order(s->oo), 0u, 0u, 0u, s->node.nr_slabs, s->node.nr_slabs, 0ul);
+		       1 << oo_order(s->oo), 0u, 0u, 0u, nr_slabs, nr_slabs, 0ul);
 	}
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
 static void show_one_slab(const struct kmem_cache *s, const struct slab *slab, const char *state,
@@ -1381,23 +1530,35 @@ static void show_one_slab(const struct kmem_cache *s, const struct slab *slab, c
 
 void slab_show_cache(struct kmem_cache *s)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[slub_cpu()];
 	struct slab *slab;
-	unsigned int nr = 0;
-	void *fp;
+	unsigned long flags;
+	unsigned int cpu;
 
 	printk("%s: object_size %u size %u align %u objects/slab %u order %u min_partial %lu flags 0x%x\n",
 	       s->name, s->object_size, s->size, s->align, oo_objects(s->oo), oo_order(s->oo),
 	       s->min_partial, s->flags);
-	if (c->slab) {
-		for (fp = c->freelist; fp; fp = get_freepointer(s, fp))
-			nr++;
-		show_one_slab(s, c->slab, "cpu", nr);
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct kmem_cache_cpu *c = slub_cpu_lock(s, cpu, &flags);
+		unsigned int nr = 0;
+		void *fp;
+
+		if (c->slab) {
+			/* the CPU's list, and what other CPUs freed to the slab meanwhile */
+			spin_lock(&s->node.list_lock);
+			for (fp = c->freelist; fp; fp = get_freepointer(s, fp))
+				nr++;
+			nr += slab_objects(s, c->slab) - c->slab->inuse;
+			show_one_slab(s, c->slab, "cpu", nr);
+			spin_unlock(&s->node.list_lock);
+		}
+		slub_cpu_unlock(c, flags);
 	}
+	spin_lock_irqsave(&s->node.list_lock, flags);
 	list_for_each_entry(slab, &s->node.partial, slab_list)
 		show_one_slab(s, slab, "partial", slab_objects(s, slab) - slab->inuse);
 	list_for_each_entry(slab, &s->node.full, slab_list)
 		show_one_slab(s, slab, "full", 0);
 	printk("%lu slabs, %lu objects, %lu partial\n", s->node.nr_slabs, s->node.total_objects,
 	       s->node.nr_partial);
+	spin_unlock_irqrestore(&s->node.list_lock, flags);
 }

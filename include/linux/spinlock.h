@@ -89,12 +89,34 @@ static inline void spin_lock(spinlock_t *l)
 	/* only this CPU can have stored its own number here */
 	BUG_ON(__atomic_load_n(&l->owner_cpu, __ATOMIC_RELAXED) == (int)raw_smp_processor_id());
 #endif
+#if (defined(__i386__) || defined(__x86_64__)) && !defined(ORDERLY_HOST_YIELD)
+	/*
+	 * As Linux/x86's __ticket_spin_lock() (2.6.25): draw, compare @owner
+	 * in memory, spin with "rep; nop" - uncontended, four instructions
+	 * (GCC's atomics would load @owner into a register first and keep
+	 * the spin loop's address live).  The "memory" clobber is the
+	 * acquire barrier; x86 orders the loads after the locked xadd.
+	 */
+	ticket = 1;
+	__asm__ __volatile__("lock xaddw %w0, %1\n\t"
+			     "cmpw %w0, %2\n\t"
+			     "je 2f\n"
+			     "1:\tpause\n\t"
+			     "cmpw %w0, %2\n\t"
+			     "jne 1b\n"
+			     "2:"
+			     : "+r"(ticket), "+m"(l->next)
+			     : "m"(l->owner)
+			     : "memory", "cc");
+#else
+	/* the host threads of tests/tsan/: TSan sees the builtins, not asm */
 	ticket = __atomic_fetch_add(&l->next, 1, __ATOMIC_ACQUIRE);
 	if (unlikely(__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != ticket)) {
 		do
 			__ticket_relax();
 		while (__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != ticket);
 	}
+#endif
 #ifdef CONFIG_DEBUG_SPINLOCK
 	__atomic_store_n(&l->owner_cpu, (int)raw_smp_processor_id(), __ATOMIC_RELAXED);
 #endif

@@ -15,6 +15,16 @@
  *	every block freed, drain_all_pages(), check_zone() of every zone
  *	clean, buddyinfo equal to the boot one (mm_fixture_at_boot_state()).
  *	Exit status 0 only if all that holds.
+ *   pcp_smp slab [threads] [ops] [debug]   every thread at once kmallocs
+ *	and kfrees random sizes 1..8192 (mm/slub.c), holds up to 64
+ *	objects, stamps each with (cpu, sequence) at both ends and checks the
+ *	stamp before the kfree; a quarter of the frees are another CPU's:
+ *	the object goes through the next thread's mailbox and that thread
+ *	checks and frees it (a free to a slab another CPU may have active).
+ *	Thread 0 also shrinks kmalloc-64 (every CPU's slab flushed from
+ *	CPU 0) now and then.  At the end: after kmem_cache_shrink(), every
+ *	cache holds as many objects in use as before the run.  debug: boot
+ *	with slub_debug (every check, red zone and poison on).
  *   pcp_smp bench [threads] [pairs] [nopcp]   order-0 alloc+free pairs
  *	on every thread at once, GFP_KERNEL; prints pairs per second in all
  *	and per thread; nopcp sends every request through zone->lock
@@ -30,7 +40,9 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/mmdebug.h>
+#include <linux/slab.h>
 #include "../../mm/internal.h"
+#include "../../mm/slab.h"
 #include "../kunit/mm_fixture.h"
 
 #define MAX_THREADS	8
@@ -158,6 +170,191 @@ static void *stress_thread(void *arg)
 	return NULL;
 }
 
+/* ---- the slab stress */
+
+static void run(unsigned int threads, void *(*fn)(void *));
+
+#define MAILBOX	256
+
+/* objects another thread hands this one to free: a ring under a mutex */
+static struct mailbox {
+	pthread_mutex_t lock;
+	unsigned int head, tail;
+	struct held_obj { u32 *p; size_t size; u32 stamp; } obj[MAILBOX];
+} mailboxes[MAX_THREADS];
+static unsigned int nr_threads;
+
+static void obj_fill(u32 *p, size_t size, u32 v)
+{
+	p[0] = v;
+	if (size >= 8)
+		p[size / 4 - 1] = ~v;
+}
+
+static unsigned long obj_check(const struct worker *w, const struct held_obj *h)
+{
+	const u32 *p = h->p;
+
+	if (p[0] == h->stamp && (h->size < 8 || p[h->size / 4 - 1] == ~h->stamp))
+		return 0;
+	fprintf(stderr, "cpu %u: object %p of %zu bytes: stamp %08x/%08x, expected %08x\n",
+		w->cpu, (void *)p, h->size, p[0], h->size >= 8 ? p[h->size / 4 - 1] : 0, h->stamp);
+	return 1;
+}
+
+static bool mailbox_put(unsigned int cpu, const struct held_obj *h)
+{
+	struct mailbox *m = &mailboxes[cpu];
+	bool ok;
+
+	pthread_mutex_lock(&m->lock);
+	ok = m->head - m->tail < MAILBOX;
+	if (ok)
+		m->obj[m->head++ % MAILBOX] = *h;
+	pthread_mutex_unlock(&m->lock);
+	return ok;
+}
+
+static bool mailbox_get(unsigned int cpu, struct held_obj *h)
+{
+	struct mailbox *m = &mailboxes[cpu];
+	bool ok;
+
+	pthread_mutex_lock(&m->lock);
+	ok = m->head != m->tail;
+	if (ok)
+		*h = m->obj[m->tail++ % MAILBOX];
+	pthread_mutex_unlock(&m->lock);
+	return ok;
+}
+
+/* free what other CPUs sent this one */
+static void mailbox_drain(struct worker *w)
+{
+	struct held_obj h;
+
+	while (mailbox_get(w->cpu, &h)) {
+		w->bad += obj_check(w, &h);
+		kfree(h.p);
+	}
+}
+
+static void *slab_thread(void *arg)
+{
+	struct worker *w = arg;
+	struct held_obj held[HELD];
+	unsigned int n = 0;
+
+	start_cpu(w);
+	while (w->ops < nr_ops) {
+		unsigned int r = rnd(w);
+
+		if (n && (n == HELD || (r & 1))) {
+			unsigned int k = (r >> 1) % n;
+
+			w->bad += obj_check(w, &held[k]);
+			/* a quarter go to the next CPU to free */
+			if (nr_threads == 1 || (r >> 8) % 4 ||
+			    !mailbox_put((w->cpu + 1) % nr_threads, &held[k]))
+				kfree(held[k].p);
+			held[k] = held[--n];
+		} else {
+			/* mostly small, some up to kmalloc-8k */
+			unsigned int c = (r >> 4) % 16;
+			size_t size = c < 10 ? 4 + (r >> 8) % 124 : c < 14 ? 4 + (r >> 8) % 1020 :
+				      4 + (r >> 8) % 8188;
+			u32 *p = kmalloc(size, GFP_KERNEL);
+
+			if (!p) {
+				w->failed++;
+			} else {
+				held[n].p = p;
+				held[n].size = size;
+				held[n].stamp = (w->cpu << 28) ^ (u32)++w->seq;
+				obj_fill(p, size, held[n].stamp);
+				n++;
+				w->allocs++;
+			}
+		}
+		w->ops++;
+		if (w->ops % 16 == 0)
+			mailbox_drain(w);
+		if (w->cpu == 0 && w->ops % 256 == 0)
+			kmem_cache_shrink(kmalloc_slab(64));
+	}
+	while (n) {
+		n--;
+		w->bad += obj_check(w, &held[n]);
+		kfree(held[n].p);
+	}
+	return NULL;
+}
+
+/* objects of @s in use: every slab's but the free ones of the partial slabs (CPU slabs flushed) */
+static unsigned long slab_in_use(struct kmem_cache *s)
+{
+	const struct slab *slab;
+	unsigned long free = 0;
+
+	kmem_cache_shrink(s);
+	list_for_each_entry(slab, &s->node.partial, slab_list)
+		free += (PAGE_SIZE << compound_order(slab_page(slab))) / s->size - slab->inuse;
+	return s->node.total_objects - free;
+}
+
+#define MAX_CACHES	32
+
+static int slab_stress(unsigned int threads, bool debug)
+{
+	unsigned long before[MAX_CACHES], ops = 0, allocs = 0, failed = 0, bad = 0;
+	struct kmem_cache *s;
+	unsigned int i, nr = 0;
+	int errors = 0;
+
+	mm_fixture_no_watermarks(&fixture);
+	kmem_cache_init(debug ? "" : NULL);
+	list_for_each_entry(s, &slab_caches, list)
+		if (nr < MAX_CACHES)
+			before[nr++] = slab_in_use(s);
+	nr_threads = threads;
+	for (i = 0; i < threads; i++) {
+		pthread_mutex_init(&mailboxes[i].lock, NULL);
+		mailboxes[i].head = mailboxes[i].tail = 0;
+	}
+	run(threads, slab_thread);
+	for (i = 0; i < threads; i++) {
+		struct worker w = { .cpu = i };
+
+		host_cpu = i;
+		mailbox_drain(&w);	/* what was sent after its thread ended */
+		bad += w.bad;
+		ops += workers[i].ops;
+		allocs += workers[i].allocs;
+		failed += workers[i].failed;
+		bad += workers[i].bad;
+	}
+	host_cpu = 0;
+	i = 0;
+	list_for_each_entry(s, &slab_caches, list) {
+		unsigned long in_use;
+
+		if (i >= nr)
+			break;
+		in_use = slab_in_use(s);
+		if (in_use != before[i]) {
+			fprintf(stderr, "pcp_smp slab: %s: %lu objects in use, %lu before the run\n",
+				s->name, in_use, before[i]);
+			errors++;
+		}
+		i++;
+	}
+	errors += bad != 0;
+	printf("pcp_smp slab%s: %u threads, %lu operations (%lu kmallocs, %lu failed), %lu objects with a broken stamp, %d errors: %s\n",
+	       debug ? " (slub_debug)" : "", threads, ops, allocs, failed, bad, errors,
+	       errors ? "FAIL" : "ok");
+	return errors;
+}
+
 static double now(void)
 {
 	struct timespec ts;
@@ -223,7 +420,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "pcp_smp: cannot build the node\n");
 		return 2;
 	}
-	if (!strcmp(mode, "bench")) {
+	if (!strcmp(mode, "slab")) {
+		nr_ops = argc > 3 ? strtoul(argv[3], NULL, 0) : 100000;
+		errors = slab_stress(threads, argc > 4 && !strcmp(argv[4], "debug"));
+	} else if (!strcmp(mode, "bench")) {
 		unsigned long long total = 0;
 		double secs = 0;
 		bool nopcp = argc > 4 && !strcmp(argv[4], "nopcp");
