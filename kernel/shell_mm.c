@@ -254,7 +254,7 @@ static bool nofail_would_bug(gfp_t gfp, unsigned int order)
 {
 	struct pglist_data *pgdat = &contig_page_data;
 	int z;
-	unsigned int o;
+	unsigned int o, cpu;
 
 	if (!(gfp & __GFP_NOFAIL) || gfp_zone_bad(gfp))
 		return false;
@@ -263,8 +263,10 @@ static bool nofail_would_bug(gfp_t gfp, unsigned int order)
 
 		if (!populated_zone(zone))
 			continue;
-		if (order == 0 && zone->free_pages)
-			return false;
+		/* pcp pages are not in free_pages (as in Linux): count them here */
+		for (cpu = 0; order == 0 && cpu < NR_CPUS; cpu++)
+			if (READ_ONCE(zone->pcp[cpu].count))
+				return false;
 		for (o = order; o < MAX_ORDER; o++)
 			if (zone->free_area[o].nr_free)
 				return false;

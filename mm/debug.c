@@ -402,9 +402,9 @@ int check_zone(struct zone *zone)
 		if (nr_heads[o] != nr_listed[o])
 			check_fail(&c, "%lu free heads of order %u in mem_map, %lu on the list",
 				   nr_heads[o], o, nr_listed[o]);
-	if (listed_pages + pcp_listed != zone->free_pages)
-		check_fail(&c, "free_pages %lu but the lists hold %lu", zone->free_pages,
-			   listed_pages + pcp_listed);
+	if (listed_pages != zone->free_pages)
+		check_fail(&c, "free_pages %lu but the buddy lists hold %lu", zone->free_pages,
+			   listed_pages);
 	if (pcp != (unsigned long)pcp_listed)
 		check_fail(&c, "%lu PG_pcp pages, pcp count %ld", pcp, pcp_listed);
 	if (zone->managed_pages != free + pcp + allocated)

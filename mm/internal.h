@@ -166,12 +166,18 @@ static inline void del_page_from_free_list(struct page *page)
 }
 
 /*
- * zone->free_pages changes on the per-CPU fast paths without zone->lock,
- * from every CPU at once, so every change is one atomic add (x86: a
- * "lock add", no more instructions than the plain one) and the
- * watermark checks read it with one atomic load (a plain "mov").  Linux
- * keeps a per-CPU delta folded in past a threshold (vm_stat_diff); an
- * exact counter keeps check_zone()'s sum exact.
+ * zone->free_pages counts the pages on the buddy lists, as Linux's
+ * NR_FREE_PAGES does: not those on the per-CPU lists.  Pages moving
+ * between the two are counted when they move, by rmqueue_bulk() and
+ * free_pcppages_bulk(), so a pcp hit touches no shared cache line.  Every
+ * writer holds zone->lock; the watermark checks read it without the lock
+ * (one relaxed atomic load, a plain "mov").  The writes stay one relaxed
+ * atomic read-modify-write ("lock add"/"lock sub", one instruction, on a
+ * line the lock holder has to itself): the plain add a lock holder could
+ * make, written TSan-clean as a relaxed load and store, is three
+ * instructions, and the held-order pairs count every one.  Linux keeps a
+ * per-CPU delta folded in past a threshold (vm_stat_diff); an exact
+ * counter keeps check_zone()'s sum exact.
  */
 static __always_inline void zone_free_pages_add(struct zone *zone, long nr)
 {
@@ -234,8 +240,8 @@ static __always_inline void pcp_spin_unlock(struct per_cpu_pages *pcp)
  * for @migratetype (< MIGRATE_PCPTYPES) from this CPU's list for both (refilled when empty with
  * max(batch >> order, 2) blocks, as Linux 5.13's rmqueue_pcplist();
  * __GFP_COLD takes the cold end), or NULL if the zone has none or the
- * lists are busy (pcp_spin_trylock());
- * zone->free_pages drops by 2^order.  Without @refill (the allocation
+ * lists are busy (pcp_spin_trylock()); zone->free_pages does not change
+ * (pcp pages are not counted in it).  Without @refill (the allocation
  * fast path) an empty list is NULL at once: the caller's general path
  * refills, so the common case calls nothing.
  */
@@ -265,7 +271,6 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
 		page->private = 0;
 	pcp->count -= 1 << order;
 	pcp_spin_unlock(pcp);
-	zone_free_pages_sub(zone, 1UL << order);
 	return page;
 }
 
@@ -313,7 +318,6 @@ static __always_inline void __free_unref_page(struct zone *zone, struct page *pa
 	page->private = order;
 	free_list_add(&page->lru, list);
 	pcp->count += 1 << order;
-	zone_free_pages_add(zone, 1L << order);
 	if (unlikely(pcp->count > pcp->high)) {
 		free_pcp_over_high(zone, pcp);
 		return;

@@ -30,8 +30,8 @@
  * it back up, nine levels each way; now it costs what order 0 costs.
  * The common case touches only this CPU's list (zone->pcp[smp_processor_id()])
  * under its own pcp->lock, which no other CPU takes but to drain it: no
- * zone lock, no split, no merge, no cache line another CPU writes but
- * zone->free_pages.  The zone lock and the buddy work are paid once per
+ * zone lock, no split, no merge, no cache line another CPU writes, not
+ * even zone->free_pages.  The zone lock and the buddy work are paid once per
  * @batch operations.  Why a pcp lock rather than interrupts off, and how
  * a busy list is side-stepped: pcp_spin_trylock() in internal.h.
  *
@@ -43,11 +43,13 @@
  *    (page_is_buddy() wants PG_buddy);
  *  - pcp->count == the pages (not blocks) on all of pcp->lists; high and
  *    batch are in pages too;
- *  - zone->free_pages counts pcp pages too (sum(nr_free << order) +
- *    pcp.count), so watermarks see all free memory.  Moving pages between
- *    the buddy lists and a pcp list does not change it; allocating from or
- *    freeing to a pcp list does, with an atomic add (zone_free_pages_add()),
- *    since those paths do not hold zone->lock.
+ *  - zone->free_pages counts the buddy lists' pages only
+ *    (sum(nr_free << order)), as Linux's NR_FREE_PAGES: rmqueue_bulk()
+ *    subtracts the pages it moves to a pcp list and free_pcppages_bulk()
+ *    adds back those it returns, both under zone->lock; allocating from
+ *    or freeing to a pcp list does not touch it.  So, as in Linux, the
+ *    watermarks and /proc/meminfo's MemFree do not see pcp pages; the
+ *    free memory in all is free_pages + the pcp counts (zone_pcp_pages()).
  *  - freeing a PG_pcp head, or a page inside its block, is a double free:
  *    page_alloc.c reports it before calling here (free_page_misused(),
  *    PB_PCP, with the block's order and head).
@@ -73,8 +75,8 @@
  * rmqueue_bulk - move up to @count blocks of @order from the buddy lists
  * to the tail of @pcp's list for @order (they are colder than what the
  * list holds), each a PG_pcp head with its order in page->private.
- * zone->lock held.  free_pages does not change: the pages stay free.
- * Returns how many blocks were moved.
+ * zone->lock held.  free_pages drops by the pages moved (pcp pages are
+ * not counted in it, as in Linux's rmqueue_bulk()).  Returns how many blocks were moved.
  */
 int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct per_cpu_pages *pcp,
 		 int migratetype)
@@ -92,6 +94,7 @@ int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct per_cp
 		list_add_tail(&page->lru, list);
 	}
 	pcp->count += i << order;
+	zone_free_pages_add(zone, -((long)i << order));
 	return i;
 }
 
@@ -100,12 +103,13 @@ int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct per_cp
  * @pcp back to the buddy lists, merging: the coldest block (the tail) of
  * each non-empty list in turn, round-robin over the orders as Linux
  * 5.13's free_pcppages_bulk() does, so no order's list is starved.
- * zone->lock held; free_pages does not change.
+ * zone->lock held; free_pages grows by the pages given back.
  */
 void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
 	const struct pglist_data *pgdat = zone->zone_pgdat;
 	unsigned int pindex = 0;
+	long freed = 0;
 
 	while (count > 0 && pcp->count > 0) {
 		unsigned int order;
@@ -125,11 +129,13 @@ void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 		page->private = 0;
 		pcp->count -= 1 << order;
 		count -= 1 << order;
+		freed += 1L << order;
 		/* the list was the type when freed; the pageblock's now decides */
 		pfn = pgdat->node_start_pfn + (unsigned long)(page - pgdat->node_mem_map);
 		__free_one_page(page, pfn, zone, order, zone_pfnblock_migratetype(zone, pfn));
 		pindex = (pindex + 1) % NR_PCP_LISTS;
 	}
+	zone_free_pages_add(zone, freed);
 }
 
 /* rmqueue_pcplist() and free_unref_page(), the fast paths, are inline in internal.h */

@@ -23,6 +23,17 @@ unsigned long pgdat_free_pages(const struct pglist_data *pgdat)
 	return n;
 }
 
+/* pages on the per-CPU lists, which free_pages leaves out (as Linux's NR_FREE_PAGES) */
+unsigned long pgdat_pcp_pages(const struct pglist_data *pgdat)
+{
+	unsigned long n = 0;
+	int i;
+
+	for (i = 0; i < MAX_NR_ZONES; i++)
+		n += (unsigned long)zone_pcp_pages(&pgdat->node_zones[i]);
+	return n;
+}
+
 unsigned long pgdat_managed_pages(const struct pglist_data *pgdat)
 {
 	unsigned long n = 0;

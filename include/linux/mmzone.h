@@ -156,7 +156,7 @@ struct zone {
 	const char *name;
 	spinlock_t lock;		/* protects free_area and the counters below */
 	struct free_area free_area[MAX_ORDER];
-	/* pages in free_area + pcp lists; == sum(nr_free[o] << o) + pcp.count */
+	/* pages on free_area (not the pcp lists, as NR_FREE_PAGES): sum(nr_free[o] << o) */
 	unsigned long free_pages;
 	/* pages in MIGRATE_HIGHATOMIC pageblocks: kept from ordinary requests */
 	unsigned long nr_reserved_highatomic;

@@ -40,6 +40,7 @@ void buddyinfo_snapshot(struct pglist_data *pgdat,
 
 /* sums over the zones of @pgdat */
 unsigned long pgdat_free_pages(const struct pglist_data *pgdat);
+unsigned long pgdat_pcp_pages(const struct pglist_data *pgdat);
 unsigned long pgdat_managed_pages(const struct pglist_data *pgdat);
 unsigned long pgdat_high_managed_pages(const struct pglist_data *pgdat);
 unsigned long pgdat_high_free_pages(const struct pglist_data *pgdat);

@@ -362,7 +362,7 @@ static void checker_detects_corruption(struct kunit *test)
 	KUNIT_EXPECT_GT(test, check_zone(zone), 0);
 	zone->free_pages++;
 	kunit_capture_stop();
-	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "free_pages 1022 but the lists hold 1023");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "free_pages 1022 but the buddy lists hold 1023");
 
 	/* a page inside the free order-4 block marked allocated: overlap */
 	kunit_capture_start(&cap);

@@ -13,6 +13,12 @@
 #include <linux/mmdebug.h>
 #include "../../mm/internal.h"
 
+/* free memory in all: free_pages leaves the per-CPU lists' pages out, as Linux's NR_FREE_PAGES */
+static unsigned long free_and_pcp(const struct pglist_data *pgdat)
+{
+	return pgdat_free_pages(pgdat) + pgdat_pcp_pages(pgdat);
+}
+
 /* 256 DMA + 512 Normal + 256 HighMem (watermarks: see zone_test.c) */
 static const struct mm_layout three = {
 	.name = "three", .nr_pages = 1024, .zone_end = { 256, 768, 1024 },
@@ -360,7 +366,7 @@ static struct pglist_data *global_node(struct kunit *test)
 static void get_free_pages_and_free_pages(struct kunit *test)
 {
 	struct pglist_data *pgdat = global_node(test);
-	unsigned long before = pgdat_free_pages(pgdat), addr;
+	unsigned long before = free_and_pcp(pgdat), addr;
 	unsigned int order;
 
 	for (order = 0; order < 4; order++) {
@@ -369,17 +375,17 @@ static void get_free_pages_and_free_pages(struct kunit *test)
 		KUNIT_EXPECT_TRUE(test, IS_ALIGNED(virt_to_pfn(addr), 1UL << order));
 		KUNIT_EXPECT_EQ(test, page_count(virt_to_page(addr)), 1);
 		KUNIT_EXPECT_PTR_EQ(test, page_address(virt_to_page(addr)), (void *)addr);
-		KUNIT_EXPECT_EQ(test, pgdat_free_pages(pgdat), before - (1UL << order));
+		KUNIT_EXPECT_EQ(test, free_and_pcp(pgdat), before - (1UL << order));
 		memset((void *)addr, 0xcc, PAGE_SIZE << order);
 		free_pages(addr, order);
-		KUNIT_EXPECT_EQ(test, pgdat_free_pages(pgdat), before);
+		KUNIT_EXPECT_EQ(test, free_and_pcp(pgdat), before);
 	}
 	addr = get_zeroed_page(GFP_KERNEL);
 	KUNIT_ASSERT_NE(test, addr, 0);
 	KUNIT_EXPECT_TRUE(test, all_bytes((void *)addr, 0, PAGE_SIZE));
 	free_page(addr);
 	free_pages(0, 3);		/* a no-op, as in Linux */
-	KUNIT_EXPECT_EQ(test, pgdat_free_pages(pgdat), before);
+	KUNIT_EXPECT_EQ(test, free_and_pcp(pgdat), before);
 	KUNIT_EXPECT_NULL(test, (void *)__get_free_pages(GFP_KERNEL | __GFP_NOWARN, MAX_ORDER));
 	KUNIT_EXPECT_EQ(test, verify_free_lists(pgdat), 0);
 }
@@ -388,7 +394,7 @@ static void get_free_pages_highmem_served_low(struct kunit *test)
 {
 	static struct printk_capture cap;
 	struct pglist_data *pgdat = global_node(test);
-	unsigned long before = pgdat_free_pages(pgdat), addr;
+	unsigned long before = free_and_pcp(pgdat), addr;
 
 	gfp_highmem_warned = false;
 	kunit_capture_start(&cap);
@@ -404,13 +410,13 @@ static void get_free_pages_highmem_served_low(struct kunit *test)
 	kunit_capture_stop();
 	KUNIT_EXPECT_LOG_EMPTY(test, &cap);
 	free_page(addr);
-	KUNIT_EXPECT_EQ(test, pgdat_free_pages(pgdat), before);
+	KUNIT_EXPECT_EQ(test, free_and_pcp(pgdat), before);
 }
 
 static void alloc_pages_global(struct kunit *test)
 {
 	struct pglist_data *pgdat = global_node(test);
-	unsigned long before = pgdat_free_pages(pgdat);
+	unsigned long before = free_and_pcp(pgdat);
 	struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 1);
 
 	KUNIT_ASSERT_NOT_NULL(test, page);
@@ -420,7 +426,7 @@ static void alloc_pages_global(struct kunit *test)
 	page = alloc_page(GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	__free_page(page);
-	KUNIT_EXPECT_EQ(test, pgdat_free_pages(pgdat), before);
+	KUNIT_EXPECT_EQ(test, free_and_pcp(pgdat), before);
 }
 
 #ifdef __ORDERLY_HOST__

@@ -28,6 +28,12 @@ static const struct mm_layout pcp_layout = {
 #define CHECK(test, f) KUNIT_EXPECT_EQ(test, verify_free_lists((f)->node), 0)
 
 /*
+ * The zone's free memory in all: free_pages counts the buddy lists only
+ * (Linux's NR_FREE_PAGES), the pcp lists' pages are in their counts.
+ */
+#define ALL_FREE(zone)	((long)(zone)->free_pages + zone_pcp_pages(zone))
+
+/*
  * Movable requests: the zone is smaller than a pageblock, so an
  * unmovable request could never claim its (MOVABLE) pageblock and would
  * take from the MOVABLE lists as a fallback, one block at a time, while
@@ -87,7 +93,9 @@ static void pcp_refill_by_batch(struct kunit *test)
 	page = __alloc_pages_node(pgdat, GFP_PCP, 0);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, PCP_BATCH - 1);
-	KUNIT_EXPECT_EQ(test, zone->free_pages, 511);
+	/* the batch left the buddy lists, and free_pages with it */
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 512 - PCP_BATCH);
+	KUNIT_EXPECT_EQ(test, ALL_FREE(zone), 511);
 	KUNIT_EXPECT_FALSE(test, PagePcp(page));
 	KUNIT_EXPECT_EQ(test, page_count(page), 1);
 	/* the rest of the batch: free, on the list, not buddy blocks */
@@ -97,7 +105,9 @@ static void pcp_refill_by_batch(struct kunit *test)
 	/* the next ones come from the list without touching the buddy lists */
 	page = __alloc_pages_node(pgdat, GFP_PCP, 0);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, PCP_BATCH - 2);
-	KUNIT_EXPECT_EQ(test, zone->free_pages, 510);
+	/* a pcp hit touches no zone counter */
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 512 - PCP_BATCH);
+	KUNIT_EXPECT_EQ(test, ALL_FREE(zone), 510);
 	CHECK(test, &fx);
 }
 
@@ -115,7 +125,8 @@ static void pcp_hot_page_reused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, page_count(a), 0);
 	KUNIT_EXPECT_PTR_EQ(test, pcp_head(zone), a);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, PCP_BATCH);
-	KUNIT_EXPECT_EQ(test, zone->free_pages, 512);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 512 - PCP_BATCH);
+	KUNIT_EXPECT_EQ(test, ALL_FREE(zone), 512);
 	CHECK(test, &fx);
 	b = __alloc_pages_node(pgdat, GFP_PCP, 0);
 	KUNIT_EXPECT_PTR_EQ(test, b, a);
@@ -159,11 +170,11 @@ static void pcp_drains_batch_above_high(struct kunit *test)
 		KUNIT_ASSERT_NOT_NULL(test, p[i]);
 		KUNIT_EXPECT_LT(test, zone->pcp[0].count, PCP_BATCH);
 	}
-	KUNIT_EXPECT_EQ(test, zone->free_pages, 512 - 40);
+	KUNIT_EXPECT_EQ(test, ALL_FREE(zone), 512 - 40);
 	for (i = 0; i < 40; i++) {
 		__free_pages(p[i], 0);
 		KUNIT_EXPECT_LE(test, zone->pcp[0].count, PCP_HIGH);
-		KUNIT_EXPECT_EQ(test, zone->free_pages, 512 - 40 + i + 1);
+		KUNIT_EXPECT_EQ(test, ALL_FREE(zone), 512 - 40 + i + 1);
 		CHECK(test, &fx);
 	}
 	/* the last drain left high + 1 - batch pages, refilled by frees since */
@@ -231,7 +242,8 @@ static void pcp_high_order_lists(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, page_to_pfn(page) & 3, 0);
 	/* batch 4 >> 2 = 1, raised to 2 blocks: one taken, one left */
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 4);
-	KUNIT_EXPECT_EQ(test, zone->free_pages, 512 - 4);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 512 - 8);
+	KUNIT_EXPECT_EQ(test, ALL_FREE(zone), 512 - 4);
 	KUNIT_EXPECT_TRUE(test, list_empty(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 0)]));
 	CHECK(test, &fx);
 	__free_pages(page, 2);
@@ -239,7 +251,8 @@ static void pcp_high_order_lists(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, page->private, 2);
 	KUNIT_EXPECT_PTR_EQ(test, list_first_entry(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 2)], struct page, lru), page);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, 8);
-	KUNIT_EXPECT_EQ(test, zone->free_pages, 512);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 512 - 8);
+	KUNIT_EXPECT_EQ(test, ALL_FREE(zone), 512);
 	CHECK(test, &fx);
 	KUNIT_EXPECT_PTR_EQ(test, __alloc_pages_node(pgdat, GFP_PCP, 2), page);
 	__free_pages(page, 2);
@@ -307,7 +320,7 @@ static void pcp_drained_before_failure(struct kunit *test)
 		__free_pages(p[i], 0);
 	mm_test_free(p, 512 * sizeof(*p));
 	KUNIT_EXPECT_GT(test, zone->pcp[0].count, 0);
-	KUNIT_EXPECT_EQ(test, zone->free_pages, 512);
+	KUNIT_EXPECT_EQ(test, ALL_FREE(zone), 512);
 	CHECK(test, &fx);
 
 	kunit_capture_start(&cap);
@@ -324,10 +337,10 @@ static void pcp_drained_before_failure(struct kunit *test)
 }
 
 /*
- * The watermark check of a high-order request does not count pcp pages:
- * they cannot serve it.  With the zone full but for PCP_HIGH pages, all
- * on the list, order 0 passes and order 1 does not, until a drain lets
- * them merge.
+ * The watermark checks do not count pcp pages (Linux: NR_FREE_PAGES
+ * leaves them out).  With the zone full but for PCP_HIGH pages, all on
+ * the list, neither order 0 nor order 1 passes, until a drain gives them
+ * back to the buddy lists, where they merge.
  */
 static void pcp_not_counted_for_high_order(struct kunit *test)
 {
@@ -343,11 +356,13 @@ static void pcp_not_counted_for_high_order(struct kunit *test)
 	}
 	for (i = 0; i < PCP_HIGH; i++)
 		__free_pages(p[i], 0);
-	KUNIT_EXPECT_EQ(test, zone->free_pages, PCP_HIGH);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 0);
 	KUNIT_EXPECT_EQ(test, zone->pcp[0].count, PCP_HIGH);
-	KUNIT_EXPECT_TRUE(test, zone_watermark_ok(zone, 0, 0, ZONE_NORMAL, 0));
+	KUNIT_EXPECT_FALSE(test, zone_watermark_ok(zone, 0, 0, ZONE_NORMAL, 0));
 	KUNIT_EXPECT_FALSE(test, zone_watermark_ok(zone, 1, 0, ZONE_NORMAL, 0));
 	KUNIT_EXPECT_EQ(test, drain_zone_pages(zone), PCP_HIGH);
+	KUNIT_EXPECT_EQ(test, zone->free_pages, PCP_HIGH);
+	KUNIT_EXPECT_TRUE(test, zone_watermark_ok(zone, 0, 0, ZONE_NORMAL, 0));
 	KUNIT_EXPECT_TRUE(test, zone_watermark_ok(zone, 1, 0, ZONE_NORMAL, 0));
 	CHECK(test, &fx);
 	for (i = PCP_HIGH; i < 512; i++)
@@ -370,7 +385,7 @@ static void pcp_own_order_served_without_drain(struct kunit *test)
 	struct zone *zone = pcp_setup(test, &pgdat);
 	struct page **p = mm_test_alloc(512 * sizeof(*p));
 	struct page *two, *page;
-	int i, n = 0, count;
+	int i, j, n = 0, count;
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	/* an order-1 request refills list 1 with 2 blocks and takes one */
@@ -378,13 +393,28 @@ static void pcp_own_order_served_without_drain(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, two);
 	KUNIT_ASSERT_FALSE(test, list_empty(&zone->pcp[0].lists[order_to_pindex(MIGRATE_MOVABLE, 1)]));
 	/* order-0 pages until the buddy lists are empty */
-	while ((long)zone->free_pages - zone->pcp[0].count > 0) {
+	while (zone->free_pages > 0) {
 		p[n] = __alloc_pages_node(pgdat, GFP_PCP, 0);
 		KUNIT_ASSERT_NOT_NULL(test, p[n]);
 		n++;
 	}
 	for (i = 0; i < MAX_ORDER; i++)
 		KUNIT_EXPECT_EQ(test, zone->free_area[i].nr_free, 0);
+	/*
+	 * Two order-0 pages that are not buddies back to the buddy lists (the
+	 * list busy, so the frees side-step it): free_pages 2, enough for the
+	 * order-0 part of an order-1 request's watermark (pcp pages do not
+	 * count), but no buddy block of order 1.
+	 */
+	KUNIT_ASSERT_GE(test, n, 3);
+	j = (page_to_pfn(p[1]) ^ page_to_pfn(p[0])) == 1 ? 2 : 1;
+	zone->pcp[0].lock = 1;
+	__free_pages(p[0], 0);
+	__free_pages(p[j], 0);
+	zone->pcp[0].lock = 0;
+	p[0] = p[j] = NULL;
+	KUNIT_EXPECT_EQ(test, zone->free_pages, 2);
+	KUNIT_EXPECT_EQ(test, zone->free_area[0].nr_free, 2);
 	KUNIT_EXPECT_FALSE(test, zone_watermark_ok(zone, 1, 0, ZONE_NORMAL, 0));
 	count = zone->pcp[0].count;
 	page = __alloc_pages_node(pgdat, GFP_PCP, 1);
@@ -395,7 +425,8 @@ static void pcp_own_order_served_without_drain(struct kunit *test)
 	__free_pages(page, 1);
 	__free_pages(two, 1);
 	for (i = 0; i < n; i++)
-		__free_pages(p[i], 0);
+		if (p[i])
+			__free_pages(p[i], 0);
 	mm_test_free(p, 512 * sizeof(*p));
 	drain_zone_pages(zone);
 	KUNIT_EXPECT_TRUE(test, mm_fixture_at_boot_state(&fx));
