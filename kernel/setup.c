@@ -237,7 +237,6 @@ static int clip_to_mem_map(struct mem_layout *out, unsigned long *mp_p, unsigned
 				 (unsigned long long)(mem_map_size(start, floor) >> 10),
 				 (unsigned long long)PFN_PHYS(floor),
 				 (unsigned long long)(first_largest >> 10));
-			out->mem_map_largest_free = largest;	/* the last range tried */
 			return -ENOMEM;
 		}
 		gone = drop_ram_from(out, fit);

@@ -59,15 +59,19 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	fuzz_phys_once();
 	if (setup_memory_map(&bi.e820, &kp, 0x100000, 0x400000, 0x9fc00, &lay)) {
 		/*
-		 * no RAM at all, or not even the mem_map for RAM up to the
-		 * kernel image's end (0x400000 here) fits in the largest free
-		 * lowmem range (kernel/setup.c clip_to_mem_map())
+		 * no RAM at all, or mem_map for the span up to the end of RAM
+		 * or of the kernel image (0x400000 here), whichever is higher,
+		 * did not fit in the largest free lowmem range, so setup tried
+		 * to clip and not even the span up to the kernel's end fitted
+		 * (kernel/setup.c clip_to_mem_map())
 		 */
 		unsigned long start = PFN_UP(memblock_start_of_DRAM());
 		unsigned long floor = max(PFN_UP(0x400000UL), start + 1);
 
+		unsigned long end = max(floor, (unsigned long)PFN_UP(memblock_end_of_DRAM()));
+
 		CHECK(lay.ram == 0 ||
-		      ALIGN((u64)(floor - start) * sizeof(struct page), (u64)PAGE_SIZE) >
+		      ALIGN((u64)(end - start) * sizeof(struct page), (u64)PAGE_SIZE) >
 		      lay.mem_map_largest_free);
 		return 0;
 	}
