@@ -489,3 +489,20 @@ int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
 				len ? "|" : "", gfp);
 	return (int)len;
 }
+
+/* how many spinlocks each CPU holds (CONFIG_DEBUG_SPINLOCK), for might_sleep() */
+int spin_locks_held[SPIN_DEBUG_CPUS];
+
+/*
+ * __might_sleep - a function that may sleep was called with a spinlock
+ * held: Linux's report (kernel/sched/core.c __might_resched()), two lines
+ * and no stack, and nothing else changes.
+ */
+void __might_sleep(const char *file, int line)
+{
+	unsigned int cpu = raw_smp_processor_id();
+
+	pr_err("BUG: sleeping function called from invalid context at %s:%d\n", file, line);
+	pr_err("in_atomic(): 1, spinlocks held: %d, cpu: %u\n",
+	       spin_locks_held[cpu % SPIN_DEBUG_CPUS], cpu);
+}

@@ -261,6 +261,7 @@ static void kunmap_high(struct page *page)
 
 void *kmap(struct page *page)
 {
+	might_sleep();		/* a full PKMAP waits for a slot (Linux: kmap() may sleep) */
 	if (!PageHighMem(page))
 		return page_address(page);
 	return kmap_high(page);

@@ -1304,6 +1304,7 @@ struct page *__alloc_pages_node(struct pglist_data *pgdat, gfp_t gfp_mask,
 
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
+	might_sleep_if(gfp_mask & __GFP_WAIT);
 	return alloc_pages_fast(&contig_page_data, gfp_mask, order);
 }
 
@@ -1340,6 +1341,7 @@ static __always_inline unsigned long get_free_pages_fast(gfp_t gfp_mask, unsigne
 
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
 {
+	might_sleep_if(gfp_mask & __GFP_WAIT);
 	return get_free_pages_fast(gfp_mask, order);
 }
 
@@ -1350,7 +1352,10 @@ unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
  */
 unsigned long get_zeroed_page(gfp_t gfp_mask)
 {
-	unsigned long addr = get_free_pages_fast(gfp_mask & ~__GFP_ZERO, 0);
+	unsigned long addr;
+
+	might_sleep_if(gfp_mask & __GFP_WAIT);
+	addr = get_free_pages_fast(gfp_mask & ~__GFP_ZERO, 0);
 
 	if (addr)
 		clear_page((void *)addr);

@@ -45,6 +45,28 @@ typedef struct {
 #endif
 #define DEFINE_SPINLOCK(x)	spinlock_t x = __SPIN_LOCK_UNLOCKED
 
+/*
+ * CONFIG_DEBUG_SPINLOCK's sleep-point check (Linux's might_sleep() with
+ * CONFIG_DEBUG_ATOMIC_SLEEP): each CPU counts the spinlocks it holds;
+ * a function that may sleep (an allocation that may wait, kmap()) asks
+ * might_sleep() and, with a lock held, gets Linux's "BUG: sleeping
+ * function called from invalid context" report - and carries on, since
+ * nothing here actually sleeps.  Per CPU, so only its CPU writes a slot.
+ */
+#define SPIN_DEBUG_CPUS	32
+extern int spin_locks_held[SPIN_DEBUG_CPUS];
+void __might_sleep(const char *file, int line);
+#ifdef CONFIG_DEBUG_SPINLOCK
+#define might_sleep()							\
+	do {								\
+		if (unlikely(spin_locks_held[raw_smp_processor_id() % SPIN_DEBUG_CPUS])) \
+			__might_sleep(__FILE__, __LINE__);		\
+	} while (0)
+#else
+#define might_sleep()	do { } while (0)
+#endif
+#define might_sleep_if(cond)	do { if (cond) might_sleep(); } while (0)
+
 static inline void spin_lock_init(spinlock_t *l)
 {
 	*l = (spinlock_t)__SPIN_LOCK_UNLOCKED;
@@ -119,6 +141,7 @@ static inline void spin_lock(spinlock_t *l)
 #endif
 #ifdef CONFIG_DEBUG_SPINLOCK
 	__atomic_store_n(&l->owner_cpu, (int)raw_smp_processor_id(), __ATOMIC_RELAXED);
+	spin_locks_held[raw_smp_processor_id() % SPIN_DEBUG_CPUS]++;
 #endif
 }
 
@@ -128,6 +151,7 @@ static inline void spin_unlock(spinlock_t *l)
 	BUG_ON(!spin_is_locked(l));
 	BUG_ON(__atomic_load_n(&l->owner_cpu, __ATOMIC_RELAXED) != (int)raw_smp_processor_id());
 	__atomic_store_n(&l->owner_cpu, -1, __ATOMIC_RELAXED);
+	spin_locks_held[raw_smp_processor_id() % SPIN_DEBUG_CPUS]--;
 #endif
 	/* one "lock add": fewer instructions than load, add, store */
 	__atomic_fetch_add(&l->owner, 1, __ATOMIC_RELEASE);

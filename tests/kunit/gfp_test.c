@@ -429,6 +429,65 @@ static void alloc_pages_global(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, free_and_pcp(pgdat), before);
 }
 
+/*
+ * CONFIG_DEBUG_SPINLOCK's sleep-point check: an allocation that may wait
+ * (GFP_KERNEL), __get_free_pages(), get_zeroed_page() or kmap() with a
+ * spinlock held gets Linux's "sleeping function called from invalid
+ * context" report and is still served; GFP_ATOMIC under the lock, or
+ * GFP_KERNEL after the unlock, says nothing.
+ */
+static void might_sleep_under_spinlock(struct kunit *test)
+{
+	static struct printk_capture cap;
+	static DEFINE_SPINLOCK(lock);
+	struct pglist_data *pgdat = global_node(test);
+	unsigned long before = free_and_pcp(pgdat), addr;
+	struct page *page;
+
+#ifndef CONFIG_DEBUG_SPINLOCK
+	kunit_skip(test, "needs CONFIG_DEBUG_SPINLOCK");
+#endif
+	spin_lock(&lock);
+	kunit_capture_start(&cap);
+	page = alloc_pages(GFP_ATOMIC, 0);
+	kunit_capture_stop();
+	KUNIT_EXPECT_NULL(test, strstr(cap.buf, "sleeping function"));
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	__free_pages(page, 0);
+
+	kunit_capture_start(&cap);
+	page = alloc_pages(GFP_KERNEL, 0);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "BUG: sleeping function called from invalid context at mm/page_alloc.c:");
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "in_atomic(): 1, spinlocks held: 1, cpu: ");
+	KUNIT_ASSERT_NOT_NULL(test, page);	/* reported, still served */
+	kunit_capture_start(&cap);
+	addr = __get_free_pages(GFP_KERNEL, 0);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "BUG: sleeping function called from invalid context");
+	free_pages(addr, 0);
+	kunit_capture_start(&cap);
+	addr = get_zeroed_page(GFP_KERNEL);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "BUG: sleeping function called from invalid context");
+	free_pages(addr, 0);
+	kunit_capture_start(&cap);
+	kunmap(page);
+	(void)kmap(page);
+	kunit_capture_stop();
+	KUNIT_EXPECT_LOG_CONTAINS(test, &cap, "BUG: sleeping function called from invalid context at mm/highmem.c:");
+	kunmap(page);
+	spin_unlock(&lock);
+
+	kunit_capture_start(&cap);
+	__free_pages(page, 0);
+	page = alloc_pages(GFP_KERNEL, 0);
+	kunit_capture_stop();
+	KUNIT_EXPECT_NULL(test, strstr(cap.buf, "sleeping function"));
+	__free_pages(page, 0);
+	KUNIT_EXPECT_EQ(test, free_and_pcp(pgdat), before);
+}
+
 #ifdef __ORDERLY_HOST__
 #include <unistd.h>
 #include <sys/wait.h>
@@ -505,6 +564,7 @@ static struct kunit_case gfp_cases[] = {
 	KUNIT_CASE(get_free_pages_and_free_pages),
 	KUNIT_CASE(get_free_pages_highmem_served_low),
 	KUNIT_CASE(alloc_pages_global),
+	KUNIT_CASE(might_sleep_under_spinlock),
 #ifdef __ORDERLY_HOST__
 	KUNIT_CASE(nofail_exhausted_is_a_bug),
 #endif
