@@ -78,11 +78,48 @@ static double run_one(unsigned long long mem, unsigned int unmovable, u32 seed, 
 	return share;
 }
 
+/*
+ * One table: each memory size and unmovable share, two columns of
+ * NR_SEEDS runs each (mean, min-max).  @held: half the movable pages stay
+ * held, grouping on, the columns without and with compaction; else every
+ * movable page is freed and the columns are grouping off and on.
+ * Returns 0, or 1 on an error.
+ */
+static int table(FILE *csv, bool held)
+{
+	static const char * const series[2][2] = { { "off", "on" }, { "held", "compact" } };
+	unsigned int m, s, g, seed;
+
+	for (m = 0; m < ARRAY_SIZE(mems); m++) {
+		for (s = 0; s < ARRAY_SIZE(shares); s++) {
+			double mean[2] = { 0, 0 }, lo[2] = { 101, 101 }, hi[2] = { -1, -1 };
+
+			for (g = 0; g < 2; g++) {
+				for (seed = 1; seed <= NR_SEEDS; seed++) {
+					double share = run_one(mems[m], shares[s], seed, held || g,
+							       held ? 50 : FRAGMENT_MOVABLE_FREE_PCT,
+							       held && g, csv, series[held][g]);
+
+					if (share < 0)
+						return 1;
+					mean[g] += share / NR_SEEDS;
+					if (share < lo[g])
+						lo[g] = share;
+					if (share > hi[g])
+						hi[g] = share;
+				}
+			}
+			printf("%-6s %8u%%  %5.1f%% (%4.1f-%4.1f)       %5.1f%% (%4.1f-%4.1f)\n",
+			       mems[m] >> 30 ? "2G" : "512M", shares[s], mean[0], lo[0], hi[0],
+			       mean[1], lo[1], hi[1]);
+		}
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	FILE *csv = argc > 1 ? fopen(argv[1], "w") : NULL;
-	static const char * const held_series[] = { "held", "compact" };
-	unsigned int m, s, g, seed;
 
 	if (argc > 1 && !csv) {
 		perror(argv[1]);
@@ -92,56 +129,13 @@ int main(int argc, char **argv)
 	printf("(all movable pages and half the unmovable ones freed; mean of %d seeds, min-max)\n",
 	       NR_SEEDS);
 	printf("%-6s %-10s %-24s %-24s\n", "mem", "unmovable", "grouping off", "grouping on");
-	for (m = 0; m < ARRAY_SIZE(mems); m++) {
-		for (s = 0; s < ARRAY_SIZE(shares); s++) {
-			double mean[2] = { 0, 0 }, lo[2] = { 101, 101 }, hi[2] = { -1, -1 };
-
-			for (g = 0; g < 2; g++) {
-				for (seed = 1; seed <= NR_SEEDS; seed++) {
-					double share = run_one(mems[m], shares[s], seed, g,
-							       FRAGMENT_MOVABLE_FREE_PCT, false, csv,
-							       g ? "on" : "off");
-
-					if (share < 0)
-						return 1;
-					mean[g] += share / NR_SEEDS;
-					if (share < lo[g])
-						lo[g] = share;
-					if (share > hi[g])
-						hi[g] = share;
-				}
-			}
-			printf("%-6s %8u%%  %5.1f%% (%4.1f-%4.1f)       %5.1f%% (%4.1f-%4.1f)\n",
-			       mems[m] >> 30 ? "2G" : "512M", shares[s], mean[0], lo[0], hi[0],
-			       mean[1], lo[1], hi[1]);
-		}
-	}
+	if (table(csv, false))
+		return 1;
 	printf("\nThe same with half the movable pages still held (grouping on): without and with\n"
 	       "compaction of the zone before the order-9 allocations\n");
 	printf("%-6s %-10s %-24s %-24s\n", "mem", "unmovable", "held", "held + compaction");
-	for (m = 0; m < ARRAY_SIZE(mems); m++) {
-		for (s = 0; s < ARRAY_SIZE(shares); s++) {
-			double mean[2] = { 0, 0 }, lo[2] = { 101, 101 }, hi[2] = { -1, -1 };
-
-			for (g = 0; g < 2; g++) {
-				for (seed = 1; seed <= NR_SEEDS; seed++) {
-					double share = run_one(mems[m], shares[s], seed, true, 50, g, csv,
-							       held_series[g]);
-
-					if (share < 0)
-						return 1;
-					mean[g] += share / NR_SEEDS;
-					if (share < lo[g])
-						lo[g] = share;
-					if (share > hi[g])
-						hi[g] = share;
-				}
-			}
-			printf("%-6s %8u%%  %5.1f%% (%4.1f-%4.1f)       %5.1f%% (%4.1f-%4.1f)\n",
-			       mems[m] >> 30 ? "2G" : "512M", shares[s], mean[0], lo[0], hi[0],
-			       mean[1], lo[1], hi[1]);
-		}
-	}
+	if (table(csv, true))
+		return 1;
 	page_group_by_mobility_disabled = 0;
 	if (csv)
 		fclose(csv);
